@@ -1,0 +1,15 @@
+//! The Golmok JSON contract.
+//!
+//! Every type that crosses the wire lives here, together with the validation rules for
+//! what users type. The SPA validates with these functions before sending and the server
+//! validates with the same functions before storing, so the two sides cannot disagree.
+//! No web or server dependencies: this crate compiles to wasm and to native alike.
+
+mod types;
+pub mod validate;
+
+pub use types::*;
+pub use validate::{FieldError, FieldErrorCode};
+
+/// Path prefix of every API endpoint.
+pub const API_PREFIX: &str = "/api/v1";

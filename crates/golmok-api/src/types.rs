@@ -1,0 +1,262 @@
+//! Request and response bodies.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+use crate::validate::FieldError;
+
+/// Every error answer: `{"error": {"code": "...", "message": "..."}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ErrorDetail {
+    /// Stable machine-readable code, e.g. `validation_failed`, `unauthorized`, `not_found`.
+    pub code: String,
+    /// Human-readable English explanation; clients show their own translated text.
+    pub message: String,
+    /// Per-field problems for `validation_failed`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+/// Stable error codes. Clients branch on these, never on messages.
+pub mod error_code {
+    pub const BAD_REQUEST: &str = "bad_request";
+    pub const VALIDATION_FAILED: &str = "validation_failed";
+    pub const UNAUTHORIZED: &str = "unauthorized";
+    pub const INVALID_CREDENTIALS: &str = "invalid_credentials";
+    pub const FORBIDDEN: &str = "forbidden";
+    pub const NOT_FOUND: &str = "not_found";
+    pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
+    pub const EMAIL_TAKEN: &str = "email_taken";
+    pub const CONFLICT: &str = "conflict";
+    pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
+    pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
+    pub const INTERNAL: &str = "internal";
+    pub const UNAVAILABLE: &str = "unavailable";
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+}
+
+/// A list page. `next_cursor` is opaque; pass it back as `?cursor=` for the next page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+// ---------------------------------------------------------------- accounts
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct RegisterRequest {
+    pub email: String,
+    pub password: String,
+    pub display_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// The signed-in user, as they see themselves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct AuthResponse {
+    /// Bearer token for `Authorization: Bearer TOKEN`; revoked by `POST /auth/logout`.
+    pub token: String,
+    pub user: User,
+}
+
+/// How another user appears next to what they wrote: no email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Author {
+    pub id: i64,
+    pub display_name: String,
+}
+
+// ---------------------------------------------------------------- districts
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct District {
+    pub slug: String,
+    /// Korean name, the official one.
+    pub name: String,
+    pub name_en: String,
+    pub description: String,
+    pub description_en: String,
+    /// Where it is, e.g. "대전 유성구 노은동".
+    pub region: String,
+    pub region_en: String,
+    pub proposal_count: i64,
+}
+
+// ---------------------------------------------------------------- proposals
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalKind {
+    #[default]
+    Event,
+    Improvement,
+}
+
+impl ProposalKind {
+    pub const ALL: [ProposalKind; 2] = [ProposalKind::Event, ProposalKind::Improvement];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProposalKind::Event => "event",
+            ProposalKind::Improvement => "improvement",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Where a proposal stands. Moderators move proposals through these (a later feature);
+/// new proposals are `open`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalStatus {
+    Open,
+    UnderReview,
+    Accepted,
+    Done,
+    Declined,
+}
+
+impl ProposalStatus {
+    pub const ALL: [ProposalStatus; 5] = [
+        ProposalStatus::Open,
+        ProposalStatus::UnderReview,
+        ProposalStatus::Accepted,
+        ProposalStatus::Done,
+        ProposalStatus::Declined,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProposalStatus::Open => "open",
+            ProposalStatus::UnderReview => "under_review",
+            ProposalStatus::Accepted => "accepted",
+            ProposalStatus::Done => "done",
+            ProposalStatus::Declined => "declined",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// List order: `top` by support (ties: newest first), `new` newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalSort {
+    #[default]
+    Top,
+    New,
+}
+
+impl ProposalSort {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProposalSort::Top => "top",
+            ProposalSort::New => "new",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Proposal {
+    pub id: i64,
+    pub district_slug: String,
+    pub kind: ProposalKind,
+    pub title: String,
+    pub body: String,
+    pub status: ProposalStatus,
+    /// Events only: the day, `YYYY-MM-DD`.
+    pub event_date: Option<String>,
+    /// Events only: where, free text.
+    pub event_place: Option<String>,
+    pub author: Author,
+    pub vote_count: i64,
+    pub comment_count: i64,
+    /// Whether the caller supports it; always false without a token.
+    pub voted: bool,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NewProposal {
+    pub kind: ProposalKind,
+    pub title: String,
+    pub body: String,
+    #[serde(default)]
+    pub event_date: Option<String>,
+    #[serde(default)]
+    pub event_place: Option<String>,
+}
+
+/// Answer of `PUT`/`DELETE /proposals/{id}/vote`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct VoteState {
+    pub proposal_id: i64,
+    pub voted: bool,
+    pub vote_count: i64,
+}
+
+// ---------------------------------------------------------------- comments
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Comment {
+    pub id: i64,
+    pub proposal_id: i64,
+    pub author: Author,
+    pub body: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NewComment {
+    pub body: String,
+}

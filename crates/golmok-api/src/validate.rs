@@ -1,0 +1,254 @@
+//! Validation of what users type, the same on both sides of the wire.
+//!
+//! Each checker takes the raw input and answers the normalised value (trimmed, emptied
+//! optionals turned into `None`) or the problems found. Lengths count Unicode scalar
+//! values, so "맹꽁이" is 3 and an emoji is usually 1, matching what a person counts.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+use crate::types::{LoginRequest, NewComment, NewProposal, ProposalKind, RegisterRequest};
+
+/// Length limits, in characters, inclusive.
+pub mod limits {
+    pub const TITLE: (usize, usize) = (2, 80);
+    pub const BODY: (usize, usize) = (10, 5000);
+    pub const EVENT_PLACE: (usize, usize) = (1, 100);
+    pub const COMMENT: (usize, usize) = (1, 1000);
+    pub const DISPLAY_NAME: (usize, usize) = (2, 30);
+    pub const EMAIL: (usize, usize) = (3, 254);
+    pub const PASSWORD: (usize, usize) = (8, 128);
+}
+
+/// What is wrong with one field. `limit` is the minimum for `too_short` and the maximum
+/// for `too_long`, so clients can say "at least 2 characters".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct FieldError {
+    pub field: String,
+    pub code: FieldErrorCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldErrorCode {
+    Required,
+    TooShort,
+    TooLong,
+    Invalid,
+}
+
+impl FieldError {
+    fn new(field: &str, code: FieldErrorCode, limit: Option<usize>) -> Self {
+        FieldError {
+            field: field.to_owned(),
+            code,
+            limit: limit.map(|l| u32::try_from(l).unwrap_or(u32::MAX)),
+        }
+    }
+
+    /// Short English sentence, used in the server's error message.
+    pub fn describe(&self) -> String {
+        let limit = self.limit.unwrap_or_default();
+        match self.code {
+            FieldErrorCode::Required => format!("{} is required", self.field),
+            FieldErrorCode::TooShort => format!("{} needs at least {limit} characters", self.field),
+            FieldErrorCode::TooLong => format!("{} allows at most {limit} characters", self.field),
+            FieldErrorCode::Invalid => format!("{} is not valid", self.field),
+        }
+    }
+}
+
+/// Field names, as they appear in JSON and in `FieldError::field`.
+pub mod field {
+    pub const TITLE: &str = "title";
+    pub const BODY: &str = "body";
+    pub const EVENT_DATE: &str = "event_date";
+    pub const EVENT_PLACE: &str = "event_place";
+    pub const EMAIL: &str = "email";
+    pub const PASSWORD: &str = "password";
+    pub const DISPLAY_NAME: &str = "display_name";
+}
+
+/// Collects field problems while checking several fields.
+#[derive(Default)]
+struct Problems(Vec<FieldError>);
+
+impl Problems {
+    fn take<T: Default>(&mut self, checked: Result<T, FieldError>) -> T {
+        checked.unwrap_or_else(|e| {
+            self.0.push(e);
+            T::default()
+        })
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, Vec<FieldError>> {
+        if self.0.is_empty() { Ok(value) } else { Err(self.0) }
+    }
+}
+
+/// Trimmed text of `min..=max` characters. Single-line text refuses control characters;
+/// multi-line text allows line breaks and tabs.
+fn text(field: &str, raw: &str, (min, max): (usize, usize), multiline: bool) -> Result<String, FieldError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(FieldError::new(field, FieldErrorCode::Required, None));
+    }
+    let allowed = |c: char| !c.is_control() || (multiline && (c == '\n' || c == '\t' || c == '\r'));
+    if !value.chars().all(allowed) {
+        return Err(FieldError::new(field, FieldErrorCode::Invalid, None));
+    }
+    let len = value.chars().count();
+    if len < min {
+        return Err(FieldError::new(field, FieldErrorCode::TooShort, Some(min)));
+    }
+    if len > max {
+        return Err(FieldError::new(field, FieldErrorCode::TooLong, Some(max)));
+    }
+    Ok(value.to_owned())
+}
+
+pub fn title(raw: &str) -> Result<String, FieldError> {
+    text(field::TITLE, raw, limits::TITLE, false)
+}
+
+pub fn body(raw: &str) -> Result<String, FieldError> {
+    text(field::BODY, raw, limits::BODY, true)
+}
+
+pub fn comment_body(raw: &str) -> Result<String, FieldError> {
+    text(field::BODY, raw, limits::COMMENT, true)
+}
+
+pub fn display_name(raw: &str) -> Result<String, FieldError> {
+    text(field::DISPLAY_NAME, raw, limits::DISPLAY_NAME, false)
+}
+
+/// Optional place of an event: blank means none.
+pub fn event_place(raw: Option<&str>) -> Result<Option<String>, FieldError> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => text(field::EVENT_PLACE, v, limits::EVENT_PLACE, false).map(Some),
+    }
+}
+
+/// Optional day of an event, `YYYY-MM-DD`, a real calendar date: blank means none.
+pub fn event_date(raw: Option<&str>) -> Result<Option<String>, FieldError> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) if is_calendar_date(v) => Ok(Some(v.to_owned())),
+        Some(_) => Err(FieldError::new(field::EVENT_DATE, FieldErrorCode::Invalid, None)),
+    }
+}
+
+fn is_calendar_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &s[r];
+        if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
+    };
+    let (Some(year), Some(month), Some(day)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (2000..=2999).contains(&year) && (1..=days_in_month).contains(&day)
+}
+
+/// Email, trimmed and lower-cased. Deliberately loose: one `@`, something before it, a
+/// dot inside the domain, no spaces. The real check is the person reading their mail.
+pub fn email(raw: &str) -> Result<String, FieldError> {
+    let value = raw.trim().to_lowercase();
+    if value.is_empty() {
+        return Err(FieldError::new(field::EMAIL, FieldErrorCode::Required, None));
+    }
+    if value.chars().count() > limits::EMAIL.1 {
+        return Err(FieldError::new(field::EMAIL, FieldErrorCode::TooLong, Some(limits::EMAIL.1)));
+    }
+    let well_formed = match value.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    };
+    if well_formed { Ok(value) } else { Err(FieldError::new(field::EMAIL, FieldErrorCode::Invalid, None)) }
+}
+
+/// Password for a new account: kept exactly as typed (no trimming), 8 to 128 characters,
+/// not only spaces.
+pub fn new_password(raw: &str) -> Result<String, FieldError> {
+    if raw.trim().is_empty() {
+        return Err(FieldError::new(field::PASSWORD, FieldErrorCode::Required, None));
+    }
+    let len = raw.chars().count();
+    if len < limits::PASSWORD.0 {
+        return Err(FieldError::new(field::PASSWORD, FieldErrorCode::TooShort, Some(limits::PASSWORD.0)));
+    }
+    if len > limits::PASSWORD.1 {
+        return Err(FieldError::new(field::PASSWORD, FieldErrorCode::TooLong, Some(limits::PASSWORD.1)));
+    }
+    Ok(raw.to_owned())
+}
+
+/// A new proposal, normalised: trimmed text, and the event fields dropped for
+/// improvements (they have no date or place).
+pub fn new_proposal(input: &NewProposal) -> Result<NewProposal, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let title = p.take(title(&input.title));
+    let body = p.take(body(&input.body));
+    let (event_date, event_place) = match input.kind {
+        ProposalKind::Event => (
+            p.take(event_date(input.event_date.as_deref())),
+            p.take(event_place(input.event_place.as_deref())),
+        ),
+        ProposalKind::Improvement => (None, None),
+    };
+    p.finish(NewProposal { kind: input.kind, title, body, event_date, event_place })
+}
+
+pub fn register(input: &RegisterRequest) -> Result<RegisterRequest, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let email = p.take(email(&input.email));
+    let password = p.take(new_password(&input.password));
+    let display_name = p.take(display_name(&input.display_name));
+    p.finish(RegisterRequest { email, password, display_name })
+}
+
+/// Login only checks presence: a wrong password is a credentials problem, not a
+/// validation one, and old passwords must keep working if the rules change.
+pub fn login(input: &LoginRequest) -> Result<LoginRequest, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let email = input.email.trim().to_lowercase();
+    if email.is_empty() {
+        p.0.push(FieldError::new(field::EMAIL, FieldErrorCode::Required, None));
+    }
+    if input.password.is_empty() {
+        p.0.push(FieldError::new(field::PASSWORD, FieldErrorCode::Required, None));
+    }
+    p.finish(LoginRequest { email, password: input.password.clone() })
+}
+
+pub fn new_comment(input: &NewComment) -> Result<NewComment, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let body = p.take(comment_body(&input.body));
+    p.finish(NewComment { body })
+}
