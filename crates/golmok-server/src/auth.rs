@@ -1,0 +1,144 @@
+//! Passwords, bearer tokens and the extractors that tell who is calling.
+
+use std::sync::LazyLock;
+
+use anyhow::Context;
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier, password_hash::SaltString};
+use axum::{
+    extract::FromRequestParts,
+    http::{header, request::Parts},
+};
+use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
+use golmok_api::User;
+use sha2::{Digest, Sha256};
+
+use crate::{AppState, error::ApiError};
+
+/// Argon2id with the crate's default (OWASP-recommended) parameters. Hashing takes tens
+/// of milliseconds of CPU by design, so it runs on the blocking pool, never on the
+/// async workers.
+pub async fn hash_password(password: String) -> anyhow::Result<String> {
+    tokio::task::spawn_blocking(move || {
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+        let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+        let hash = Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
+        Ok(hash.to_string())
+    })
+    .await
+    .context("hashing task failed")?
+}
+
+/// Verified against when the email is unknown, so that "no such account" takes as long
+/// as "wrong password" and does not reveal who has one. What it hashes does not matter:
+/// a match against it is never accepted.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    let salt = SaltString::encode_b64(b"golmok-dummy-salt").expect("static salt is valid");
+    Argon2::default().hash_password(b"no account", &salt).expect("hashing a constant works").to_string()
+});
+
+/// Checks a password; with no stored hash it still does the work, then answers false.
+pub async fn verify_password(password: String, stored: Option<String>) -> anyhow::Result<bool> {
+    tokio::task::spawn_blocking(move || {
+        let known = stored.is_some();
+        let hash = stored.unwrap_or_else(|| DUMMY_HASH.clone());
+        let Ok(parsed) = PasswordHash::new(&hash) else {
+            // A corrupt stored hash must not lock the whole login path into 500s.
+            tracing::error!("unparseable password hash in the database");
+            return false;
+        };
+        let ok = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
+        ok && known
+    })
+    .await
+    .context("verification task failed")
+}
+
+/// A new bearer token and the hash under which it is stored. The token is 32 random
+/// bytes; only its SHA-256 reaches the database.
+pub fn new_token() -> anyhow::Result<(String, String)> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let hash = token_hash(&token);
+    Ok((token, hash))
+}
+
+pub fn token_hash(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The token from `Authorization: Bearer TOKEN`, if the header has that shape.
+fn bearer(parts: &Parts) -> Option<&str> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() && token.len() <= 256).then_some(token)
+}
+
+/// The signed-in caller; rejects with 401 when the token is missing, unknown or revoked.
+pub struct CurrentUser {
+    pub user: User,
+    /// Identifies this session, for logout.
+    pub token_hash: String,
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = bearer(parts).ok_or(ApiError::Unauthorized)?;
+        let token_hash = token_hash(token);
+        let user = state.store.user_for_token(&token_hash).await?.ok_or(ApiError::Unauthorized)?;
+        Ok(CurrentUser { user, token_hash })
+    }
+}
+
+/// The caller if signed in, for public reads that personalise (`voted`). A stale or
+/// revoked token reads as anonymous: public pages must not fail because of it, and the
+/// client learns about the token on its next write.
+pub struct MaybeUser(pub Option<User>);
+
+impl MaybeUser {
+    pub fn id(&self) -> Option<i64> {
+        self.0.as_ref().map(|u| u.id)
+    }
+}
+
+impl FromRequestParts<AppState> for MaybeUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        match bearer(parts) {
+            None => Ok(MaybeUser(None)),
+            Some(token) => Ok(MaybeUser(state.store.user_for_token(&token_hash(token)).await?)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn password_round_trip() {
+        let hash = hash_password("golmok-demo-2026".to_owned()).await.unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("golmok-demo-2026".to_owned(), Some(hash.clone())).await.unwrap());
+        assert!(!verify_password("wrong".to_owned(), Some(hash)).await.unwrap());
+        assert!(!verify_password("anything".to_owned(), None).await.unwrap());
+    }
+
+    #[test]
+    fn tokens_are_random_and_hashed() {
+        let (a, ha) = new_token().unwrap();
+        let (b, _) = new_token().unwrap();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert_eq!(ha, token_hash(&a));
+        assert_eq!(ha.len(), 64);
+    }
+}

@@ -1,0 +1,112 @@
+//! Users and their sessions.
+
+use golmok_api::User;
+use sqlx::FromRow;
+
+use super::{Store, StoreError, StoreResult};
+
+#[derive(FromRow)]
+struct UserRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    created_at: String,
+}
+
+impl From<UserRow> for User {
+    fn from(r: UserRow) -> Self {
+        User { id: r.id, email: r.email, display_name: r.display_name, created_at: r.created_at }
+    }
+}
+
+#[derive(FromRow)]
+struct UserWithHashRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    password_hash: String,
+}
+
+/// A session is looked up on every authenticated request; touching `last_seen_at` each
+/// time would turn every read into a write, so it is refreshed at most hourly.
+const LAST_SEEN_RESOLUTION: &str = "-1 hour";
+
+impl Store {
+    /// `email` must already be normalised (lower-cased). A taken email is
+    /// `StoreError::Conflict("email")`, decided by the UNIQUE index, not by a racy pre-check.
+    pub async fn create_user(
+        &self,
+        email: &str,
+        password_hash: &str,
+        display_name: &str,
+    ) -> StoreResult<User> {
+        sqlx::query_as::<_, UserRow>(
+            "INSERT INTO users (email, password_hash, display_name) VALUES (?, ?, ?)
+             RETURNING id, email, display_name, created_at",
+        )
+        .bind(email)
+        .bind(password_hash)
+        .bind(display_name)
+        .fetch_one(&self.pool)
+        .await
+        .map(User::from)
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Conflict(_) => StoreError::Conflict("email"),
+            other => other,
+        })
+    }
+
+    /// The user and their password hash, for login.
+    pub async fn find_user_by_email(&self, email: &str) -> StoreResult<Option<(User, String)>> {
+        let row = sqlx::query_as::<_, UserWithHashRow>(
+            "SELECT id, email, display_name, created_at, password_hash FROM users WHERE email = ?",
+        )
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| (r.user.into(), r.password_hash)))
+    }
+
+    pub async fn create_session(&self, user_id: i64, token_hash: &str) -> StoreResult<()> {
+        sqlx::query("INSERT INTO sessions (token_hash, user_id) VALUES (?, ?)")
+            .bind(token_hash)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The user a live session belongs to.
+    pub async fn user_for_token(&self, token_hash: &str) -> StoreResult<Option<User>> {
+        #[derive(FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            user: UserRow,
+            stale: bool,
+        }
+        let row = sqlx::query_as::<_, Row>(
+            "SELECT u.id, u.email, u.display_name, u.created_at,
+                    s.last_seen_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?) AS stale
+             FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = ?",
+        )
+        .bind(LAST_SEEN_RESOLUTION)
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        if row.stale {
+            sqlx::query(
+                "UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE token_hash = ?",
+            )
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(Some(row.user.into()))
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,255 @@
+//! Writing the demo data set. The content itself lives in `crate::seed`; this is only
+//! the SQL, run in one transaction so a crash mid-way leaves no half-seeded district.
+
+use std::collections::HashMap;
+
+use golmok_api::{ProposalKind, ProposalStatus};
+
+use super::{Store, StoreError, StoreResult};
+
+pub struct DemoDistrict {
+    pub slug: &'static str,
+    pub name: &'static str,
+    pub name_en: &'static str,
+    pub description: &'static str,
+    pub description_en: &'static str,
+    pub region: &'static str,
+    pub region_en: &'static str,
+}
+
+pub struct DemoUser {
+    pub email: &'static str,
+    pub display_name: &'static str,
+}
+
+pub struct DemoShop {
+    pub name: &'static str,
+    pub name_en: &'static str,
+    pub category: &'static str,
+    pub description: &'static str,
+    pub description_en: &'static str,
+    /// Email of the verified owner, if any.
+    pub owner: Option<&'static str>,
+}
+
+pub struct DemoComment {
+    pub author: &'static str,
+    pub body: &'static str,
+    /// Minutes before now.
+    pub ago_min: u32,
+}
+
+pub struct DemoProposal {
+    pub author: &'static str,
+    pub kind: ProposalKind,
+    pub title: &'static str,
+    pub body: &'static str,
+    pub status: ProposalStatus,
+    pub event_day: Option<EventDay>,
+    pub event_place: Option<&'static str>,
+    /// Minutes before now.
+    pub ago_min: u32,
+    /// Emails of the users who support it.
+    pub voters: &'static [&'static str],
+    pub comments: &'static [DemoComment],
+}
+
+/// When a demo event happens, relative to the day of seeding so it stays upcoming
+/// whenever the demo runs.
+#[derive(Debug, Clone, Copy)]
+pub enum EventDay {
+    InDays(u32),
+    /// The next occurrence of this `MM-DD`, for events tied to a season.
+    Next(&'static str),
+}
+
+pub struct DemoData {
+    pub district: DemoDistrict,
+    pub users: &'static [DemoUser],
+    /// Emails of the district's moderators.
+    pub moderators: &'static [&'static str],
+    pub shops: &'static [DemoShop],
+    /// Oldest first, so ids follow time.
+    pub proposals: &'static [DemoProposal],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedOutcome {
+    Seeded,
+    AlreadySeeded,
+    /// The database holds other data: demo accounts with a published password must never
+    /// appear next to real ones.
+    NotEmpty,
+}
+
+const AGO: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)";
+
+fn ago(minutes: u32) -> String {
+    format!("-{minutes} minutes")
+}
+
+/// The next `MM-DD` strictly after `today` (`YYYY-MM-DD`).
+fn next_occurrence(today: &str, month_day: &str) -> String {
+    let year: u32 = today.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+    let this_year = today.get(5..).is_some_and(|md| md < month_day);
+    format!("{}-{month_day}", if this_year { year } else { year + 1 })
+}
+
+impl Store {
+    /// Whether the demo district is there already, or anything else is; cheap, so callers
+    /// can skip hashing the demo password when there is nothing to do.
+    pub async fn demo_outcome_without_seeding(&self, slug: &str) -> StoreResult<Option<SeedOutcome>> {
+        let (district, anything): (bool, bool) = sqlx::query_as(
+            "SELECT EXISTS (SELECT 1 FROM districts WHERE slug = ?),
+                    EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM districts)",
+        )
+        .bind(slug)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(if district {
+            Some(SeedOutcome::AlreadySeeded)
+        } else if anything {
+            Some(SeedOutcome::NotEmpty)
+        } else {
+            None
+        })
+    }
+
+    /// Writes the demo data into an empty database; every user gets `password_hash`.
+    pub async fn seed_demo(&self, demo: &DemoData, password_hash: &str) -> StoreResult<SeedOutcome> {
+        let mut tx = self.pool.begin().await?;
+        let (district, anything): (bool, bool) = sqlx::query_as(
+            "SELECT EXISTS (SELECT 1 FROM districts WHERE slug = ?),
+                    EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM districts)",
+        )
+        .bind(demo.district.slug)
+        .fetch_one(&mut *tx)
+        .await?;
+        if district {
+            return Ok(SeedOutcome::AlreadySeeded);
+        }
+        if anything {
+            return Ok(SeedOutcome::NotEmpty);
+        }
+
+        let today: String = sqlx::query_scalar("SELECT date('now')").fetch_one(&mut *tx).await?;
+        let d = &demo.district;
+        let district_id: i64 = sqlx::query_scalar(&format!(
+            "INSERT INTO districts (slug, name, name_en, description, description_en, region, region_en, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, {AGO}) RETURNING id"
+        ))
+        .bind(d.slug)
+        .bind(d.name)
+        .bind(d.name_en)
+        .bind(d.description)
+        .bind(d.description_en)
+        .bind(d.region)
+        .bind(d.region_en)
+        .bind(ago(60 * 24 * 60))
+        .fetch_one(&mut *tx)
+        .await?;
+
+        let mut users = HashMap::new();
+        for u in demo.users {
+            let id: i64 = sqlx::query_scalar(&format!(
+                "INSERT INTO users (email, password_hash, display_name, created_at)
+                 VALUES (?, ?, ?, {AGO}) RETURNING id"
+            ))
+            .bind(u.email)
+            .bind(password_hash)
+            .bind(u.display_name)
+            .bind(ago(60 * 24 * 45))
+            .fetch_one(&mut *tx)
+            .await?;
+            users.insert(u.email, id);
+        }
+        let user = |email: &str| users.get(email).copied().ok_or(StoreError::Missing);
+
+        for email in demo.moderators {
+            sqlx::query("INSERT INTO district_roles (district_id, user_id, role) VALUES (?, ?, 'moderator')")
+                .bind(district_id)
+                .bind(user(email)?)
+                .execute(&mut *tx)
+                .await?;
+        }
+
+        for s in demo.shops {
+            let owner = s.owner.map(user).transpose()?;
+            sqlx::query(
+                "INSERT INTO shops (district_id, name, name_en, category, description, description_en,
+                                    owner_user_id, verified)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(district_id)
+            .bind(s.name)
+            .bind(s.name_en)
+            .bind(s.category)
+            .bind(s.description)
+            .bind(s.description_en)
+            .bind(owner)
+            .bind(owner.is_some())
+            .execute(&mut *tx)
+            .await?;
+        }
+
+        for p in demo.proposals {
+            let proposal_id: i64 = sqlx::query_scalar(&format!(
+                "INSERT INTO proposals (district_id, author_id, kind, title, body, status, event_date,
+                                        event_place, created_at)
+                 VALUES (?, ?, ?, ?, ?, ?, coalesce(?, date('now', ?)), ?, {AGO}) RETURNING id"
+            ))
+            .bind(district_id)
+            .bind(user(p.author)?)
+            .bind(p.kind.as_str())
+            .bind(p.title)
+            .bind(p.body)
+            .bind(p.status.as_str())
+            .bind(match p.event_day {
+                Some(EventDay::Next(month_day)) => Some(next_occurrence(&today, month_day)),
+                _ => None,
+            })
+            .bind(match p.event_day {
+                Some(EventDay::InDays(n)) => Some(format!("+{n} days")),
+                _ => None,
+            })
+            .bind(p.event_place)
+            .bind(ago(p.ago_min))
+            .fetch_one(&mut *tx)
+            .await?;
+            for (i, voter) in p.voters.iter().enumerate() {
+                sqlx::query(&format!(
+                    "INSERT INTO votes (proposal_id, user_id, created_at) VALUES (?, ?, {AGO})"
+                ))
+                .bind(proposal_id)
+                .bind(user(voter)?)
+                .bind(ago(p.ago_min.saturating_sub(30 * (i as u32 + 1))))
+                .execute(&mut *tx)
+                .await?;
+            }
+            for c in p.comments {
+                sqlx::query(&format!(
+                    "INSERT INTO comments (proposal_id, author_id, body, created_at) VALUES (?, ?, ?, {AGO})"
+                ))
+                .bind(proposal_id)
+                .bind(user(c.author)?)
+                .bind(c.body)
+                .bind(ago(c.ago_min))
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+
+        tx.commit().await?;
+        Ok(SeedOutcome::Seeded)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn next_occurrence() {
+        assert_eq!(super::next_occurrence("2026-11-27", "07-18"), "2027-07-18");
+        assert_eq!(super::next_occurrence("2026-03-01", "07-18"), "2026-07-18");
+        assert_eq!(super::next_occurrence("2026-07-18", "07-18"), "2027-07-18");
+    }
+}

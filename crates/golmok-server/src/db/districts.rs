@@ -1,0 +1,70 @@
+//! Districts.
+
+use golmok_api::District;
+use sqlx::FromRow;
+
+use super::{Store, StoreResult};
+
+#[derive(FromRow)]
+struct DistrictRow {
+    id: i64,
+    slug: String,
+    name: String,
+    name_en: String,
+    description: String,
+    description_en: String,
+    region: String,
+    region_en: String,
+    proposal_count: i64,
+}
+
+impl From<DistrictRow> for District {
+    fn from(r: DistrictRow) -> Self {
+        District {
+            slug: r.slug,
+            name: r.name,
+            name_en: r.name_en,
+            description: r.description,
+            description_en: r.description_en,
+            region: r.region,
+            region_en: r.region_en,
+            proposal_count: r.proposal_count,
+        }
+    }
+}
+
+const SELECT_DISTRICT: &str = "SELECT d.id, d.slug, d.name, d.name_en, d.description, d.description_en,
+        d.region, d.region_en,
+        (SELECT count(*) FROM proposals p WHERE p.district_id = d.id AND p.hidden = 0) AS proposal_count
+    FROM districts d";
+
+impl Store {
+    /// Districts in creation order, after the one with id `after`; answers each with its
+    /// id, which is the pagination key.
+    pub async fn list_districts(&self, after: Option<i64>, limit: u32) -> StoreResult<Vec<(i64, District)>> {
+        let rows = sqlx::query_as::<_, DistrictRow>(&format!(
+            "{SELECT_DISTRICT} WHERE d.id > ? ORDER BY d.id LIMIT ?"
+        ))
+        .bind(after.unwrap_or(0))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.id, r.into())).collect())
+    }
+
+    pub async fn get_district(&self, slug: &str) -> StoreResult<Option<District>> {
+        let row = sqlx::query_as::<_, DistrictRow>(&format!("{SELECT_DISTRICT} WHERE d.slug = ?"))
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(District::from))
+    }
+
+    /// The internal id of a district, which other queries are keyed by.
+    pub async fn district_id(&self, slug: &str) -> StoreResult<Option<i64>> {
+        Ok(sqlx::query_scalar("SELECT id FROM districts WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+}

@@ -1,0 +1,262 @@
+//! Proposals, the supports (votes) on them, and their comments.
+
+use golmok_api::{
+    Author, Comment, NewProposal, Proposal, ProposalKind, ProposalSort, ProposalStatus, VoteState,
+};
+use sqlx::{FromRow, QueryBuilder, Sqlite};
+
+use super::{Store, StoreError, StoreResult};
+
+/// Where a page of proposals starts: just after this item in the list's own order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalAfter {
+    Top { vote_count: i64, id: i64 },
+    New { id: i64 },
+}
+
+#[derive(Debug, Clone)]
+pub struct ProposalFilter {
+    pub district_id: i64,
+    pub kind: Option<ProposalKind>,
+    pub sort: ProposalSort,
+    pub after: Option<ProposalAfter>,
+    pub limit: u32,
+    /// Whose `voted` flag to compute.
+    pub viewer: Option<i64>,
+}
+
+#[derive(FromRow)]
+struct ProposalRow {
+    id: i64,
+    district_slug: String,
+    kind: String,
+    title: String,
+    body: String,
+    status: String,
+    event_date: Option<String>,
+    event_place: Option<String>,
+    author_id: i64,
+    author_name: String,
+    vote_count: i64,
+    comment_count: i64,
+    voted: bool,
+    created_at: String,
+}
+
+impl TryFrom<ProposalRow> for Proposal {
+    type Error = StoreError;
+
+    fn try_from(r: ProposalRow) -> Result<Self, StoreError> {
+        let kind = ProposalKind::parse(&r.kind).ok_or_else(|| decode_error("kind", &r.kind))?;
+        let status = ProposalStatus::parse(&r.status).ok_or_else(|| decode_error("status", &r.status))?;
+        Ok(Proposal {
+            id: r.id,
+            district_slug: r.district_slug,
+            kind,
+            title: r.title,
+            body: r.body,
+            status,
+            event_date: r.event_date,
+            event_place: r.event_place,
+            author: Author { id: r.author_id, display_name: r.author_name },
+            vote_count: r.vote_count,
+            comment_count: r.comment_count,
+            voted: r.voted,
+            created_at: r.created_at,
+        })
+    }
+}
+
+fn decode_error(column: &str, value: &str) -> StoreError {
+    StoreError::Other(sqlx::Error::Decode(format!("unexpected {column} {value:?} in proposals").into()))
+}
+
+#[derive(FromRow)]
+struct CommentRow {
+    id: i64,
+    proposal_id: i64,
+    author_id: i64,
+    author_name: String,
+    body: String,
+    created_at: String,
+}
+
+impl From<CommentRow> for Comment {
+    fn from(r: CommentRow) -> Self {
+        Comment {
+            id: r.id,
+            proposal_id: r.proposal_id,
+            author: Author { id: r.author_id, display_name: r.author_name },
+            body: r.body,
+            created_at: r.created_at,
+        }
+    }
+}
+
+/// Start of every proposal query; the caller binds the viewer first.
+fn select_proposals(viewer: Option<i64>) -> QueryBuilder<'static, Sqlite> {
+    let mut q = QueryBuilder::new(
+        "SELECT p.id, d.slug AS district_slug, p.kind, p.title, p.body, p.status, p.event_date,
+                p.event_place, p.author_id, u.display_name AS author_name, p.vote_count,
+                p.comment_count, p.created_at,
+                EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = p.id AND v.user_id = ",
+    );
+    q.push_bind(viewer);
+    q.push(
+        ") AS voted
+         FROM proposals p
+         JOIN districts d ON d.id = p.district_id
+         JOIN users u ON u.id = p.author_id ",
+    );
+    q
+}
+
+const SELECT_COMMENTS: &str =
+    "SELECT c.id, c.proposal_id, c.author_id, u.display_name AS author_name, c.body,
+        c.created_at
+    FROM comments c JOIN users u ON u.id = c.author_id";
+
+impl Store {
+    /// One page of a district's visible proposals in the filter's order.
+    pub async fn list_proposals(&self, f: &ProposalFilter) -> StoreResult<Vec<Proposal>> {
+        let mut q = select_proposals(f.viewer);
+        q.push("WHERE p.hidden = 0 AND p.district_id = ").push_bind(f.district_id);
+        if let Some(kind) = f.kind {
+            q.push(" AND p.kind = ").push_bind(kind.as_str());
+        }
+        match f.after {
+            Some(ProposalAfter::Top { vote_count, id }) => {
+                q.push(" AND (p.vote_count < ").push_bind(vote_count);
+                q.push(" OR (p.vote_count = ").push_bind(vote_count);
+                q.push(" AND p.id < ").push_bind(id).push("))");
+            }
+            Some(ProposalAfter::New { id }) => {
+                q.push(" AND p.id < ").push_bind(id);
+            }
+            None => {}
+        }
+        q.push(match f.sort {
+            ProposalSort::Top => " ORDER BY p.vote_count DESC, p.id DESC",
+            ProposalSort::New => " ORDER BY p.id DESC",
+        });
+        q.push(" LIMIT ").push_bind(f.limit);
+        let rows = q.build_query_as::<ProposalRow>().fetch_all(&self.pool).await?;
+        rows.into_iter().map(Proposal::try_from).collect()
+    }
+
+    /// A visible proposal, with `voted` for `viewer`.
+    pub async fn get_proposal(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<Proposal>> {
+        let mut q = select_proposals(viewer);
+        q.push("WHERE p.hidden = 0 AND p.id = ").push_bind(id);
+        let row = q.build_query_as::<ProposalRow>().fetch_optional(&self.pool).await?;
+        row.map(Proposal::try_from).transpose()
+    }
+
+    /// Stores an already validated proposal; answers its id.
+    pub async fn create_proposal(
+        &self,
+        district_id: i64,
+        author_id: i64,
+        p: &NewProposal,
+    ) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO proposals (district_id, author_id, kind, title, body, event_date, event_place)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(district_id)
+        .bind(author_id)
+        .bind(p.kind.as_str())
+        .bind(&p.title)
+        .bind(&p.body)
+        .bind(&p.event_date)
+        .bind(&p.event_place)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    /// Supports (`true`) or withdraws support (`false`); doing it twice changes nothing.
+    /// `None` when the proposal does not exist or is hidden.
+    ///
+    /// The change is one statement on `votes` and the counter follows by trigger, so
+    /// concurrent supports can neither double-count nor lose a count.
+    pub async fn set_vote(
+        &self,
+        proposal_id: i64,
+        user_id: i64,
+        voted: bool,
+    ) -> StoreResult<Option<VoteState>> {
+        let change = if voted {
+            // The WHERE also keeps the SQLite parser from reading ON CONFLICT as a join.
+            sqlx::query(
+                "INSERT INTO votes (proposal_id, user_id)
+                 SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM proposals WHERE id = ?1 AND hidden = 0)
+                 ON CONFLICT (proposal_id, user_id) DO NOTHING",
+            )
+        } else {
+            sqlx::query("DELETE FROM votes WHERE proposal_id = ?1 AND user_id = ?2")
+        };
+        change.bind(proposal_id).bind(user_id).execute(&self.pool).await?;
+        let state: Option<(i64, bool)> = sqlx::query_as(
+            "SELECT p.vote_count,
+                    EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = p.id AND v.user_id = ?2)
+             FROM proposals p WHERE p.id = ?1 AND p.hidden = 0",
+        )
+        .bind(proposal_id)
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(state.map(|(vote_count, voted)| VoteState { proposal_id, voted, vote_count }))
+    }
+
+    /// Whether a proposal exists and is visible.
+    pub async fn proposal_visible(&self, id: i64) -> StoreResult<bool> {
+        Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM proposals WHERE id = ? AND hidden = 0)")
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    /// Visible comments of a proposal, oldest first, after the comment with id `after`.
+    pub async fn list_comments(
+        &self,
+        proposal_id: i64,
+        after: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<Comment>> {
+        let rows = sqlx::query_as::<_, CommentRow>(&format!(
+            "{SELECT_COMMENTS} WHERE c.proposal_id = ? AND c.hidden = 0 AND c.id > ? ORDER BY c.id LIMIT ?"
+        ))
+        .bind(proposal_id)
+        .bind(after.unwrap_or(0))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Comment::from).collect())
+    }
+
+    /// Adds an already validated comment; `None` when the proposal does not exist or is
+    /// hidden. `comment_count` follows by trigger.
+    pub async fn create_comment(
+        &self,
+        proposal_id: i64,
+        author_id: i64,
+        body: &str,
+    ) -> StoreResult<Option<Comment>> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO comments (proposal_id, author_id, body)
+             SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM proposals WHERE id = ?1 AND hidden = 0)
+             RETURNING id",
+        )
+        .bind(proposal_id)
+        .bind(author_id)
+        .bind(body)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(id) = id else { return Ok(None) };
+        let row = sqlx::query_as::<_, CommentRow>(&format!("{SELECT_COMMENTS} WHERE c.id = ?"))
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(Some(row.into()))
+    }
+}

@@ -1,0 +1,171 @@
+//! Golmok's reference server: the JSON API under `/api/v1` over SQLite, and optionally
+//! the built SPA. `main.rs` only parses flags and calls [`run`]; tests call
+//! [`build_app`] and serve it on a port of their own.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod openapi;
+pub mod routes;
+pub mod seed;
+pub mod web;
+
+use std::{future::Future, time::Duration};
+
+use anyhow::Context;
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    http::{HeaderName, HeaderValue, Method, header},
+    middleware,
+};
+use tower_http::{
+    compression::CompressionLayer,
+    cors::{AllowOrigin, CorsLayer},
+    limit::RequestBodyLimitLayer,
+    set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
+};
+
+pub use config::Config;
+pub use db::Store;
+
+/// Largest request body accepted. Proposals are at most 5000 characters (up to 20 KB of
+/// UTF-8), so this leaves room without letting anyone stream megabytes at us.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub static_site: Option<web::StaticSite>,
+}
+
+/// Opens the database (migrating and, with `--demo`, seeding it) and builds the whole
+/// application: API, static files, and the layers around them.
+pub async fn build_app(config: &Config) -> anyhow::Result<Router> {
+    let store = Store::open(&config.database).await?;
+    if config.demo {
+        let outcome = seed::seed_demo(&store).await.context("cannot seed the demo data")?;
+        match outcome {
+            db::SeedOutcome::Seeded => tracing::info!("seeded the demo district {}", seed::DEMO_DISTRICT),
+            db::SeedOutcome::AlreadySeeded => tracing::info!("demo data already present"),
+            db::SeedOutcome::NotEmpty => {
+                tracing::warn!("--demo ignored: the database already holds other data")
+            }
+        }
+    }
+    router(config, store)
+}
+
+/// The application around an already opened store.
+pub fn router(config: &Config, store: Store) -> anyhow::Result<Router> {
+    let static_site = match &config.static_dir {
+        Some(dir) => {
+            anyhow::ensure!(
+                dir.join("index.html").is_file(),
+                "no index.html in the static directory {dir:?}"
+            );
+            Some(web::StaticSite::new(dir.clone()))
+        }
+        None => None,
+    };
+    let state = AppState { store, static_site };
+
+    let csp = HeaderValue::from_str(&web::content_security_policy(&config.connect_src))
+        .context("--connect-src holds characters not allowed in a header")?;
+
+    // Layers run outside-in in the reverse order of `.layer` calls: tracing sees
+    // everything, security headers land on every answer, and `json_errors` sits inside
+    // the body limit's rejection so even those become JSON.
+    let mut app = Router::new()
+        .nest(golmok_api::API_PREFIX, routes::router())
+        .fallback(web::fallback)
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn(error::json_errors));
+    if let Some(cors) = cors_layer(&config.cors_origins)? {
+        app = app.layer(cors);
+    }
+    let app = app
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(TraceLayer::new_for_http());
+    Ok(app)
+}
+
+/// Cross-origin access for the configured origins only; none means same-origin only.
+fn cors_layer(origins: &[String]) -> anyhow::Result<Option<CorsLayer>> {
+    let origins: Vec<&str> = origins.iter().map(|o| o.trim()).filter(|o| !o.is_empty()).collect();
+    if origins.is_empty() {
+        return Ok(None);
+    }
+    // Bearer tokens travel in a header, not a cookie, so credentials mode is never needed
+    // and `*` is safe to offer.
+    let allow = if origins.contains(&"*") {
+        AllowOrigin::any()
+    } else {
+        let values = origins
+            .iter()
+            .map(|o| {
+                HeaderValue::from_str(o.trim_end_matches('/'))
+                    .with_context(|| format!("bad CORS origin {o:?}"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        AllowOrigin::list(values)
+    };
+    Ok(Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+            .expose_headers([HeaderName::from_static("www-authenticate")])
+            .max_age(Duration::from_secs(3600)),
+    ))
+}
+
+/// Builds the app, listens on `config.listen`, and serves until `shutdown` resolves.
+pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    let app = build_app(&config).await?;
+    let listener = tokio::net::TcpListener::bind(&config.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.listen))?;
+    let addr = listener.local_addr()?;
+    println!("Golmok is running at http://{addr}/");
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await.context("server error")?;
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, the signals a terminal or a service manager sends.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

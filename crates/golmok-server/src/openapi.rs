@@ -1,0 +1,83 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations and the contract
+//! types, so it cannot drift from the code. It is the API's source of truth beyond the
+//! fixed points in PRODUCT.md.
+
+use std::sync::LazyLock;
+
+use axum::{http::header, response::IntoResponse};
+use golmok_api::{
+    ErrorBody, ErrorDetail, FieldError, FieldErrorCode, ProposalKind, ProposalSort, ProposalStatus,
+};
+use utoipa::{
+    Modify, OpenApi,
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+};
+
+use crate::routes::{auth, comments, districts, health, proposals, votes};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Golmok API",
+        description = "Participation portal for Korean alley commercial districts (골목형 상점가): \
+            residents propose and support events and improvements, merchants answer. \
+            Every error is `{\"error\": {\"code\", \"message\", \"fields\"?}}` with a 4xx status.",
+    ),
+    paths(
+        health::health,
+        openapi_json,
+        auth::register,
+        auth::login,
+        auth::logout,
+        auth::me,
+        districts::list,
+        districts::get,
+        proposals::list,
+        proposals::create,
+        proposals::get,
+        votes::support,
+        votes::withdraw,
+        comments::list,
+        comments::create,
+    ),
+    components(schemas(ErrorBody, ErrorDetail, FieldError, FieldErrorCode, ProposalKind, ProposalSort, ProposalStatus)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "meta", description = "Health and this document"),
+        (name = "auth", description = "Accounts and bearer tokens"),
+        (name = "districts", description = "Alley commercial districts"),
+        (name = "proposals", description = "Event and improvement proposals"),
+        (name = "votes", description = "Support (공감) for proposals"),
+        (name = "comments", description = "Comments on proposals"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("Token from POST /api/v1/auth/register or /auth/login"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+static DOCUMENT: LazyLock<String> =
+    LazyLock::new(|| ApiDoc::openapi().to_json().expect("the OpenAPI document serialises"));
+
+/// This document.
+#[utoipa::path(
+    get, path = "/api/v1/openapi.json", operation_id = "openapi", tag = "meta",
+    responses((status = 200, description = "This OpenAPI 3 document", content_type = "application/json"))
+)]
+pub async fn openapi_json() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], DOCUMENT.as_str())
+}

@@ -1,0 +1,94 @@
+use axum::{extract::State, http::StatusCode};
+use golmok_api::{AuthResponse, ErrorBody, LoginRequest, RegisterRequest, User, validate};
+
+use crate::{
+    AppState,
+    auth::{self, CurrentUser},
+    db::StoreError,
+    error::{ApiError, ApiResult},
+    extract::Json,
+};
+
+async fn start_session(state: &AppState, user: User) -> ApiResult<AuthResponse> {
+    let (token, token_hash) = auth::new_token()?;
+    state.store.create_session(user.id, &token_hash).await?;
+    Ok(AuthResponse { token, user })
+}
+
+/// Creates an account and signs it in.
+#[utoipa::path(
+    post, path = "/api/v1/auth/register", operation_id = "register", tag = "auth",
+    request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "Account created; the token is signed in", body = AuthResponse),
+        (status = 409, description = "`email_taken`", body = ErrorBody),
+        (status = 422, description = "`validation_failed`, with `fields`", body = ErrorBody),
+    )
+)]
+pub async fn register(
+    State(state): State<AppState>,
+    Json(input): Json<RegisterRequest>,
+) -> ApiResult<(StatusCode, Json<AuthResponse>)> {
+    let input = validate::register(&input).map_err(ApiError::Validation)?;
+    let hash = auth::hash_password(input.password).await?;
+    let user =
+        state.store.create_user(&input.email, &hash, &input.display_name).await.map_err(|e| match e {
+            StoreError::Conflict(_) => ApiError::email_taken(),
+            other => other.into(),
+        })?;
+    Ok((StatusCode::CREATED, Json(start_session(&state, user).await?)))
+}
+
+/// Signs in with email and password.
+#[utoipa::path(
+    post, path = "/api/v1/auth/login", operation_id = "login", tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in", body = AuthResponse),
+        (status = 401, description = "`invalid_credentials`: unknown email or wrong password", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: email or password missing", body = ErrorBody),
+    )
+)]
+pub async fn login(
+    State(state): State<AppState>,
+    Json(input): Json<LoginRequest>,
+) -> ApiResult<Json<AuthResponse>> {
+    let input = validate::login(&input).map_err(ApiError::Validation)?;
+    let found = state.store.find_user_by_email(&input.email).await?;
+    let (user, hash) = match found {
+        Some((user, hash)) => (Some(user), Some(hash)),
+        None => (None, None),
+    };
+    let ok = auth::verify_password(input.password, hash).await?;
+    match user {
+        Some(user) if ok => Ok(Json(start_session(&state, user).await?)),
+        _ => Err(ApiError::InvalidCredentials),
+    }
+}
+
+/// Revokes the token used for this request.
+#[utoipa::path(
+    post, path = "/api/v1/auth/logout", operation_id = "logout", tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Signed out; the token no longer works"),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+    )
+)]
+pub async fn logout(State(state): State<AppState>, current: CurrentUser) -> ApiResult<StatusCode> {
+    state.store.delete_session(&current.token_hash).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The signed-in user.
+#[utoipa::path(
+    get, path = "/api/v1/auth/me", operation_id = "me", tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The signed-in user", body = User),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+    )
+)]
+pub async fn me(current: CurrentUser) -> Json<User> {
+    Json(current.user)
+}

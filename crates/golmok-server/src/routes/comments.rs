@@ -1,0 +1,62 @@
+use axum::{extract::State, http::StatusCode};
+use golmok_api::{Comment, ErrorBody, NewComment, Page, validate};
+
+use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
+use crate::{
+    AppState,
+    auth::CurrentUser,
+    error::{ApiError, ApiResult},
+    extract::{Json, Path, Query},
+};
+
+/// A proposal's comments, oldest first, as a conversation reads.
+#[utoipa::path(
+    get, path = "/api/v1/proposals/{id}/comments", operation_id = "list_comments", tag = "comments",
+    params(("id" = i64, Path, description = "Proposal id"), PageParams),
+    responses(
+        (status = 200, description = "A page of comments", body = Page<Comment>),
+        (status = 400, description = "`bad_request`: bad cursor or limit", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Json<Page<Comment>>> {
+    let limit = page_limit(params.limit)?;
+    let after = params.cursor.as_deref().map(|c| decode_cursor(c, "c", 1)).transpose()?.map(|n| n[0]);
+    if !state.store.proposal_visible(id).await? {
+        return Err(ApiError::NotFound("proposal"));
+    }
+    let items = state.store.list_comments(id, after, limit + 1).await?;
+    Ok(Json(paginate(items, limit, |c| encode_cursor(&["c".into(), c.id.to_string()]))))
+}
+
+/// Comments on a proposal.
+#[utoipa::path(
+    post, path = "/api/v1/proposals/{id}/comments", operation_id = "create_comment", tag = "comments",
+    params(("id" = i64, Path, description = "Proposal id")),
+    request_body = NewComment,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The new comment", body = Comment),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 422, description = "`validation_failed`, with `fields`", body = ErrorBody),
+    )
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(input): Json<NewComment>,
+) -> ApiResult<(StatusCode, Json<Comment>)> {
+    let input = validate::new_comment(&input).map_err(ApiError::Validation)?;
+    let comment = state
+        .store
+        .create_comment(id, current.user.id, &input.body)
+        .await?
+        .ok_or(ApiError::NotFound("proposal"))?;
+    Ok((StatusCode::CREATED, Json(comment)))
+}

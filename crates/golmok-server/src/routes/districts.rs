@@ -1,0 +1,42 @@
+use axum::extract::State;
+use golmok_api::{District, ErrorBody, Page};
+
+use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
+use crate::{
+    AppState,
+    error::{ApiError, ApiResult},
+    extract::{Json, Path, Query},
+};
+
+/// All districts, oldest first.
+#[utoipa::path(
+    get, path = "/api/v1/districts", operation_id = "list_districts", tag = "districts",
+    params(PageParams),
+    responses(
+        (status = 200, description = "A page of districts", body = Page<District>),
+        (status = 400, description = "`bad_request`: bad cursor or limit", body = ErrorBody),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Json<Page<District>>> {
+    let limit = page_limit(params.limit)?;
+    let after = params.cursor.as_deref().map(|c| decode_cursor(c, "d", 1)).transpose()?.map(|n| n[0]);
+    let rows = state.store.list_districts(after, limit + 1).await?;
+    let page = paginate(rows, limit, |(id, _)| encode_cursor(&["d".into(), id.to_string()]));
+    Ok(Json(Page { items: page.items.into_iter().map(|(_, d)| d).collect(), next_cursor: page.next_cursor }))
+}
+
+/// One district.
+#[utoipa::path(
+    get, path = "/api/v1/districts/{slug}", operation_id = "get_district", tag = "districts",
+    params(("slug" = String, Path, description = "District slug, e.g. `eungubi-seo`")),
+    responses(
+        (status = 200, description = "The district", body = District),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+    )
+)]
+pub async fn get(State(state): State<AppState>, Path(slug): Path<String>) -> ApiResult<Json<District>> {
+    state.store.get_district(&slug).await?.map(Json).ok_or(ApiError::NotFound("district"))
+}

@@ -1,0 +1,113 @@
+//! HTTP handlers, one module per resource, and the pagination rules they share.
+
+pub mod auth;
+pub mod comments;
+pub mod districts;
+pub mod health;
+pub mod proposals;
+pub mod votes;
+
+use axum::{
+    Router,
+    routing::{get, post, put},
+};
+use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::{AppState, error::ApiError};
+
+/// Every `/api/v1` route; paths are relative to that prefix.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/health", get(health::health))
+        .route("/openapi.json", get(crate::openapi::openapi_json))
+        .route("/auth/register", post(auth::register))
+        .route("/auth/login", post(auth::login))
+        .route("/auth/logout", post(auth::logout))
+        .route("/auth/me", get(auth::me))
+        .route("/districts", get(districts::list))
+        .route("/districts/{slug}", get(districts::get))
+        .route("/districts/{slug}/proposals", get(proposals::list).post(proposals::create))
+        .route("/proposals/{id}", get(proposals::get))
+        .route("/proposals/{id}/vote", put(votes::support).delete(votes::withdraw))
+        .route("/proposals/{id}/comments", get(comments::list).post(comments::create))
+}
+
+/// `?cursor=&limit=` of plain lists.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// `next_cursor` of the previous page; omit for the first page.
+    pub cursor: Option<String>,
+    /// Items per page, 1 to 50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
+    pub limit: Option<u32>,
+}
+
+pub const DEFAULT_LIMIT: u32 = 20;
+pub const MAX_LIMIT: u32 = 50;
+
+/// The page size asked for, refusing rather than clamping values outside the documented
+/// range so a client bug shows up at once.
+pub fn page_limit(limit: Option<u32>) -> Result<u32, ApiError> {
+    match limit {
+        None => Ok(DEFAULT_LIMIT),
+        Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        Some(_) => Err(ApiError::BadRequest(format!("limit must be between 1 and {MAX_LIMIT}"))),
+    }
+}
+
+/// Cursors are opaque to clients: base64url of a short text naming the list and the sort
+/// key of the last item returned. The prefix stops a cursor from one list (or sort order)
+/// from being accepted by another.
+pub fn encode_cursor(parts: &[String]) -> String {
+    URL_SAFE_NO_PAD.encode(parts.join(":"))
+}
+
+/// The numbers in a cursor made by `encode_cursor` with `prefix` and `n` numbers.
+pub fn decode_cursor(cursor: &str, prefix: &str, n: usize) -> Result<Vec<i64>, ApiError> {
+    let bad = || ApiError::BadRequest("cursor is not valid for this list".to_owned());
+    let text = URL_SAFE_NO_PAD
+        .decode(cursor.as_bytes())
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .ok_or_else(bad)?;
+    let mut parts = text.split(':');
+    if parts.next() != Some(prefix) {
+        return Err(bad());
+    }
+    let numbers = parts.map(|p| p.parse::<i64>()).collect::<Result<Vec<_>, _>>().map_err(|_| bad())?;
+    if numbers.len() == n { Ok(numbers) } else { Err(bad()) }
+}
+
+/// Splits off the look-ahead item fetched to learn whether another page exists, and
+/// makes the cursor from the last item kept.
+pub fn paginate<T>(mut items: Vec<T>, limit: u32, cursor_of: impl Fn(&T) -> String) -> golmok_api::Page<T> {
+    let more = items.len() > limit as usize;
+    items.truncate(limit as usize);
+    let next_cursor = if more { items.last().map(cursor_of) } else { None };
+    golmok_api::Page { items, next_cursor }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_round_trip() {
+        let c = encode_cursor(&["top".into(), "12".into(), "345".into()]);
+        assert_eq!(decode_cursor(&c, "top", 2).unwrap(), vec![12, 345]);
+        assert!(decode_cursor(&c, "new", 1).is_err());
+        assert!(decode_cursor("!!!", "top", 2).is_err());
+        assert!(decode_cursor(&encode_cursor(&["top".into(), "x".into(), "1".into()]), "top", 2).is_err());
+    }
+
+    #[test]
+    fn limits() {
+        assert_eq!(page_limit(None).unwrap(), 20);
+        assert_eq!(page_limit(Some(50)).unwrap(), 50);
+        assert!(page_limit(Some(0)).is_err());
+        assert!(page_limit(Some(51)).is_err());
+    }
+}

@@ -1,0 +1,117 @@
+use axum::{extract::State, http::StatusCode};
+use golmok_api::{ErrorBody, NewProposal, Page, Proposal, ProposalKind, ProposalSort, validate};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::{decode_cursor, encode_cursor, page_limit, paginate};
+use crate::{
+    AppState,
+    auth::{CurrentUser, MaybeUser},
+    db::{ProposalAfter, ProposalFilter},
+    error::{ApiError, ApiResult},
+    extract::{Json, Path, Query},
+};
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProposalListParams {
+    /// Only this kind; both when omitted.
+    pub kind: Option<ProposalKind>,
+    /// `top` (most supported first, the default) or `new` (newest first).
+    pub sort: Option<ProposalSort>,
+    /// `next_cursor` of the previous page; omit for the first page.
+    pub cursor: Option<String>,
+    /// Items per page, 1 to 50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
+    pub limit: Option<u32>,
+}
+
+fn cursor_after(sort: ProposalSort, cursor: &str) -> Result<ProposalAfter, ApiError> {
+    Ok(match sort {
+        ProposalSort::Top => {
+            let n = decode_cursor(cursor, "top", 2)?;
+            ProposalAfter::Top { vote_count: n[0], id: n[1] }
+        }
+        ProposalSort::New => ProposalAfter::New { id: decode_cursor(cursor, "new", 1)?[0] },
+    })
+}
+
+fn cursor_of(sort: ProposalSort, p: &Proposal) -> String {
+    match sort {
+        ProposalSort::Top => encode_cursor(&["top".into(), p.vote_count.to_string(), p.id.to_string()]),
+        ProposalSort::New => encode_cursor(&["new".into(), p.id.to_string()]),
+    }
+}
+
+/// A district's proposals.
+#[utoipa::path(
+    get, path = "/api/v1/districts/{slug}/proposals", operation_id = "list_proposals", tag = "proposals",
+    params(("slug" = String, Path, description = "District slug"), ProposalListParams),
+    responses(
+        (status = 200, description = "A page of proposals; `voted` is set for the caller", body = Page<Proposal>),
+        (status = 400, description = "`bad_request`: unknown kind or sort, bad cursor or limit", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such district", body = ErrorBody),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    viewer: MaybeUser,
+    Path(slug): Path<String>,
+    Query(params): Query<ProposalListParams>,
+) -> ApiResult<Json<Page<Proposal>>> {
+    let limit = page_limit(params.limit)?;
+    let sort = params.sort.unwrap_or_default();
+    let after = params.cursor.as_deref().map(|c| cursor_after(sort, c)).transpose()?;
+    let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
+    let filter =
+        ProposalFilter { district_id, kind: params.kind, sort, after, limit: limit + 1, viewer: viewer.id() };
+    let items = state.store.list_proposals(&filter).await?;
+    Ok(Json(paginate(items, limit, |p| cursor_of(sort, p))))
+}
+
+/// Proposes an event or an improvement.
+#[utoipa::path(
+    post, path = "/api/v1/districts/{slug}/proposals", operation_id = "create_proposal", tag = "proposals",
+    params(("slug" = String, Path, description = "District slug")),
+    request_body = NewProposal,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The new proposal, `open`", body = Proposal),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such district", body = ErrorBody),
+        (status = 422, description = "`validation_failed`, with `fields`", body = ErrorBody),
+    )
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(slug): Path<String>,
+    Json(input): Json<NewProposal>,
+) -> ApiResult<(StatusCode, Json<Proposal>)> {
+    let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
+    let input = validate::new_proposal(&input).map_err(ApiError::Validation)?;
+    let id = state.store.create_proposal(district_id, current.user.id, &input).await?;
+    let proposal = state
+        .store
+        .get_proposal(id, Some(current.user.id))
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("proposal {id} vanished right after insert"))?;
+    Ok((StatusCode::CREATED, Json(proposal)))
+}
+
+/// One proposal.
+#[utoipa::path(
+    get, path = "/api/v1/proposals/{id}", operation_id = "get_proposal", tag = "proposals",
+    params(("id" = i64, Path, description = "Proposal id")),
+    responses(
+        (status = 200, description = "The proposal; `voted` is set for the caller", body = Proposal),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+    )
+)]
+pub async fn get(
+    State(state): State<AppState>,
+    viewer: MaybeUser,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<Proposal>> {
+    state.store.get_proposal(id, viewer.id()).await?.map(Json).ok_or(ApiError::NotFound("proposal"))
+}

@@ -1,0 +1,367 @@
+//! The demo data set of `--demo`: the Eungubi-seo alley in Daejeon ("Maengkkongi
+//! Street"), its shops, neighbours and their proposals. It goes only into an empty
+//! database, because its accounts share a published password.
+
+use golmok_api::{ProposalKind::*, ProposalStatus::*};
+
+use crate::{
+    auth,
+    db::{
+        DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser, EventDay, SeedOutcome, Store,
+    },
+};
+
+pub const DEMO_PASSWORD: &str = "golmok-demo-2026";
+pub const DEMO_DISTRICT: &str = "eungubi-seo";
+
+const RESIDENT: &str = "resident@example.com";
+const MERCHANT: &str = "merchant@example.com";
+const MODERATOR: &str = "moderator@example.com";
+const WALKER: &str = "walker@example.com";
+const JIEUN: &str = "jieun@example.com";
+const EMILY: &str = "emily@example.com";
+const DAD: &str = "dad@example.com";
+const PARENT: &str = "parent@example.com";
+const CHICKEN: &str = "chicken@example.com";
+const RUNNER: &str = "runner@example.com";
+const HALMEONI: &str = "halmeoni@example.com";
+const STUDENT: &str = "student@example.com";
+
+const fn days(n: u32) -> u32 {
+    n * 24 * 60
+}
+
+const fn hours(n: u32) -> u32 {
+    n * 60
+}
+
+pub static DEMO: DemoData = DemoData {
+    district: DemoDistrict {
+        slug: DEMO_DISTRICT,
+        name: "은구비서로 골목형상점가",
+        name_en: "Eungubi-seo-ro Alley Shopping District",
+        description: "대전 유성구 노은동 은구비서로의 골목형상점가예요. 동네의 작은 생태자원인 \
+            맹꽁이를 살려 '맹꽁이길'로 꾸민 골목에 빵집, 치킨집, 카페, 꽃집, 철물점이 \
+            옹기종기 모여 있어요. 2024년 카카오 '우리동네 단골시장'의 첫 골목 가운데 하나로 \
+            함께했고, 골목 카카오톡 채널로 소식과 혜택을 나눠요. 주민이 제안하고 상인이 \
+            답하면서 골목을 함께 가꿔 가요.",
+        description_en: "The alley shopping district of Eungubi-seo-ro in Noeun-dong, Yuseong-gu, \
+            Daejeon. Its lanes became Maengkkongi Street, named after the oriental fire-bellied \
+            toad (maengkkongi), a small local treasure, and are lined with a bakery, fried-chicken \
+            places, a café, a flower shop and a hardware store. In 2024 it was one of the first \
+            streets in Kakao's Project Regulars (우리동네 단골시장), and it shares news and offers \
+            on its own KakaoTalk channel. Residents propose, merchants answer, and the alley \
+            gets better together.",
+        region: "대전 유성구 노은동",
+        region_en: "Noeun-dong, Yuseong-gu, Daejeon",
+    },
+    users: &[
+        DemoUser { email: RESIDENT, display_name: "노은동 주민" },
+        DemoUser { email: MERCHANT, display_name: "은구비 베이커리 박미숙" },
+        DemoUser { email: MODERATOR, display_name: "은구비서로 상인회" },
+        DemoUser { email: WALKER, display_name: "은구비공원 산책러" },
+        DemoUser { email: JIEUN, display_name: "빵순이 지은" },
+        DemoUser { email: EMILY, display_name: "Emily (Noeun-dong)" },
+        DemoUser { email: DAD, display_name: "두 아이 아빠" },
+        DemoUser { email: PARENT, display_name: "노은초 학부모" },
+        DemoUser { email: CHICKEN, display_name: "치킨은 맹꽁이" },
+        DemoUser { email: RUNNER, display_name: "아침 러너 민호" },
+        DemoUser { email: HALMEONI, display_name: "노은동 토박이 할머니" },
+        DemoUser { email: STUDENT, display_name: "노은고 학생회" },
+    ],
+    moderators: &[MODERATOR],
+    shops: &[
+        DemoShop {
+            name: "은구비 베이커리",
+            name_en: "Eungubi Bakery",
+            category: "bakery",
+            description: "매일 아침 7시에 굽는 우유식빵과 맹꽁이 쿠키",
+            description_en: "Milk bread baked every morning at 7, and our toad-shaped cookies",
+            owner: Some(MERCHANT),
+        },
+        DemoShop {
+            name: "맹꽁이 치킨",
+            name_en: "Maengkkongi Chicken",
+            category: "chicken",
+            description: "골목에서 20년, 가마솥에 튀기는 옛날 통닭",
+            description_en: "Twenty years in the alley: old-style whole chicken fried in a cauldron",
+            owner: None,
+        },
+        DemoShop {
+            name: "카페 노은",
+            name_en: "Café Noeun",
+            category: "cafe",
+            description: "직접 볶은 원두와 창가 자리",
+            description_en: "House-roasted beans and a seat by the window",
+            owner: None,
+        },
+        DemoShop {
+            name: "골목 꽃집",
+            name_en: "Golmok Flowers",
+            category: "florist",
+            description: "제철 꽃다발과 작은 화분",
+            description_en: "Seasonal bouquets and small potted plants",
+            owner: None,
+        },
+        DemoShop {
+            name: "노은 철물",
+            name_en: "Noeun Hardware",
+            category: "hardware",
+            description: "열쇠 복사부터 방충망 수리까지",
+            description_en: "From key cutting to window-screen repair",
+            owner: None,
+        },
+        DemoShop {
+            name: "엄마손 반찬",
+            name_en: "Eommason Side Dishes",
+            category: "side_dishes",
+            description: "날마다 새로 무치는 나물과 밑반찬",
+            description_en: "Namul and side dishes made fresh every day",
+            owner: None,
+        },
+    ],
+    proposals: &[
+        DemoProposal {
+            author: DAD,
+            kind: Improvement,
+            title: "골목 가로등을 더 밝게 해 주세요",
+            body: "은구비서로 안쪽 골목은 저녁 8시만 지나도 꽤 어두워요. 아이들이 학원 끝나고 \
+                이 길로 돌아오는데 걱정이 돼요. 가로등을 LED로 바꾸거나, 가게 간판 조명을 \
+                조금 더 오래 켜 두면 어떨까요?",
+            status: UnderReview,
+            event_day: None,
+            event_place: None,
+            ago_min: days(20),
+            voters: &[
+                DAD, PARENT, WALKER, JIEUN, RUNNER, HALMEONI, STUDENT, EMILY, CHICKEN, MERCHANT, RESIDENT,
+            ],
+            comments: &[
+                DemoComment {
+                    author: HALMEONI,
+                    body: "저녁에 장 보고 올 때 골목 안쪽이 제일 어두워요. 꼭 좀 밝게 해 주세요.",
+                    ago_min: days(19),
+                },
+                DemoComment {
+                    author: MODERATOR,
+                    body: "상인회에서 구청에 가로등 교체를 요청했어요. 답이 오면 여기에 알려 드릴게요.",
+                    ago_min: days(15),
+                },
+                DemoComment {
+                    author: MERCHANT,
+                    body: "저희 빵집은 간판 조명을 밤 10시까지 켜 둘게요. 작은 보탬이 되면 좋겠어요.",
+                    ago_min: days(14),
+                },
+            ],
+        },
+        DemoProposal {
+            author: WALKER,
+            kind: Event,
+            title: "맹꽁이 여름밤 야시장",
+            body: "맹꽁이가 우는 여름밤에 골목 가게들이 조금 늦게까지 문을 열고 야시장을 열면 \
+                좋겠어요. 치킨, 빵, 음료를 골목에서 함께 팔고, 아이들을 위한 맹꽁이 그림 \
+                그리기 부스도 있으면 동네 잔치가 될 것 같아요.",
+            status: Accepted,
+            event_day: Some(EventDay::Next("07-18")),
+            event_place: Some("맹꽁이길 입구부터 은구비서로 공영주차장까지"),
+            ago_min: days(16),
+            voters: &[
+                WALKER, CHICKEN, JIEUN, EMILY, DAD, PARENT, RUNNER, HALMEONI, STUDENT, RESIDENT, MERCHANT,
+                MODERATOR,
+            ],
+            comments: &[
+                DemoComment {
+                    author: CHICKEN,
+                    body: "치킨에 시원한 음료 한 잔이면 여름밤 최고죠! 아이들 먹거리 부스도 있었으면 해요.",
+                    ago_min: days(15),
+                },
+                DemoComment {
+                    author: EMILY,
+                    body: "Count me in! I can help with an English corner for foreign families in Noeun-dong.",
+                    ago_min: days(13),
+                },
+                DemoComment {
+                    author: MODERATOR,
+                    body: "상인회 회의에서 야시장을 열기로 했어요. 참여 가게와 시간은 골목 카카오톡 채널로 안내할게요.",
+                    ago_min: days(10),
+                },
+            ],
+        },
+        DemoProposal {
+            author: PARENT,
+            kind: Improvement,
+            title: "온누리상품권 사용 안내 스티커를 붙여 주세요",
+            body: "어느 가게에서 온누리상품권을 받는지 밖에서는 알 수가 없어요. 가게 문마다 \
+                '온누리상품권 됩니다' 스티커를 붙이고, 골목 입구 안내판에도 사용 가능한 가게를 \
+                표시해 주면 상품권으로 장 보기가 훨씬 편할 것 같아요.",
+            status: Open,
+            event_day: None,
+            event_place: None,
+            ago_min: days(12),
+            voters: &[PARENT, HALMEONI, DAD, WALKER, JIEUN, RUNNER, STUDENT, MODERATOR],
+            comments: &[
+                DemoComment {
+                    author: JIEUN,
+                    body: "계산할 때마다 물어보기 민망했는데, 스티커가 있으면 정말 편하겠어요.",
+                    ago_min: days(11),
+                },
+                DemoComment {
+                    author: HALMEONI,
+                    body: "종이 상품권이 되는지 모바일 상품권이 되는지도 같이 써 주면 좋겠어요.",
+                    ago_min: days(9),
+                },
+            ],
+        },
+        DemoProposal {
+            author: JIEUN,
+            kind: Event,
+            title: "단골 스탬프 투어",
+            body: "골목 가게 다섯 곳에서 도장을 모으면 맹꽁이 배지나 작은 할인 쿠폰을 주는 \
+                스탬프 투어를 제안해요. 골목 카카오톡 채널로 안내하면 새로 이사 온 분들도 \
+                단골 가게를 만들기 좋을 것 같아요.",
+            status: Open,
+            event_day: Some(EventDay::InDays(18)),
+            event_place: Some("은구비서로 골목 전체 (참여 가게)"),
+            ago_min: days(9),
+            voters: &[JIEUN, RESIDENT, STUDENT, EMILY, CHICKEN, WALKER],
+            comments: &[
+                DemoComment {
+                    author: MERCHANT,
+                    body: "저희 빵집도 참여할게요. 도장을 다 모으시면 맹꽁이 쿠키 하나 드려요!",
+                    ago_min: days(8),
+                },
+                DemoComment {
+                    author: STUDENT,
+                    body: "학생회 친구들이랑 같이 돌아볼게요. 카카오톡으로도 스탬프를 받을 수 있으면 좋겠어요.",
+                    ago_min: days(6),
+                },
+            ],
+        },
+        DemoProposal {
+            author: CHICKEN,
+            kind: Improvement,
+            title: "공영주차장 안내판을 골목 입구에 세워 주세요",
+            body: "처음 오는 손님들이 주차할 곳을 못 찾아서 골목 안을 몇 바퀴씩 돌아요. 골목 \
+                입구에 공영주차장 방향과 거리를 알려 주는 안내판이 있으면 골목도 덜 막히고 \
+                가게를 찾기도 쉬울 거예요.",
+            status: Done,
+            event_day: None,
+            event_place: None,
+            ago_min: days(7),
+            voters: &[CHICKEN, DAD, HALMEONI, RUNNER],
+            comments: &[DemoComment {
+                author: MODERATOR,
+                body: "공영주차장 방향 안내판 두 개를 골목 입구에 세웠어요. 의견 주셔서 고마워요!",
+                ago_min: days(2),
+            }],
+        },
+        DemoProposal {
+            author: EMILY,
+            kind: Event,
+            title: "Language exchange evening at Café Noeun",
+            body: "Hi neighbours! I moved to Noeun-dong last year and would love to meet more people \
+                in our alley. How about a monthly language exchange evening: Korean, English and \
+                whatever else we speak, with coffee and bread from the shops here. Beginners are \
+                very welcome!",
+            status: Open,
+            event_day: Some(EventDay::InDays(25)),
+            event_place: Some("Café Noeun (카페 노은)"),
+            ago_min: days(3),
+            voters: &[EMILY, JIEUN, STUDENT, WALKER, RESIDENT],
+            comments: &[
+                DemoComment {
+                    author: STUDENT,
+                    body: "좋아요! 영어 회화 연습하고 싶었어요. 학생도 참여할 수 있나요?",
+                    ago_min: days(2),
+                },
+                DemoComment {
+                    author: EMILY,
+                    body: "Of course, everyone is welcome! 학생도 환영이에요 :)",
+                    ago_min: days(1) + hours(2),
+                },
+            ],
+        },
+        DemoProposal {
+            author: RUNNER,
+            kind: Improvement,
+            title: "분리수거함을 골목 곳곳에 늘려 주세요",
+            body: "주말 아침에 달리다 보면 테이크아웃 컵과 포장 쓰레기가 골목에 많이 보여요. \
+                카페와 치킨집 근처에 분리수거함을 두 개쯤 더 놓으면 골목이 훨씬 깨끗해질 것 \
+                같아요.",
+            status: Open,
+            event_day: None,
+            event_place: None,
+            ago_min: days(1),
+            voters: &[RUNNER, HALMEONI],
+            comments: &[DemoComment {
+                author: WALKER,
+                body: "주말 아침에는 공원 쪽 쓰레기통이 꽉 차 있더라고요. 공감해요.",
+                ago_min: hours(20),
+            }],
+        },
+        DemoProposal {
+            author: RESIDENT,
+            kind: Event,
+            title: "맹꽁이길 어린이 그림 전시",
+            body: "아이들이 그린 맹꽁이 그림을 맹꽁이길 담장에 한 달 동안 걸어 두면 어떨까요? \
+                참여한 아이들에게는 골목 가게 쿠폰을 주고, 가족들이 그림을 보러 왔다가 가게에도 \
+                들르면 좋겠어요.",
+            status: Open,
+            event_day: Some(EventDay::InDays(32)),
+            event_place: Some("맹꽁이길 담장"),
+            ago_min: hours(5),
+            voters: &[PARENT],
+            comments: &[],
+        },
+    ],
+};
+
+/// Seeds the demo data if the database is empty. Hashes the shared password once, and
+/// only when there is something to seed, since hashing is slow on purpose.
+pub async fn seed_demo(store: &Store) -> anyhow::Result<SeedOutcome> {
+    if let Some(outcome) = store.demo_outcome_without_seeding(DEMO.district.slug).await? {
+        return Ok(outcome);
+    }
+    let hash = auth::hash_password(DEMO_PASSWORD.to_owned()).await?;
+    Ok(store.seed_demo(&DEMO, &hash).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use golmok_api::{NewComment, NewProposal, RegisterRequest, validate};
+
+    use super::*;
+
+    /// The demo must obey the same rules as anything a user types.
+    #[test]
+    fn demo_content_is_valid() {
+        for u in DEMO.users {
+            let r = RegisterRequest {
+                email: u.email.to_owned(),
+                password: DEMO_PASSWORD.to_owned(),
+                display_name: u.display_name.to_owned(),
+            };
+            assert!(validate::register(&r).is_ok(), "{}", u.email);
+        }
+        let known = |e: &str| DEMO.users.iter().any(|u| u.email == e);
+        for p in DEMO.proposals {
+            assert!(known(p.author));
+            let input = NewProposal {
+                kind: p.kind,
+                title: p.title.to_owned(),
+                body: p.body.to_owned(),
+                event_date: p.event_day.map(|_| "2026-07-18".to_owned()),
+                event_place: p.event_place.map(str::to_owned),
+            };
+            assert!(validate::new_proposal(&input).is_ok(), "{}", p.title);
+            let mut voters = p.voters.to_vec();
+            voters.sort();
+            voters.dedup();
+            assert_eq!(voters.len(), p.voters.len(), "duplicate voter on {}", p.title);
+            assert!(p.voters.iter().all(|v| known(v)));
+            for c in p.comments {
+                assert!(known(c.author));
+                assert!(validate::new_comment(&NewComment { body: c.body.to_owned() }).is_ok());
+            }
+        }
+    }
+}

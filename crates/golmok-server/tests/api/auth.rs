@@ -1,0 +1,161 @@
+use golmok_api::{AuthResponse, FieldErrorCode, User};
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::{TestServer, expect, expect_error};
+
+const REGISTER: &str = "/api/v1/auth/register";
+const LOGIN: &str = "/api/v1/auth/login";
+
+#[tokio::test]
+async fn register_login_me_logout() {
+    let s = TestServer::start().await;
+    let reg = s.register("  Mina@Example.com ", "민아").await;
+    assert_eq!(reg.user.email, "mina@example.com");
+    assert_eq!(reg.user.display_name, "민아");
+    assert!(reg.user.created_at.ends_with('Z'));
+
+    let me: User = expect(s.get("/api/v1/auth/me", Some(&reg.token)).await, StatusCode::OK).await;
+    assert_eq!(me, reg.user);
+
+    let login: AuthResponse = expect(
+        s.post(LOGIN, None, &json!({"email": "MINA@example.com", "password": "correct horse battery"})).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(login.user, reg.user);
+    assert_ne!(login.token, reg.token);
+
+    let res = s.request(Method::POST, "/api/v1/auth/logout", Some(&login.token)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    expect_error(
+        s.get("/api/v1/auth/me", Some(&login.token)).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+    // Only that session ends.
+    let _: User = expect(s.get("/api/v1/auth/me", Some(&reg.token)).await, StatusCode::OK).await;
+}
+
+#[tokio::test]
+async fn missing_or_bad_tokens_are_401() {
+    let s = TestServer::start().await;
+    let res = s.get("/api/v1/auth/me", None).await;
+    assert_eq!(res.headers()["www-authenticate"], "Bearer");
+    expect_error(res, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    expect_error(
+        s.get("/api/v1/auth/me", Some("not-a-token")).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+    let res =
+        s.client.get(s.url("/api/v1/auth/me")).header("authorization", "Basic abc").send().await.unwrap();
+    expect_error(res, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let res = s.request(Method::POST, "/api/v1/auth/logout", None).send().await.unwrap();
+    expect_error(res, StatusCode::UNAUTHORIZED, "unauthorized").await;
+}
+
+#[tokio::test]
+async fn duplicate_email_is_409_whatever_the_case() {
+    let s = TestServer::start().await;
+    s.register("resident@example.com", "주민").await;
+    for email in ["resident@example.com", "Resident@Example.com"] {
+        let res = s
+            .post(
+                REGISTER,
+                None,
+                &json!({"email": email, "password": "another password", "display_name": "다른 주민"}),
+            )
+            .await;
+        expect_error(res, StatusCode::CONFLICT, "email_taken").await;
+    }
+}
+
+#[tokio::test]
+async fn invalid_registration_lists_fields() {
+    let s = TestServer::start().await;
+    let res = s
+        .post(REGISTER, None, &json!({"email": "not-an-email", "password": "short", "display_name": " "}))
+        .await;
+    let body = expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let fields: Vec<_> = body.error.fields.iter().map(|f| (f.field.as_str(), f.code)).collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("email", FieldErrorCode::Invalid),
+            ("password", FieldErrorCode::TooShort),
+            ("display_name", FieldErrorCode::Required),
+        ]
+    );
+    assert_eq!(body.error.fields[1].limit, Some(8));
+
+    // Wrong shape: a missing field and a wrong type are 422 too, naming the field.
+    let res = s.post(REGISTER, None, &json!({"email": "a@b.kr", "password": "long enough pw"})).await;
+    let body = expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(body.error.fields[0].field, "display_name");
+    assert_eq!(body.error.fields[0].code, FieldErrorCode::Required);
+    let res =
+        s.post(REGISTER, None, &json!({"email": 5, "password": "long enough pw", "display_name": "x"})).await;
+    let body = expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(body.error.fields[0].field, "email");
+}
+
+#[tokio::test]
+async fn malformed_unsupported_and_oversized_bodies() {
+    let s = TestServer::start().await;
+    let raw = |body: Vec<u8>, content_type: Option<&str>| {
+        let mut req = s.client.post(s.url(REGISTER)).body(body);
+        if let Some(ct) = content_type {
+            req = req.header("content-type", ct);
+        }
+        req.send()
+    };
+    let res = raw(b"{\"email\": ".to_vec(), Some("application/json")).await.unwrap();
+    expect_error(res, StatusCode::BAD_REQUEST, "bad_request").await;
+    let res = raw(b"not json at all".to_vec(), Some("application/json")).await.unwrap();
+    expect_error(res, StatusCode::BAD_REQUEST, "bad_request").await;
+    let res = raw(br#"{"email":"a@b.kr","password":"long enough","display_name":"ab"}"#.to_vec(), None)
+        .await
+        .unwrap();
+    expect_error(res, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
+    let res = raw(b"email=a".to_vec(), Some("application/x-www-form-urlencoded")).await.unwrap();
+    expect_error(res, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
+
+    // 100 KiB: refused by the limit layer on Content-Length, before any handler runs.
+    let big = format!(
+        r#"{{"email":"a@b.kr","password":"long enough","display_name":"{}"}}"#,
+        "x".repeat(100 * 1024)
+    );
+    let res = raw(big.clone().into_bytes(), Some("application/json")).await.unwrap();
+    expect_error(res, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+    // The same without a Content-Length (chunked) is cut off while reading.
+    let stream = futures::stream::iter(
+        big.into_bytes().chunks(8192).map(|c| Ok::<_, std::io::Error>(c.to_vec())).collect::<Vec<_>>(),
+    );
+    let res = s
+        .client
+        .post(s.url(REGISTER))
+        .header("content-type", "application/json")
+        .body(reqwest::Body::wrap_stream(stream))
+        .send()
+        .await
+        .unwrap();
+    expect_error(res, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+}
+
+#[tokio::test]
+async fn wrong_credentials_are_one_answer() {
+    let s = TestServer::start().await;
+    s.register("resident@example.com", "주민").await;
+    let wrong_pw =
+        s.post(LOGIN, None, &json!({"email": "resident@example.com", "password": "wrong password"})).await;
+    let a = expect_error(wrong_pw, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    let unknown =
+        s.post(LOGIN, None, &json!({"email": "nobody@example.com", "password": "wrong password"})).await;
+    let b = expect_error(unknown, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    assert_eq!(a, b);
+    let empty = s.post(LOGIN, None, &json!({"email": "", "password": ""})).await;
+    expect_error(empty, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+}

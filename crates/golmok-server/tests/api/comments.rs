@@ -1,0 +1,87 @@
+use std::collections::HashSet;
+
+use golmok_api::{Comment, FieldErrorCode, Page, Proposal};
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::{demo_server, expect, expect_error};
+
+#[tokio::test]
+async fn create_list_and_count() {
+    let s = demo_server().await;
+    let me = s.register("mina@example.com", "민아").await;
+    let p = s.create_proposal(&me.token, "골목 벼룩시장", golmok_api::ProposalKind::Event).await;
+    let path = format!("/api/v1/proposals/{}/comments", p.id);
+
+    let mut created = Vec::new();
+    for i in 0..7 {
+        let c: Comment = expect(
+            s.post(&path, Some(&me.token), &json!({"body": format!("  좋아요 {i}  ")})).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        assert_eq!(c.body, format!("좋아요 {i}"));
+        assert_eq!((c.proposal_id, c.author.id), (p.id, me.user.id));
+        assert_eq!(c.author.display_name, "민아");
+        created.push(c);
+    }
+
+    let after: Proposal =
+        expect(s.get(&format!("/api/v1/proposals/{}", p.id), None).await, StatusCode::OK).await;
+    assert_eq!(after.comment_count, 7);
+
+    // Oldest first, walked three at a time.
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let url = match &cursor {
+            Some(c) => format!("{path}?limit=3&cursor={c}"),
+            None => format!("{path}?limit=3"),
+        };
+        let page: Page<Comment> = expect(s.get(&url, None).await, StatusCode::OK).await;
+        seen.extend(page.items);
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    assert_eq!(seen, created);
+    assert_eq!(seen.iter().map(|c| c.id).collect::<HashSet<_>>().len(), 7);
+
+    // The demo's proposal 3 already has a conversation.
+    let page: Page<Comment> = expect(s.get("/api/v1/proposals/3/comments", None).await, StatusCode::OK).await;
+    assert_eq!(page.items.len(), 2);
+}
+
+#[tokio::test]
+async fn comment_refusals() {
+    let s = demo_server().await;
+    let me = s.register("mina@example.com", "민아").await;
+    let ok = json!({"body": "좋은 생각이에요"});
+    expect_error(
+        s.post("/api/v1/proposals/3/comments", None, &ok).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+    expect_error(
+        s.post("/api/v1/proposals/999/comments", Some(&me.token), &ok).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    expect_error(s.get("/api/v1/proposals/999/comments", None).await, StatusCode::NOT_FOUND, "not_found")
+        .await;
+    let res = s.post("/api/v1/proposals/3/comments", Some(&me.token), &json!({"body": "   "})).await;
+    let body = expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(
+        (body.error.fields[0].field.as_str(), body.error.fields[0].code),
+        ("body", FieldErrorCode::Required)
+    );
+    let res =
+        s.post("/api/v1/proposals/3/comments", Some(&me.token), &json!({"body": "가".repeat(1001)})).await;
+    let body = expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(body.error.fields[0].code, FieldErrorCode::TooLong);
+    let p: Proposal = expect(s.get("/api/v1/proposals/3", None).await, StatusCode::OK).await;
+    assert_eq!(p.comment_count, 2);
+}

@@ -1,0 +1,226 @@
+use std::collections::HashSet;
+
+use golmok_api::{FieldErrorCode, Page, Proposal, ProposalKind, ProposalStatus};
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::{DEMO_PROPOSALS, TestServer, demo_server, expect, expect_error};
+
+#[tokio::test]
+async fn create_and_get() {
+    let s = demo_server().await;
+    let me = s.register("mina@example.com", "민아").await;
+    let body = json!({
+        "kind": "event",
+        "title": "  맹꽁이 음악회  ",
+        "body": "여름밤에 골목에서 작은 음악회를 열어요. 동네 음악가들을 모셔요.",
+        "event_date": "2026-08-15",
+        "event_place": "은구비서로 공영주차장"
+    });
+    let p: Proposal = expect(s.post(DEMO_PROPOSALS, Some(&me.token), &body).await, StatusCode::CREATED).await;
+    assert_eq!(p.title, "맹꽁이 음악회");
+    assert_eq!(p.kind, ProposalKind::Event);
+    assert_eq!(p.status, ProposalStatus::Open);
+    assert_eq!(p.district_slug, "eungubi-seo");
+    assert_eq!(p.event_date.as_deref(), Some("2026-08-15"));
+    assert_eq!(p.author.id, me.user.id);
+    assert_eq!((p.vote_count, p.comment_count, p.voted), (0, 0, false));
+
+    let got: Proposal =
+        expect(s.get(&format!("/api/v1/proposals/{}", p.id), None).await, StatusCode::OK).await;
+    assert_eq!(got, p);
+
+    // Improvements have no date or place, whatever was sent.
+    let body = json!({"kind": "improvement", "title": "벤치 놓기", "body": "골목 중간에 쉴 수 있는 벤치가 있으면 좋겠어요.",
+        "event_date": "2026-08-15", "event_place": "어딘가"});
+    let p: Proposal = expect(s.post(DEMO_PROPOSALS, Some(&me.token), &body).await, StatusCode::CREATED).await;
+    assert_eq!((p.event_date, p.event_place), (None, None));
+}
+
+#[tokio::test]
+async fn create_refusals() {
+    let s = demo_server().await;
+    let me = s.register("mina@example.com", "민아").await;
+    let valid = json!({"kind": "improvement", "title": "벤치 놓기", "body": "골목 중간에 쉴 수 있는 벤치가 있으면 좋겠어요."});
+    expect_error(s.post(DEMO_PROPOSALS, None, &valid).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let res = s.post("/api/v1/districts/nowhere/proposals", Some(&me.token), &valid).await;
+    expect_error(res, StatusCode::NOT_FOUND, "not_found").await;
+
+    let res = s
+        .post(
+            DEMO_PROPOSALS,
+            Some(&me.token),
+            &json!({"kind": "event", "title": "x", "body": "short", "event_date": "2026-02-30"}),
+        )
+        .await;
+    let body = expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let fields: Vec<_> = body.error.fields.iter().map(|f| (f.field.as_str(), f.code)).collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("title", FieldErrorCode::TooShort),
+            ("body", FieldErrorCode::TooShort),
+            ("event_date", FieldErrorCode::Invalid)
+        ]
+    );
+
+    let res = s
+        .post(
+            DEMO_PROPOSALS,
+            Some(&me.token),
+            &json!({"kind": "party", "title": "파티", "body": "0123456789"}),
+        )
+        .await;
+    let body = expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(body.error.fields[0].field, "kind");
+    assert_eq!(body.error.fields[0].code, FieldErrorCode::Invalid);
+
+    let res = s
+        .post(
+            DEMO_PROPOSALS,
+            Some(&me.token),
+            &json!({"kind": "event", "title": "x".repeat(81), "body": null}),
+        )
+        .await;
+    let body = expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(body.error.fields[0].field, "body");
+    assert_eq!(body.error.fields[0].code, FieldErrorCode::Required);
+
+    // Nothing above was stored.
+    let page: Page<Proposal> =
+        expect(s.get(&format!("{DEMO_PROPOSALS}?sort=new&limit=1"), None).await, StatusCode::OK).await;
+    assert_eq!(page.items[0].id, 8);
+}
+
+#[tokio::test]
+async fn unknown_and_nasty_ids_are_404() {
+    let s = demo_server().await;
+    for path in [
+        "/api/v1/proposals/999",
+        "/api/v1/proposals/-1",
+        "/api/v1/proposals/0",
+        "/api/v1/proposals/abc",
+        "/api/v1/proposals/99999999999999999999999",
+        "/api/v1/proposals/1.5",
+        "/api/v1/districts/nowhere",
+        "/api/v1/districts/nowhere/proposals",
+        "/api/v1/proposals/abc/comments",
+    ] {
+        expect_error(s.get(path, None).await, StatusCode::NOT_FOUND, "not_found").await;
+    }
+}
+
+#[tokio::test]
+async fn nasty_queries_are_4xx() {
+    let s = demo_server().await;
+    for query in [
+        "kind=party",
+        "sort=best",
+        "limit=0",
+        "limit=51",
+        "limit=1000000",
+        "limit=99999999999999999999",
+        "limit=-1",
+        "limit=abc",
+        "cursor=%%%",
+        "cursor=bm90LWEtY3Vyc29y",
+        "cursor=",
+        "sort=new&cursor=dG9wOjEyOjM",
+    ] {
+        let res = s.get(&format!("{DEMO_PROPOSALS}?{query}"), None).await;
+        expect_error(res, StatusCode::BAD_REQUEST, "bad_request").await;
+    }
+    for path in ["/api/v1/districts?limit=0", "/api/v1/proposals/1/comments?cursor=zzz"] {
+        expect_error(s.get(path, None).await, StatusCode::BAD_REQUEST, "bad_request").await;
+    }
+}
+
+async fn walk(s: &TestServer, query: &str, token: Option<&str>) -> Vec<Proposal> {
+    let mut all = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut path = format!("{DEMO_PROPOSALS}?limit=3&{query}");
+        if let Some(c) = &cursor {
+            path.push_str(&format!("&cursor={c}"));
+        }
+        let page: Page<Proposal> = expect(s.get(&path, token).await, StatusCode::OK).await;
+        assert!(page.items.len() <= 3);
+        all.extend(page.items);
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    all
+}
+
+#[tokio::test]
+async fn list_sorts_filters_and_pages() {
+    let s = demo_server().await;
+    let me = s.register("mina@example.com", "민아").await;
+    // More proposals with ties in support, so `top` must break ties by id.
+    for i in 0..5 {
+        let kind = if i % 2 == 0 { ProposalKind::Event } else { ProposalKind::Improvement };
+        let p = s.create_proposal(&me.token, &format!("새 제안 {i}"), kind).await;
+        if i < 2 {
+            s.vote(&me.token, p.id, true).await;
+        }
+    }
+
+    let new = walk(&s, "sort=new", None).await;
+    assert_eq!(new.len(), 13);
+    let ids: Vec<i64> = new.iter().map(|p| p.id).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(ids, sorted, "new is newest first");
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 13, "no duplicates");
+
+    let top = walk(&s, "", None).await;
+    assert_eq!(top.len(), 13);
+    assert_eq!(top.iter().map(|p| p.id).collect::<HashSet<_>>().len(), 13);
+    for pair in top.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        assert!(a.vote_count > b.vote_count || (a.vote_count == b.vote_count && a.id > b.id), "{pair:?}");
+    }
+    assert_ne!(top[0].id, new[0].id, "the demo's order by support differs from newest");
+    let explicit_top = walk(&s, "sort=top", None).await;
+    assert_eq!(explicit_top, top);
+
+    let events = walk(&s, "kind=event&sort=new", None).await;
+    assert!(events.iter().all(|p| p.kind == ProposalKind::Event));
+    let improvements = walk(&s, "kind=improvement", None).await;
+    assert!(improvements.iter().all(|p| p.kind == ProposalKind::Improvement));
+    assert_eq!(events.len() + improvements.len(), 13);
+
+    // The first page says how many exist via district.proposal_count.
+    let d: golmok_api::District =
+        expect(s.get("/api/v1/districts/eungubi-seo", None).await, StatusCode::OK).await;
+    assert_eq!(d.proposal_count, 13);
+
+    // A full page with nothing after it has no cursor.
+    let page: Page<Proposal> =
+        expect(s.get(&format!("{DEMO_PROPOSALS}?limit=50"), None).await, StatusCode::OK).await;
+    assert_eq!((page.items.len(), page.next_cursor), (13, None));
+}
+
+#[tokio::test]
+async fn districts_list_and_get() {
+    let s = demo_server().await;
+    let page: Page<golmok_api::District> =
+        expect(s.get("/api/v1/districts", None).await, StatusCode::OK).await;
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(page.next_cursor, None);
+    let d = &page.items[0];
+    assert_eq!(d.slug, "eungubi-seo");
+    assert_eq!(d.name, "은구비서로 골목형상점가");
+    assert!(d.description.contains("맹꽁이"));
+    assert!(d.description_en.contains("Maengkkongi"));
+    let one: golmok_api::District =
+        expect(s.get("/api/v1/districts/eungubi-seo", None).await, StatusCode::OK).await;
+    assert_eq!(&one, d);
+
+    let empty = TestServer::start().await;
+    let page: Page<golmok_api::District> =
+        expect(empty.get("/api/v1/districts", None).await, StatusCode::OK).await;
+    assert!(page.items.is_empty());
+}

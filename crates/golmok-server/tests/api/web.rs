@@ -1,0 +1,93 @@
+use reqwest::StatusCode;
+
+use crate::{TestServer, expect_error};
+
+const INDEX: &str = "<!doctype html><title>Golmok</title>";
+
+async fn site() -> TestServer {
+    TestServer::start_with(|config, dir| {
+        let dist = dir.join("dist");
+        std::fs::create_dir_all(dist.join("assets")).unwrap();
+        std::fs::write(dist.join("index.html"), INDEX).unwrap();
+        std::fs::write(dist.join("golmok-web-1a2b3c4d5e6f7a8b_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+        std::fs::write(dist.join("main-0123456789abcdef.css"), "body{}").unwrap();
+        std::fs::write(dist.join("embed.js"), "console.log(1)").unwrap();
+        config.static_dir = Some(dist);
+        config.demo = true;
+    })
+    .await
+}
+
+fn header<'a>(res: &'a reqwest::Response, name: &str) -> &'a str {
+    res.headers().get(name).unwrap_or_else(|| panic!("no {name}")).to_str().unwrap()
+}
+
+#[tokio::test]
+async fn deep_links_get_index_html_uncached() {
+    let s = site().await;
+    for path in ["/", "/d/eungubi-seo/proposals/3", "/login", "/embed/d/eungubi-seo", "/portal/"] {
+        let res = s.get(path, None).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(header(&res, "cache-control"), "no-cache", "{path}");
+        assert!(header(&res, "content-type").starts_with("text/html"));
+        assert!(header(&res, "content-security-policy").contains("'wasm-unsafe-eval'"));
+        assert_eq!(header(&res, "x-content-type-options"), "nosniff");
+        assert_eq!(header(&res, "referrer-policy"), "strict-origin-when-cross-origin");
+        assert_eq!(res.text().await.unwrap(), INDEX);
+    }
+    let res = s.get("/index.html", None).await;
+    assert_eq!(header(&res, "cache-control"), "no-cache");
+}
+
+#[tokio::test]
+async fn assets_cache_by_content_hash() {
+    let s = site().await;
+    let wasm = s.get("/golmok-web-1a2b3c4d5e6f7a8b_bg.wasm", None).await;
+    assert_eq!(wasm.status(), StatusCode::OK);
+    assert_eq!(header(&wasm, "content-type"), "application/wasm");
+    assert_eq!(header(&wasm, "cache-control"), "public, max-age=31536000, immutable");
+    let css = s.get("/main-0123456789abcdef.css", None).await;
+    assert_eq!(header(&css, "cache-control"), "public, max-age=31536000, immutable");
+    assert!(header(&css, "content-type").starts_with("text/css"));
+    let embed = s.get("/embed.js", None).await;
+    assert_eq!(embed.status(), StatusCode::OK);
+    assert_eq!(header(&embed, "cache-control"), "no-cache");
+}
+
+#[tokio::test]
+async fn missing_files_and_api_paths_are_404() {
+    let s = site().await;
+    let res = s.get("/missing.js", None).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = s.get("/assets/missing-0123456789abcdef.css", None).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(header(&res, "cache-control"), "no-cache");
+    expect_error(s.get("/api/unknown", None).await, StatusCode::NOT_FOUND, "not_found").await;
+    expect_error(s.get("/api/v1/unknown", None).await, StatusCode::NOT_FOUND, "not_found").await;
+    // The API still works next to the files.
+    assert_eq!(s.get("/api/v1/proposals/3", None).await.status(), StatusCode::OK);
+    // Path traversal stays inside the directory.
+    let res = s.get("/..%2fgolmok.db", None).await;
+    assert_ne!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn without_static_dir_non_api_paths_are_404() {
+    let s = TestServer::start().await;
+    assert_eq!(s.get("/", None).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(s.get("/d/eungubi-seo", None).await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_asked() {
+    let s = site().await;
+    let res = s
+        .client
+        .get(s.url("/api/v1/districts/eungubi-seo/proposals?limit=50"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(header(&res, "content-encoding"), "gzip");
+}
