@@ -1,0 +1,71 @@
+//! What can go wrong talking to the API, in terms a page can act on.
+
+use gloo_net::http::Response;
+use golmok_api::{ErrorBody, FieldError, error_code};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The request never got an answer: offline, DNS, CORS, server down.
+    Network,
+    /// No answer within the client's timeout.
+    Timeout,
+    /// The server answered with an error status and (usually) the uniform error body.
+    Status { status: u16, code: String, fields: Vec<FieldError> },
+    /// The server answered something that is not the promised JSON.
+    Decode,
+}
+
+impl ApiError {
+    pub(super) fn from_transport(err: gloo_net::Error) -> Self {
+        match err {
+            gloo_net::Error::JsError(js) if js.name == "TimeoutError" || js.name == "AbortError" => {
+                ApiError::Timeout
+            }
+            _ => ApiError::Network,
+        }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Status { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ApiError::Status { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(404)
+    }
+
+    pub fn is_unauthorized(&self) -> bool {
+        self.status() == Some(401) && self.code() != Some(error_code::INVALID_CREDENTIALS)
+    }
+
+    /// Field problems of a 422, for showing next to the inputs.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            ApiError::Status { fields, .. } => fields,
+            _ => &[],
+        }
+    }
+}
+
+/// Passes a success response through; turns an error status into `ApiError::Status`.
+pub(super) async fn check(response: Response) -> Result<Response, ApiError> {
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    let (code, fields) = match response.json::<ErrorBody>().await {
+        Ok(body) => (body.error.code, body.error.fields),
+        // A proxy's HTML error page, say: keep the status, which is what matters.
+        Err(_) => (String::new(), Vec::new()),
+    };
+    Err(ApiError::Status { status, code, fields })
+}

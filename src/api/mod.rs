@@ -1,0 +1,151 @@
+//! The typed client of the Golmok JSON API. Pages call these methods and never build
+//! URLs or parse bodies themselves.
+
+mod error;
+
+pub use error::ApiError;
+
+use std::sync::Arc;
+
+use gloo_net::http::{Method, RequestBuilder, Response};
+use golmok_api::{
+    AuthResponse, Comment, District, LoginRequest, NewComment, NewProposal, Page, Proposal, ProposalKind,
+    ProposalSort, RegisterRequest, User, VoteState,
+};
+use leptos::prelude::*;
+use serde::{Serialize, de::DeserializeOwned};
+
+use crate::state::session::Session;
+
+/// A request that takes longer than this is given up, so a stalled mobile connection
+/// ends in a retry button instead of an endless spinner.
+const TIMEOUT_MS: u32 = 15_000;
+
+/// What `GET …/proposals` is asked for.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProposalQuery {
+    pub kind: Option<ProposalKind>,
+    pub sort: ProposalSort,
+    pub cursor: Option<String>,
+}
+
+#[derive(Clone)]
+pub struct Api {
+    root: Arc<str>,
+    session: Session,
+}
+
+/// The client provided by `App`.
+pub fn use_api() -> Api {
+    expect_context::<Api>()
+}
+
+impl Api {
+    pub fn new(root: impl Into<Arc<str>>, session: Session) -> Self {
+        Api { root: root.into(), session }
+    }
+
+    pub async fn districts(&self) -> Result<Page<District>, ApiError> {
+        self.get("/districts").await
+    }
+
+    pub async fn district(&self, slug: &str) -> Result<District, ApiError> {
+        self.get(&format!("/districts/{}", encode(slug))).await
+    }
+
+    pub async fn proposals(&self, district: &str, query: &ProposalQuery) -> Result<Page<Proposal>, ApiError> {
+        let mut path = format!("/districts/{}/proposals?sort={}", encode(district), query.sort.as_str());
+        if let Some(kind) = query.kind {
+            path.push_str("&kind=");
+            path.push_str(kind.as_str());
+        }
+        if let Some(cursor) = &query.cursor {
+            path.push_str("&cursor=");
+            path.push_str(&encode(cursor));
+        }
+        self.get(&path).await
+    }
+
+    pub async fn proposal(&self, id: i64) -> Result<Proposal, ApiError> {
+        self.get(&format!("/proposals/{id}")).await
+    }
+
+    pub async fn create_proposal(&self, district: &str, new: &NewProposal) -> Result<Proposal, ApiError> {
+        self.send(Method::POST, &format!("/districts/{}/proposals", encode(district)), Some(new)).await
+    }
+
+    /// Supports (`true`) or withdraws support (`false`); both are idempotent.
+    pub async fn vote(&self, proposal: i64, support: bool) -> Result<VoteState, ApiError> {
+        let method = if support { Method::PUT } else { Method::DELETE };
+        self.send(method, &format!("/proposals/{proposal}/vote"), None::<&()>).await
+    }
+
+    pub async fn comments(&self, proposal: i64, cursor: Option<&str>) -> Result<Page<Comment>, ApiError> {
+        let mut path = format!("/proposals/{proposal}/comments");
+        if let Some(cursor) = cursor {
+            path.push_str("?cursor=");
+            path.push_str(&encode(cursor));
+        }
+        self.get(&path).await
+    }
+
+    pub async fn create_comment(&self, proposal: i64, new: &NewComment) -> Result<Comment, ApiError> {
+        self.send(Method::POST, &format!("/proposals/{proposal}/comments"), Some(new)).await
+    }
+
+    pub async fn register(&self, req: &RegisterRequest) -> Result<AuthResponse, ApiError> {
+        self.send(Method::POST, "/auth/register", Some(req)).await
+    }
+
+    pub async fn login(&self, req: &LoginRequest) -> Result<AuthResponse, ApiError> {
+        self.send(Method::POST, "/auth/login", Some(req)).await
+    }
+
+    pub async fn me(&self) -> Result<User, ApiError> {
+        self.get("/auth/me").await
+    }
+
+    pub async fn logout(&self) -> Result<(), ApiError> {
+        let response = self.request(Method::POST, "/auth/logout", None::<&()>).await?;
+        error::check(response).await.map(drop)
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        self.send(Method::GET, path, None::<&()>).await
+    }
+
+    async fn send<T: DeserializeOwned, B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<T, ApiError> {
+        let response = error::check(self.request(method, path, body).await?).await?;
+        response.json::<T>().await.map_err(|_| ApiError::Decode)
+    }
+
+    async fn request<B: Serialize>(&self, method: Method, path: &str, body: Option<&B>) -> Result<Response, ApiError> {
+        let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
+        let mut builder = RequestBuilder::new(&format!("{}{path}", self.root))
+            .method(method)
+            .header("Accept", "application/json")
+            .abort_signal(Some(&signal));
+        if let Some(token) = self.session.token_untracked() {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        let request = match body {
+            Some(body) => builder.json(body).map_err(|_| ApiError::Decode)?,
+            None => builder.build().map_err(|_| ApiError::Network)?,
+        };
+        let response = request.send().await.map_err(ApiError::from_transport)?;
+        if response.status() == 401 {
+            // The token was revoked or expired: forget it so the UI offers a fresh login.
+            self.session.forget();
+        }
+        Ok(response)
+    }
+}
+
+fn encode(part: &str) -> String {
+    String::from(js_sys::encode_uri_component(part))
+}

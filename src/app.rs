@@ -1,0 +1,63 @@
+//! The app: shared state, then the routes of PRODUCT.md.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::Api;
+use crate::components::layout::Shell;
+use crate::i18n::*;
+use crate::pages::{district, home, login, new_proposal, not_found, proposal, register};
+use crate::state::{announce::Announcer, lang, session::Session};
+
+/// Provides what every component may ask for: language, session, API client, live
+/// region. Tests call this too, with their own session and API root.
+pub fn provide_app_state(session: Session, api_root: &str) {
+    let i18n = leptos_i18n::context::init_i18n_context::<Locale>();
+    i18n.set_locale(lang::initial());
+    provide_context(i18n);
+    provide_context(session);
+    provide_context(Api::new(api_root, session));
+    provide_context(Announcer::new());
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::restore();
+    provide_app_state(session, &crate::config::api_root());
+    revalidate_session(session);
+    view! {
+        <Router base=crate::config::base_path()>
+            <LangSync />
+            <Shell>
+                <Routes fallback=not_found::NotFoundPage>
+                    <Route path=path!("/") view=home::HomePage />
+                    <Route path=path!("/login") view=login::LoginPage />
+                    <Route path=path!("/register") view=register::RegisterPage />
+                    <Route path=path!("/d/:slug") view=district::DistrictPage />
+                    <Route path=path!("/d/:slug/proposals/new") view=new_proposal::NewProposalPage />
+                    <Route path=path!("/d/:slug/proposals/:id") view=proposal::ProposalPage />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+#[component]
+fn LangSync() -> impl IntoView {
+    lang::sync();
+}
+
+/// A remembered token may have been revoked elsewhere: ask once at start. A 401 makes the
+/// client forget it; a network failure keeps it (offline is not logged out).
+fn revalidate_session(session: Session) {
+    if session.token_untracked().is_none() {
+        return;
+    }
+    let api = crate::api::use_api();
+    leptos::task::spawn_local(async move {
+        if let Ok(user) = api.me().await {
+            session.refresh_user(user);
+        }
+    });
+}

@@ -1,0 +1,10 @@
+//! Reusable pieces of the screens.
+
+pub mod badges;
+pub mod field;
+pub mod layout;
+pub mod load_error;
+pub mod page_heading;
+pub mod proposal_card;
+pub mod skeleton;
+pub mod vote_toggle;

@@ -1,0 +1,48 @@
+//! Deploy-time settings read from `index.html`, so one build serves any host:
+//! `<base href="/portal/">` is where the app lives, `<meta name="golmok-api" content="…">`
+//! where the API lives (empty: the same origin).
+
+use wasm_bindgen::JsCast;
+
+/// Where the app is mounted.
+pub fn mount_point() -> Option<web_sys::HtmlElement> {
+    let el = document()?.get_element_by_id("app")?;
+    el.dyn_into().ok()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The router base: the path of `<base href>`, without its trailing slash ("" at the root).
+pub fn base_path() -> String {
+    let base = document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}
+
+/// Root of the JSON API, e.g. `https://golmok.example.org/api/v1`.
+pub fn api_root() -> String {
+    let configured = document()
+        .and_then(|d| d.query_selector("meta[name=golmok-api]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    api_root_from(&configured, &origin())
+}
+
+fn origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// `configured` may be empty (same origin), an absolute URL, or a path on this origin.
+pub fn api_root_from(configured: &str, origin: &str) -> String {
+    let configured = configured.trim().trim_end_matches('/');
+    let server = if configured.is_empty() {
+        origin.to_owned()
+    } else if configured.starts_with('/') {
+        format!("{origin}{configured}")
+    } else {
+        configured.to_owned()
+    };
+    format!("{server}{}", golmok_api::API_PREFIX)
+}

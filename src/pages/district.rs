@@ -1,0 +1,249 @@
+//! `/d/{slug}`: a district's home — who it is, then its proposals ranked by support.
+
+use golmok_api::{District, Proposal, ProposalKind, ProposalSort};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use crate::api::{ApiError, ProposalQuery, use_api};
+use crate::components::load_error::{LoadError, NotFound};
+use crate::components::page_heading::PageHeading;
+use crate::components::proposal_card::ProposalCard;
+use crate::components::skeleton::{CardSkeletons, DetailSkeleton};
+use crate::i18n::*;
+use crate::state::{lang, session::use_session};
+
+#[component]
+pub fn DistrictPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
+    let district = LocalResource::new(move || {
+        let (api, slug) = (api.clone(), slug.get());
+        async move { api.district(&slug).await }
+    });
+    view! {
+        {move || match district.get() {
+            None => view! { <DetailSkeleton /> }.into_any(),
+            Some(Err(e)) if e.is_not_found() => {
+                view! {
+                    <NotFound
+                        title=Signal::derive(move || t_string!(i18n, district_not_found_title).to_string())
+                        body=Signal::derive(move || t_string!(i18n, not_found_body).to_string())
+                    />
+                }
+                    .into_any()
+            }
+            Some(Err(error)) => view! { <LoadError error on_retry=move || district.refetch() /> }.into_any(),
+            Some(Ok(d)) => view! { <DistrictHome district=d /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn DistrictHome(district: District) -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = district.slug.clone();
+    let new_href = format!("/d/{slug}/proposals/new");
+    let district = StoredValue::new(district);
+    let text = move |pick: fn(&District) -> (&str, &str)| {
+        move || district.with_value(|d| lang::pick(i18n.get_locale(), pick(d).0, pick(d).1).to_owned())
+    };
+    view! {
+        <section class="hero district-hero">
+            <p class="hero-region">
+                <span aria-hidden="true">"📍 "</span>
+                {text(|d| (&d.region, &d.region_en))}
+            </p>
+            <PageHeading text=Signal::derive(text(|d| (&d.name, &d.name_en))) />
+            <p class="lede">{text(|d| (&d.description, &d.description_en))}</p>
+        </section>
+        <ProposalFeed slug />
+        <div class="sticky-action">
+            <A href=new_href attr:class="button button-primary button-wide">
+                <span aria-hidden="true">"✍️ "</span>
+                {t!(i18n, propose_cta)}
+            </A>
+        </div>
+    }
+}
+
+/// Where the list is: the first page may still be loading, or have failed.
+#[derive(Clone)]
+enum Feed {
+    Loading,
+    Failed(ApiError),
+    Ready,
+}
+
+/// The proposals with their kind filter and order, kept in the address (`?kind=&sort=`)
+/// so a reload or the back button keeps them, and a "show more" that follows the cursor.
+#[component]
+fn ProposalFeed(slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let kind = Memo::new(move |_| query.with(|q| q.get("kind")).as_deref().and_then(ProposalKind::parse));
+    let sort = Memo::new(move |_| match query.with(|q| q.get("sort")).as_deref() {
+        Some("new") => ProposalSort::New,
+        _ => ProposalSort::Top,
+    });
+
+    let items = RwSignal::new(Vec::<Proposal>::new());
+    let next_cursor = RwSignal::new(None::<String>);
+    let feed = RwSignal::new(Feed::Loading);
+    let loading_more = RwSignal::new(false);
+    // Answers to an older filter must not land in the list of a newer one.
+    let generation = StoredValue::new(0u32);
+    let reload = RwSignal::new(0u32);
+
+    let slug = StoredValue::new(slug);
+    let fetch = move |cursor: Option<String>| {
+        let api = api.clone();
+        let q = ProposalQuery { kind: kind.get_untracked(), sort: sort.get_untracked(), cursor };
+        async move { api.proposals(&slug.get_value(), &q).await }
+    };
+    let fetch_first = fetch.clone();
+    Effect::new(move |_| {
+        // Re-run when the filter, the order, the viewer (their `voted` flags) changes, or on retry.
+        let _ = (kind.get(), sort.get(), session.is_logged_in(), reload.get());
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        feed.set(Feed::Loading);
+        let request = fetch_first(None);
+        spawn_local(async move {
+            let answer = request.await;
+            if generation.get_value() != mine {
+                return;
+            }
+            match answer {
+                Ok(page) => {
+                    items.set(page.items);
+                    next_cursor.set(page.next_cursor);
+                    feed.set(Feed::Ready);
+                }
+                Err(e) => feed.set(Feed::Failed(e)),
+            }
+        });
+    });
+    let load_more = move |_: leptos::ev::MouseEvent| {
+        let Some(cursor) = next_cursor.get_untracked() else { return };
+        let mine = generation.get_value();
+        loading_more.set(true);
+        let request = fetch(Some(cursor));
+        spawn_local(async move {
+            let answer = request.await;
+            loading_more.set(false);
+            if generation.get_value() != mine {
+                return;
+            }
+            match answer {
+                Ok(page) => {
+                    items.update(|list| list.extend(page.items));
+                    next_cursor.set(page.next_cursor);
+                }
+                Err(e) => feed.set(Feed::Failed(e)),
+            }
+        });
+    };
+    let load_more = StoredValue::new(load_more);
+    let retry = move || reload.update(|n| *n += 1);
+
+    let set_query = move |kind: Option<ProposalKind>, sort: ProposalSort| {
+        let mut parts = Vec::new();
+        if let Some(k) = kind {
+            parts.push(format!("kind={}", k.as_str()));
+        }
+        if sort == ProposalSort::New {
+            parts.push("sort=new".to_owned());
+        }
+        let path = format!("/d/{}", slug.get_value());
+        let href = if parts.is_empty() { path } else { format!("{path}?{}", parts.join("&")) };
+        navigate(&href, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
+    let set_query = StoredValue::new(set_query);
+
+    let kind_button = move |value: Option<ProposalKind>, label: fn(leptos_i18n::I18nContext<Locale>) -> String| {
+        view! {
+            <button
+                type="button"
+                class="chip"
+                aria-pressed=move || if kind.get() == value { "true" } else { "false" }
+                on:click=move |_| set_query.with_value(|f| f(value, sort.get_untracked()))
+            >
+                {move || label(i18n)}
+            </button>
+        }
+    };
+    let sort_button = move |value: ProposalSort, label: fn(leptos_i18n::I18nContext<Locale>) -> String| {
+        view! {
+            <button
+                type="button"
+                class="chip chip-quiet"
+                aria-pressed=move || if sort.get() == value { "true" } else { "false" }
+                on:click=move |_| set_query.with_value(|f| f(kind.get_untracked(), value))
+            >
+                {move || label(i18n)}
+            </button>
+        }
+    };
+
+    view! {
+        <section class="feed" aria-labelledby="proposals-heading">
+            <h2 id="proposals-heading" class="section-title">
+                {t!(i18n, proposals_heading)}
+            </h2>
+            <div class="feed-controls">
+                <div class="chips" role="group" aria-label=move || t_string!(i18n, filter_label).to_string()>
+                    {kind_button(None, |i| t_string!(i, filter_all).to_string())}
+                    {kind_button(Some(ProposalKind::Event), |i| t_string!(i, filter_event).to_string())}
+                    {kind_button(Some(ProposalKind::Improvement), |i| t_string!(i, filter_improvement).to_string())}
+                </div>
+                <div class="chips" role="group" aria-label=move || t_string!(i18n, sort_label).to_string()>
+                    {sort_button(ProposalSort::Top, |i| t_string!(i, sort_top).to_string())}
+                    {sort_button(ProposalSort::New, |i| t_string!(i, sort_new).to_string())}
+                </div>
+            </div>
+            {move || match feed.get() {
+                Feed::Loading => view! { <CardSkeletons /> }.into_any(),
+                Feed::Failed(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
+                Feed::Ready if items.with(Vec::is_empty) => {
+                    view! { <p class="empty">{t!(i18n, proposals_empty)}</p> }.into_any()
+                }
+                Feed::Ready => {
+                    view! {
+                        <ul class="cards" role="list">
+                            <For
+                                each=move || items.get()
+                                key=|p| (p.id, p.vote_count, p.comment_count, p.voted)
+                                children=|p| view! { <ProposalCard proposal=p /> }
+                            />
+                        </ul>
+                        <Show when=move || next_cursor.with(Option::is_some)>
+                            <button
+                                type="button"
+                                class="button button-secondary button-wide"
+                                disabled=move || loading_more.get()
+                                on:click=move |ev| load_more.with_value(|f| f(ev))
+                            >
+                                {move || {
+                                    if loading_more.get() {
+                                        t_string!(i18n, loading).to_string()
+                                    } else {
+                                        t_string!(i18n, load_more).to_string()
+                                    }
+                                }}
+                            </button>
+                        </Show>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}

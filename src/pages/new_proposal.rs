@@ -1,0 +1,309 @@
+//! `/d/{slug}/proposals/new`: propose an event or an improvement.
+//!
+//! What is typed is saved as a draft on this device at every keystroke and only cleared
+//! once the proposal is published: a failed submit, a closed tab or a reload loses
+//! nothing. Each field shows its problem after it is left or after a submit, checked by
+//! the same rules the server applies.
+
+use golmok_api::validate::{self, field, limits};
+use golmok_api::{FieldError, NewProposal, ProposalKind};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use serde::{Deserialize, Serialize};
+
+use crate::api::use_api;
+use crate::components::field::{Field, Input, field_error_text};
+use crate::components::load_error::error_text;
+use crate::components::page_heading::PageHeading;
+use crate::i18n::*;
+use crate::state::announce::use_announcer;
+use crate::state::session::use_session;
+use crate::storage::{self, keys};
+
+/// The form as stored in the draft.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Draft {
+    kind: ProposalKind,
+    title: String,
+    body: String,
+    event_date: String,
+    event_place: String,
+}
+
+impl Draft {
+    fn is_blank(&self) -> bool {
+        [&self.title, &self.body, &self.event_date, &self.event_place].iter().all(|s| s.trim().is_empty())
+    }
+
+    fn to_request(&self) -> NewProposal {
+        NewProposal {
+            kind: self.kind,
+            title: self.title.clone(),
+            body: self.body.clone(),
+            event_date: Some(self.event_date.clone()),
+            event_place: Some(self.event_place.clone()),
+        }
+    }
+}
+
+#[component]
+pub fn NewProposalPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = params.with_untracked(|p| p.get("slug").unwrap_or_default());
+    view! { <ProposalForm slug /> }
+}
+
+#[component]
+pub fn ProposalForm(slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let session = use_session();
+    let announcer = use_announcer();
+    let navigate = use_navigate();
+    let draft_key = keys::proposal_draft(&slug);
+
+    let saved = storage::load::<Draft>(&draft_key).unwrap_or_default();
+    let restored = !saved.is_blank();
+    let kind = RwSignal::new(saved.kind);
+    let title = RwSignal::new(saved.title);
+    let body = RwSignal::new(saved.body);
+    let event_date = RwSignal::new(saved.event_date);
+    let event_place = RwSignal::new(saved.event_place);
+    let draft = Memo::new(move |_| Draft {
+        kind: kind.get(),
+        title: title.get(),
+        body: body.get(),
+        event_date: event_date.get(),
+        event_place: event_place.get(),
+    });
+    {
+        let draft_key = draft_key.clone();
+        Effect::new(move |_| draft.with(|d| storage::save(&draft_key, d)));
+    }
+
+    // Which fields show their problem: those left once, or all after a submit.
+    let touched = RwSignal::new(Vec::<&'static str>::new());
+    let submitted = RwSignal::new(false);
+    // Problems the server found that the client rules did not (should not happen, but
+    // the server has the last word).
+    let server_errors = RwSignal::new(Vec::<FieldError>::new());
+    let sending = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let needs_login = RwSignal::new(false);
+
+    let problems = Memo::new(move |_| validate::new_proposal(&draft.get().to_request()).err().unwrap_or_default());
+    let error_for = move |name: &'static str| {
+        Signal::derive(move || {
+            let shown = submitted.get() || touched.with(|t| t.contains(&name));
+            let local = problems.with(|p| p.iter().find(|e| e.field == name).cloned());
+            let remote = server_errors.with(|p| p.iter().find(|e| e.field == name).cloned());
+            local.filter(|_| shown).or(remote).map(|e| field_error_text(i18n, &e))
+        })
+    };
+    let touch = move |name: &'static str| {
+        Callback::new(move |()| {
+            touched.update(|t| {
+                if !t.contains(&name) {
+                    t.push(name)
+                }
+            })
+        })
+    };
+
+    let slug = StoredValue::new(slug);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        submitted.set(true);
+        server_errors.set(Vec::new());
+        failure.set(None);
+        let new = match validate::new_proposal(&draft.get_untracked().to_request()) {
+            Ok(new) => new,
+            Err(errors) => {
+                announcer.say(t_string!(i18n, fix_errors).to_string());
+                focus_field(&errors[0].field);
+                return;
+            }
+        };
+        if !session.is_logged_in() {
+            needs_login.set(true);
+            announcer.say(t_string!(i18n, login_to_propose).to_string());
+            return;
+        }
+        sending.set(true);
+        let (api, navigate, draft_key) = (api.clone(), navigate.clone(), draft_key.clone());
+        spawn_local(async move {
+            let slug = slug.get_value();
+            match api.create_proposal(&slug, &new).await {
+                Ok(created) => {
+                    storage::remove(&draft_key);
+                    announcer.say(t_string!(i18n, published).to_string());
+                    navigate(&format!("/d/{slug}/proposals/{}", created.id), Default::default());
+                }
+                Err(e) if !e.fields().is_empty() => {
+                    focus_field(&e.fields()[0].field);
+                    server_errors.set(e.fields().to_vec());
+                    announcer.say(t_string!(i18n, fix_errors).to_string());
+                }
+                Err(e) if e.is_unauthorized() => {
+                    needs_login.set(true);
+                    announcer.say(t_string!(i18n, login_to_propose).to_string());
+                }
+                Err(e) => {
+                    let text = error_text(i18n, &e);
+                    announcer.say(text.clone());
+                    failure.set(Some(text));
+                }
+            }
+            sending.set(false);
+        });
+    };
+    let discard = move |_| {
+        title.set(String::new());
+        body.set(String::new());
+        event_date.set(String::new());
+        event_place.set(String::new());
+        touched.set(Vec::new());
+        submitted.set(false);
+        server_errors.set(Vec::new());
+    };
+    let login_href = move || {
+        let next = format!("/d/{}/proposals/new", slug.get_value());
+        format!("/login?next={}", String::from(js_sys::encode_uri_component(&next)))
+    };
+    let kind_option = move |value: ProposalKind| {
+        let (icon, label, hint) = match value {
+            ProposalKind::Event => (
+                "🏮",
+                Signal::derive(move || t_string!(i18n, kind_event).to_string()),
+                Signal::derive(move || t_string!(i18n, kind_event_hint).to_string()),
+            ),
+            ProposalKind::Improvement => (
+                "🛠️",
+                Signal::derive(move || t_string!(i18n, kind_improvement).to_string()),
+                Signal::derive(move || t_string!(i18n, kind_improvement_hint).to_string()),
+            ),
+        };
+        view! {
+            <label class="kind-option" class:selected=move || kind.get() == value>
+                <input
+                    type="radio"
+                    name="kind"
+                    value=value.as_str()
+                    prop:checked=move || kind.get() == value
+                    on:change=move |_| kind.set(value)
+                />
+                <span class="kind-icon" aria-hidden="true">{icon}</span>
+                <span class="kind-text">
+                    <span class="kind-label">{label}</span>
+                    <span class="kind-hint">{hint}</span>
+                </span>
+            </label>
+        }
+    };
+
+    view! {
+        <section class="form-page">
+            <A href=move || format!("/d/{}", slug.get_value()) attr:class="back-link">
+                <span aria-hidden="true">"← "</span>
+                {t!(i18n, back_to_list)}
+            </A>
+            <PageHeading text=Signal::derive(move || t_string!(i18n, new_title).to_string()) />
+            <p class="lede">{t!(i18n, new_intro)}</p>
+            {restored.then(|| view! { <p class="notice notice-info">{t!(i18n, draft_restored)}</p> })}
+            <form class="form" on:submit=submit novalidate>
+                <fieldset class="kind-choice">
+                    <legend>{t!(i18n, field_kind)}</legend>
+                    {kind_option(ProposalKind::Event)}
+                    {kind_option(ProposalKind::Improvement)}
+                </fieldset>
+                <Field
+                    id="title"
+                    label=Signal::derive(move || t_string!(i18n, field_title).to_string())
+                    value=title
+                    error=error_for(field::TITLE)
+                    on_blur=touch(field::TITLE)
+                    placeholder=Signal::derive(move || t_string!(i18n, title_placeholder).to_string())
+                    max=limits::TITLE.1
+                    required=true
+                />
+                <Field
+                    id="body"
+                    label=Signal::derive(move || t_string!(i18n, field_body).to_string())
+                    value=body
+                    error=error_for(field::BODY)
+                    on_blur=touch(field::BODY)
+                    input=Input::Area
+                    placeholder=Signal::derive(move || t_string!(i18n, body_placeholder).to_string())
+                    max=limits::BODY.1
+                    required=true
+                />
+                <Show when=move || kind.get() == ProposalKind::Event>
+                    <div class="field-row">
+                        <Field
+                            id="event_date"
+                            label=Signal::derive(move || t_string!(i18n, field_event_date).to_string())
+                            value=event_date
+                            error=error_for(field::EVENT_DATE)
+                            on_blur=touch(field::EVENT_DATE)
+                            input=Input::Date
+                        />
+                        <Field
+                            id="event_place"
+                            label=Signal::derive(move || t_string!(i18n, field_event_place).to_string())
+                            value=event_place
+                            error=error_for(field::EVENT_PLACE)
+                            on_blur=touch(field::EVENT_PLACE)
+                            placeholder=Signal::derive(move || t_string!(i18n, place_placeholder).to_string())
+                        />
+                    </div>
+                </Show>
+                <p class="field-hint draft-note">
+                    <span aria-hidden="true">"💾 "</span>
+                    {t!(i18n, draft_note)}
+                </p>
+                {move || failure.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
+                <Show when=move || needs_login.get()>
+                    <div class="notice notice-info" role="alert">
+                        <p>{t!(i18n, login_to_propose)}</p>
+                        <A href=login_href attr:class="button button-secondary">
+                            {t!(i18n, login)}
+                        </A>
+                    </div>
+                </Show>
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary button-wide" disabled=move || sending.get()>
+                        {move || {
+                            if sending.get() {
+                                t_string!(i18n, publishing).to_string()
+                            } else {
+                                t_string!(i18n, publish).to_string()
+                            }
+                        }}
+                    </button>
+                    <Show when=move || !draft.with(Draft::is_blank)>
+                        <button type="button" class="button button-quiet" on:click=discard>
+                            {t!(i18n, discard_draft)}
+                        </button>
+                    </Show>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// Moves focus to the first field with a problem, so keyboard and screen-reader users
+/// land where the fix is.
+fn focus_field(name: &str) {
+    use wasm_bindgen::JsCast;
+    let element = crate::config::document()
+        .and_then(|d| d.get_element_by_id(name))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,162 @@
+//! `/register`: create an account (display name, email, password).
+
+use golmok_api::validate::{self, field};
+use golmok_api::{FieldError, RegisterRequest, error_code};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::use_api;
+use crate::components::field::{Field, Input, field_error_text};
+use crate::components::load_error::error_text;
+use crate::components::page_heading::PageHeading;
+use crate::i18n::*;
+use crate::pages::login::{carry_next, next_path};
+use crate::state::announce::use_announcer;
+use crate::state::session::use_session;
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let session = use_session();
+    let announcer = use_announcer();
+    let navigate = use_navigate();
+    let next = use_query_map().with_untracked(|q| q.get("next"));
+
+    let display_name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let touched = RwSignal::new(Vec::<&'static str>::new());
+    let submitted = RwSignal::new(false);
+    let server_errors = RwSignal::new(Vec::<FieldError>::new());
+    let sending = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let email_taken = RwSignal::new(false);
+
+    let request = move || RegisterRequest {
+        email: email.get(),
+        password: password.get(),
+        display_name: display_name.get(),
+    };
+    let error_for = move |name: &'static str| {
+        Signal::derive(move || {
+            let shown = submitted.get() || touched.with(|t| t.contains(&name));
+            let local = validate::register(&request()).err().unwrap_or_default();
+            let local = local.into_iter().find(|e| e.field == name).filter(|_| shown);
+            let remote = server_errors.with(|p| p.iter().find(|e| e.field == name).cloned());
+            local.or(remote).map(|e| field_error_text(i18n, &e))
+        })
+    };
+    let touch = move |name: &'static str| {
+        Callback::new(move |()| {
+            touched.update(|t| {
+                if !t.contains(&name) {
+                    t.push(name)
+                }
+            })
+        })
+    };
+    let login_href = carry_next("/login", &next);
+    let login_notice_href = login_href.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        submitted.set(true);
+        failure.set(None);
+        email_taken.set(false);
+        server_errors.set(Vec::new());
+        let Ok(req) = validate::register(&request()) else {
+            announcer.say(t_string!(i18n, fix_errors).to_string());
+            return;
+        };
+        sending.set(true);
+        let (api, navigate, next) = (api.clone(), navigate.clone(), next.clone());
+        spawn_local(async move {
+            match api.register(&req).await {
+                Ok(auth) => {
+                    session.sign_in(auth);
+                    announcer.say(t_string!(i18n, logged_in).to_string());
+                    navigate(&next_path(next), Default::default());
+                }
+                Err(e) if e.code() == Some(error_code::EMAIL_TAKEN) => {
+                    email_taken.set(true);
+                    announcer.say(t_string!(i18n, email_taken).to_string());
+                }
+                Err(e) if !e.fields().is_empty() => server_errors.set(e.fields().to_vec()),
+                Err(e) => {
+                    let text = error_text(i18n, &e);
+                    announcer.say(text.clone());
+                    failure.set(Some(text));
+                }
+            }
+            sending.set(false);
+        });
+    };
+
+    view! {
+        <section class="form-page auth-page">
+            <PageHeading text=Signal::derive(move || t_string!(i18n, register_title).to_string()) />
+            <p class="lede">{t!(i18n, register_intro)}</p>
+            <form class="form" on:submit=submit novalidate>
+                <Field
+                    id="display_name"
+                    label=Signal::derive(move || t_string!(i18n, field_display_name).to_string())
+                    value=display_name
+                    error=error_for(field::DISPLAY_NAME)
+                    on_blur=touch(field::DISPLAY_NAME)
+                    hint=Signal::derive(move || t_string!(i18n, display_name_hint).to_string())
+                    autocomplete="nickname"
+                    required=true
+                />
+                <Field
+                    id="email"
+                    label=Signal::derive(move || t_string!(i18n, field_email).to_string())
+                    value=email
+                    error=error_for(field::EMAIL)
+                    on_blur=touch(field::EMAIL)
+                    input=Input::Email
+                    autocomplete="email"
+                    required=true
+                />
+                <Field
+                    id="password"
+                    label=Signal::derive(move || t_string!(i18n, field_password).to_string())
+                    value=password
+                    error=error_for(field::PASSWORD)
+                    on_blur=touch(field::PASSWORD)
+                    input=Input::Password
+                    hint=Signal::derive(move || t_string!(i18n, password_hint).to_string())
+                    autocomplete="new-password"
+                    required=true
+                />
+                <Show when=move || email_taken.get()>
+                    <div class="notice notice-info" role="alert">
+                        <p>{t!(i18n, email_taken)}</p>
+                        <A href=login_notice_href.clone() attr:class="button button-secondary">
+                            {t!(i18n, login)}
+                        </A>
+                    </div>
+                </Show>
+                {move || failure.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
+                <button type="submit" class="button button-primary button-wide" disabled=move || sending.get()>
+                    {move || {
+                        if sending.get() {
+                            t_string!(i18n, sending).to_string()
+                        } else {
+                            t_string!(i18n, register_submit).to_string()
+                        }
+                    }}
+                </button>
+            </form>
+            <p class="auth-switch">
+                {t!(i18n, have_account)}
+                " "
+                <A href=login_href>{t!(i18n, login)}</A>
+            </p>
+        </section>
+    }
+}

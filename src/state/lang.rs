@@ -1,0 +1,95 @@
+//! Which language the app speaks. Order of preference: `?lang=` in the address, the
+//! choice remembered on this device, then the browser's languages (Korean unless the
+//! browser prefers English). The choice is remembered and `<html lang>` follows it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::i18n::{Locale, use_i18n};
+use crate::storage::{self, keys};
+
+pub fn parse(tag: &str) -> Option<Locale> {
+    match tag.trim().to_ascii_lowercase().get(..2)? {
+        "ko" => Some(Locale::ko),
+        "en" => Some(Locale::en),
+        _ => None,
+    }
+}
+
+pub fn tag(locale: Locale) -> &'static str {
+    match locale {
+        Locale::ko => "ko",
+        Locale::en => "en",
+    }
+}
+
+/// The language to start in, before any component runs.
+pub fn initial() -> Locale {
+    query_lang().or_else(remembered).or_else(browser).unwrap_or(Locale::ko)
+}
+
+fn query_lang() -> Option<Locale> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    parse(&params.get("lang")?)
+}
+
+fn remembered() -> Option<Locale> {
+    storage::load::<String>(keys::LANG).as_deref().and_then(parse)
+}
+
+/// The first of the browser's languages that we speak.
+fn browser() -> Option<Locale> {
+    let navigator = web_sys::window()?.navigator();
+    navigator.languages().iter().filter_map(|l| l.as_string()).find_map(|l| parse(&l))
+}
+
+/// Keeps storage and `<html lang>` in step with the current locale, and applies `?lang=`
+/// when a link carries it. Call once inside the router.
+pub fn sync() {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    Effect::new(move |_| {
+        if let Some(locale) = query.with(|q| q.get("lang")).as_deref().and_then(parse) {
+            i18n.set_locale(locale);
+        }
+    });
+    Effect::new(move |_| {
+        let locale = i18n.get_locale();
+        storage::save(keys::LANG, &tag(locale));
+        if let Some(html) = crate::config::document().and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("lang", tag(locale));
+        }
+    });
+}
+
+/// Switches to the other language. A `?lang=` left in the address would undo the choice
+/// on reload, so it is rewritten in place (no navigation, no history entry).
+pub fn toggle(i18n: leptos_i18n::I18nContext<Locale>) {
+    let next = match i18n.get_locale_untracked() {
+        Locale::ko => Locale::en,
+        Locale::en => Locale::ko,
+    };
+    i18n.set_locale(next);
+    rewrite_query_lang(next);
+}
+
+fn rewrite_query_lang(locale: Locale) -> Option<()> {
+    let window = web_sys::window()?;
+    let url = web_sys::Url::new(&window.location().href().ok()?).ok()?;
+    if url.search_params().has("lang") {
+        url.search_params().set("lang", tag(locale));
+        let history = window.history().ok()?;
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href())).ok()?;
+    }
+    Some(())
+}
+
+/// Content stored in both languages (district names, say): the reader's, falling back
+/// to Korean when no English was written.
+pub fn pick<'a>(locale: Locale, ko: &'a str, en: &'a str) -> &'a str {
+    match locale {
+        Locale::en if !en.trim().is_empty() => en,
+        _ => ko,
+    }
+}

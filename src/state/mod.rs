@@ -1,0 +1,5 @@
+//! App-wide state, provided once by `App` and read with `use_…` functions.
+
+pub mod announce;
+pub mod lang;
+pub mod session;
