@@ -6,16 +6,15 @@ use leptos_router::path;
 
 use crate::api::Api;
 use crate::components::layout::Shell;
-use crate::i18n::*;
 use crate::pages::{district, home, login, new_proposal, not_found, proposal, register};
 use crate::state::{announce::Announcer, lang, session::Session};
 
 /// Provides what every component may ask for: language, session, API client, live
 /// region. Tests call this too, with their own session and API root.
 pub fn provide_app_state(session: Session, api_root: &str) {
-    let i18n = leptos_i18n::context::init_i18n_context::<Locale>();
-    i18n.set_locale(lang::initial());
-    provide_context(i18n);
+    let locale = lang::initial();
+    lang::set_current(locale);
+    provide_context(lang::Lang::new(locale));
     provide_context(session);
     provide_context(Api::new(api_root, session));
     provide_context(Announcer::new());
@@ -26,20 +25,26 @@ pub fn App() -> impl IntoView {
     let session = Session::restore();
     provide_app_state(session, &crate::config::api_root());
     revalidate_session(session);
-    view! {
-        <Router base=crate::config::base_path()>
-            <LangSync />
-            <Shell>
-                <Routes fallback=not_found::NotFoundPage>
-                    <Route path=path!("/") view=home::HomePage />
-                    <Route path=path!("/login") view=login::LoginPage />
-                    <Route path=path!("/register") view=register::RegisterPage />
-                    <Route path=path!("/d/:slug") view=district::DistrictPage />
-                    <Route path=path!("/d/:slug/proposals/new") view=new_proposal::NewProposalPage />
-                    <Route path=path!("/d/:slug/proposals/:id") view=proposal::ProposalPage />
-                </Routes>
-            </Shell>
-        </Router>
+    let lang = lang::use_lang();
+    // A language switch re-renders everything in the new language (see `tr!`). Drafts
+    // live in storage and data is fetched again, so nothing typed is lost.
+    move || {
+        lang::set_current(lang.get());
+        view! {
+            <Router base=crate::config::base_path()>
+                <LangSync />
+                <Shell>
+                    <Routes fallback=not_found::NotFoundPage>
+                        <Route path=path!("/") view=home::HomePage />
+                        <Route path=path!("/login") view=login::LoginPage />
+                        <Route path=path!("/register") view=register::RegisterPage />
+                        <Route path=path!("/d/:slug") view=district::DistrictPage />
+                        <Route path=path!("/d/:slug/proposals/new") view=new_proposal::NewProposalPage />
+                        <Route path=path!("/d/:slug/proposals/:id") view=proposal::ProposalPage />
+                    </Routes>
+                </Shell>
+            </Router>
+        }
     }
 }
 

@@ -46,3 +46,12 @@ pub fn api_root_from(configured: &str, origin: &str) -> String {
     };
     format!("{server}{}", golmok_api::API_PREFIX)
 }
+
+/// The `href` for an app path such as `/d/eungubi-seo`: relative, so it resolves against
+/// `<base href>` and works under a sub-path. The router still handles the click.
+pub fn link(path: impl AsRef<str>) -> String {
+    match path.as_ref().trim_start_matches('/') {
+        "" => "./".to_owned(),
+        relative => relative.to_owned(),
+    }
+}

@@ -59,7 +59,13 @@ pub fn event_day(ymd: &str, locale: Locale) -> String {
     format_with(
         &date,
         locale,
-        &[("timeZone", TIME_ZONE), ("weekday", "short"), ("year", "numeric"), ("month", "short"), ("day", "numeric")],
+        &[
+            ("timeZone", TIME_ZONE),
+            ("weekday", "short"),
+            ("year", "numeric"),
+            ("month", "short"),
+            ("day", "numeric"),
+        ],
     )
 }
 

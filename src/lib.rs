@@ -1,11 +1,24 @@
 //! Golmok, the single-page app: residents propose and support alley events and
 //! improvements. `start` mounts it; everything else is modules a page reads top to bottom.
 
+/// Text in the current language: `tr!(key)` or `tr!(key, count = n)`.
+///
+/// The app re-renders whole when the language changes (see `app::App`), so text is
+/// looked up once per render instead of being a reactive node each: fewer effects on a
+/// slow phone and a much smaller bundle.
+#[macro_export]
+macro_rules! tr {
+    ($($args:tt)*) => {
+        $crate::i18n::td_string!($crate::state::lang::current(), $($args)*)
+    };
+}
+
 pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
 pub mod format;
+pub mod json;
 pub mod pages;
 pub mod state;
 pub mod storage;
@@ -15,7 +28,6 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 /// Entry point called by `main` once the wasm module is instantiated.
 pub fn start() {
-    console_error_panic_hook::set_once();
     let Some(root) = config::mount_point() else {
         return;
     };

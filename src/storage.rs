@@ -9,11 +9,11 @@ fn local() -> Option<web_sys::Storage> {
 
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     let raw = local()?.get_item(key).ok().flatten()?;
-    serde_json::from_str(&raw).ok()
+    crate::json::parse(&raw)
 }
 
 pub fn save<T: Serialize>(key: &str, value: &T) {
-    if let (Some(storage), Ok(raw)) = (local(), serde_json::to_string(value)) {
+    if let (Some(storage), Some(raw)) = (local(), crate::json::stringify(value)) {
         let _ = storage.set_item(key, &raw);
     }
 }

@@ -62,10 +62,15 @@ pub(super) async fn check(response: Response) -> Result<Response, ApiError> {
         return Ok(response);
     }
     let status = response.status();
-    let (code, fields) = match response.json::<ErrorBody>().await {
-        Ok(body) => (body.error.code, body.error.fields),
+    let (code, fields) = match decode::<ErrorBody>(&response).await {
+        Some(body) => (body.error.code, body.error.fields),
         // A proxy's HTML error page, say: keep the status, which is what matters.
-        Err(_) => (String::new(), Vec::new()),
+        None => (String::new(), Vec::new()),
     };
     Err(ApiError::Status { status, code, fields })
+}
+
+/// The body as `T`, or `None` if it is not that JSON.
+pub(super) async fn decode<T: serde::de::DeserializeOwned>(response: &Response) -> Option<T> {
+    crate::json::parse(&response.text().await.ok()?)
 }

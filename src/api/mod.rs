@@ -121,10 +121,15 @@ impl Api {
         body: Option<&B>,
     ) -> Result<T, ApiError> {
         let response = error::check(self.request(method, path, body).await?).await?;
-        response.json::<T>().await.map_err(|_| ApiError::Decode)
+        error::decode(&response).await.ok_or(ApiError::Decode)
     }
 
-    async fn request<B: Serialize>(&self, method: Method, path: &str, body: Option<&B>) -> Result<Response, ApiError> {
+    async fn request<B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<Response, ApiError> {
         let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
         let mut builder = RequestBuilder::new(&format!("{}{path}", self.root))
             .method(method)
@@ -134,9 +139,13 @@ impl Api {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
         let request = match body {
-            Some(body) => builder.json(body).map_err(|_| ApiError::Decode)?,
-            None => builder.build().map_err(|_| ApiError::Network)?,
-        };
+            Some(body) => {
+                let json = crate::json::stringify(body).ok_or(ApiError::Decode)?;
+                builder.header("Content-Type", "application/json").body(json)
+            }
+            None => builder.build(),
+        }
+        .map_err(|_| ApiError::Network)?;
         let response = request.send().await.map_err(ApiError::from_transport)?;
         if response.status() == 401 {
             // The token was revoked or expired: forget it so the UI offers a fresh login.

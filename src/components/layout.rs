@@ -3,28 +3,27 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::api::use_api;
-use crate::i18n::*;
+use crate::config::link;
+use crate::i18n::Locale;
 use crate::state::announce::use_announcer;
 use crate::state::{lang, session::use_session};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
-    let i18n = use_i18n();
     let announcer = use_announcer();
     view! {
         <a class="skip-link" href="#main">
-            {t!(i18n, skip_to_content)}
+            {tr!(skip_to_content)}
         </a>
         <Header />
         <main id="main" class="main">
             {children()}
         </main>
         <footer class="footer">
-            <p>{t!(i18n, footer_note)}</p>
+            <p>{tr!(footer_note)}</p>
         </footer>
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
             {move || announcer.message()}
@@ -34,7 +33,7 @@ pub fn Shell(children: Children) -> impl IntoView {
 
 #[component]
 fn Header() -> impl IntoView {
-    let i18n = use_i18n();
+    let lang = lang::use_lang();
     let session = use_session();
     let api = use_api();
     let announcer = use_announcer();
@@ -47,7 +46,7 @@ fn Header() -> impl IntoView {
         if here.is_empty() || here == "/" || here == "/login" || here == "/register" {
             "/login".to_owned()
         } else {
-            format!("/login?next={}", String::from(js_sys::encode_uri_component(&here)))
+            crate::pages::login::login_href(&here)
         }
     };
     let logout = move |_| {
@@ -57,44 +56,42 @@ fn Header() -> impl IntoView {
             // server-side when it can be told.
             let _ = api.logout().await;
             session.forget();
-            announcer.say(t_string!(i18n, logged_out).to_string());
+            announcer.say(tr!(logged_out));
         });
     };
     view! {
         <header class="header">
-            <A href="/" attr:class="brand">
+            <a href=link("/") class="brand">
                 <span class="brand-mark" aria-hidden="true">"🐸"</span>
-                <span class="brand-name">{t!(i18n, app_name)}</span>
-            </A>
-            <nav class="header-actions" aria-label=move || t_string!(i18n, main_nav).to_string()>
+                <span class="brand-name">{tr!(app_name)}</span>
+            </a>
+            <nav class="header-actions" aria-label=tr!(main_nav)>
                 <button
                     type="button"
                     class="chip lang-switch"
-                    lang=move || if i18n.get_locale() == Locale::ko { "en" } else { "ko" }
-                    aria-label=move || t_string!(i18n, lang_switch_label).to_string()
-                    on:click=move |_| lang::toggle(i18n)
+                    lang=if lang::current() == Locale::ko { "en" } else { "ko" }
+                    aria-label=tr!(lang_switch_label)
+                    on:click=move |_| lang.toggle()
                 >
                     <span aria-hidden="true">"🌐 "</span>
-                    {t!(i18n, lang_other)}
+                    {tr!(lang_other)}
                 </button>
                 {move || match session.user() {
                     Some(user) => {
                         let logout = logout.clone();
                         view! {
-                            <span class="account-name">
-                                {t!(i18n, account_greeting, name = move || user.display_name.clone())}
-                            </span>
+                            <span class="account-name">{tr!(account_greeting, name = user.display_name)}</span>
                             <button type="button" class="chip" on:click=logout>
-                                {t!(i18n, logout)}
+                                {tr!(logout)}
                             </button>
                         }
                             .into_any()
                     }
                     None => {
                         view! {
-                            <A href=login_href attr:class="chip chip-primary">
-                                {t!(i18n, login)}
-                            </A>
+                            <a href=move || link(login_href()) class="chip chip-primary">
+                                {tr!(login)}
+                            </a>
                         }
                             .into_any()
                     }

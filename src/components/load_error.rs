@@ -1,36 +1,35 @@
 //! What a page shows when it could not load: what happened and the next step.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::ApiError;
-use crate::i18n::*;
+use crate::components::page_heading::PageHeading;
+use crate::config::link;
 
 /// A sentence for an error, in the current language. Never a raw code.
-pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &ApiError) -> String {
+pub fn error_text(error: &ApiError) -> &'static str {
     match error {
-        ApiError::Network => t_string!(i18n, error_network).to_string(),
-        ApiError::Timeout => t_string!(i18n, error_timeout).to_string(),
-        ApiError::Decode => t_string!(i18n, error_server).to_string(),
+        ApiError::Network => tr!(error_network),
+        ApiError::Timeout => tr!(error_timeout),
+        ApiError::Decode => tr!(error_server),
         ApiError::Status { status, .. } => match status {
-            401 => t_string!(i18n, error_unauthorized).to_string(),
-            403 => t_string!(i18n, error_forbidden).to_string(),
-            413 => t_string!(i18n, error_too_large).to_string(),
-            s if *s >= 500 => t_string!(i18n, error_server).to_string(),
-            _ => t_string!(i18n, error_unexpected).to_string(),
+            401 => tr!(error_unauthorized),
+            403 => tr!(error_forbidden),
+            413 => tr!(error_too_large),
+            s if *s >= 500 => tr!(error_server),
+            _ => tr!(error_unexpected),
         },
     }
 }
 
 #[component]
 pub fn LoadError(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <section class="notice notice-error" role="alert">
-            <h2>{t!(i18n, error_title)}</h2>
-            <p>{move || error_text(i18n, &error)}</p>
+            <h2>{tr!(error_title)}</h2>
+            <p>{error_text(&error)}</p>
             <button type="button" class="button button-primary" on:click=move |_| on_retry.run(())>
-                {t!(i18n, retry)}
+                {tr!(retry)}
             </button>
         </section>
     }
@@ -38,16 +37,15 @@ pub fn LoadError(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl 
 
 /// The not-found screen, used by unknown routes and by missing districts or proposals.
 #[component]
-pub fn NotFound(#[prop(into)] title: Signal<String>, #[prop(into)] body: Signal<String>) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn NotFound(title: &'static str, body: &'static str) -> impl IntoView {
     view! {
         <section class="not-found">
             <p class="not-found-mark" aria-hidden="true">"🐸"</p>
-            <crate::components::page_heading::PageHeading text=title />
+            <PageHeading text=title />
             <p>{body}</p>
-            <A href="/" attr:class="button button-primary">
-                {t!(i18n, go_home)}
-            </A>
+            <a href=link("/") class="button button-primary">
+                {tr!(go_home)}
+            </a>
         </section>
     }
 }

@@ -2,14 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::*;
-
 #[component]
 pub fn CardSkeletons(#[prop(default = 3)] count: usize) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <div class="skeletons" aria-busy="true">
-            <span class="sr-only">{t!(i18n, loading)}</span>
+            <span class="sr-only">{tr!(loading)}</span>
             {(0..count)
                 .map(|_| {
                     view! {
@@ -28,10 +25,9 @@ pub fn CardSkeletons(#[prop(default = 3)] count: usize) -> impl IntoView {
 
 #[component]
 pub fn DetailSkeleton() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <div class="detail-skeleton" aria-busy="true">
-            <span class="sr-only">{t!(i18n, loading)}</span>
+            <span class="sr-only">{tr!(loading)}</span>
             <div aria-hidden="true">
                 <span class="skeleton skeleton-badge"></span>
                 <span class="skeleton skeleton-heading"></span>

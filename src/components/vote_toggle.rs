@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::i18n::*;
 use crate::state::announce::Announcer;
 
 /// Sends the wish (`true` = support) and answers the server's view of the vote.
@@ -18,7 +17,6 @@ pub type SendVote = Rc<dyn Fn(bool) -> Pin<Box<dyn Future<Output = Result<VoteSt
 
 #[component]
 pub fn VoteToggle(voted: RwSignal<bool>, count: RwSignal<i64>, send: SendVote) -> impl IntoView {
-    let i18n = use_i18n();
     let announcer = use_context::<Announcer>();
     let pending = RwSignal::new(false);
     let failed = RwSignal::new(false);
@@ -42,9 +40,9 @@ pub fn VoteToggle(voted: RwSignal<bool>, count: RwSignal<i64>, send: SendVote) -
                     count.set(state.vote_count);
                     if let Some(a) = announcer {
                         a.say(if state.voted {
-                            t_string!(i18n, vote_added, count = state.vote_count).to_string()
+                            tr!(vote_added, count = state.vote_count)
                         } else {
-                            t_string!(i18n, vote_removed).to_string()
+                            tr!(vote_removed).to_owned()
                         });
                     }
                 }
@@ -53,7 +51,7 @@ pub fn VoteToggle(voted: RwSignal<bool>, count: RwSignal<i64>, send: SendVote) -
                     count.set(before.1);
                     failed.set(true);
                     if let Some(a) = announcer {
-                        a.say(t_string!(i18n, vote_failed).to_string());
+                        a.say(tr!(vote_failed));
                     }
                 }
             }
@@ -75,22 +73,22 @@ pub fn VoteToggle(voted: RwSignal<bool>, count: RwSignal<i64>, send: SendVote) -
                     {move || if voted.get() { "♥" } else { "♡" }}
                 </span>
                 <span class="vote-label">
-                    {move || {
-                        if voted.get() {
-                            t_string!(i18n, supported).to_string()
-                        } else {
-                            t_string!(i18n, support).to_string()
-                        }
-                    }}
+                    {move || if voted.get() { tr!(supported) } else { tr!(support) }}
                 </span>
                 <span class="vote-count">{move || count.get()}</span>
             </button>
-            <Show when=move || failed.get()>
-                <p class="vote-error">
-                    <span aria-hidden="true">"⚠ "</span>
-                    {t!(i18n, vote_failed)}
-                </p>
-            </Show>
+            {move || {
+                failed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="vote-error">
+                                <span aria-hidden="true">"⚠ "</span>
+                                {tr!(vote_failed)}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -4,7 +4,6 @@ use golmok_api::{District, Proposal, ProposalKind, ProposalSort};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::{ApiError, ProposalQuery, use_api};
@@ -12,61 +11,55 @@ use crate::components::load_error::{LoadError, NotFound};
 use crate::components::page_heading::PageHeading;
 use crate::components::proposal_card::ProposalCard;
 use crate::components::skeleton::{CardSkeletons, DetailSkeleton};
-use crate::i18n::*;
+use crate::config::link;
+use crate::state::load::Load;
 use crate::state::{lang, session::use_session};
 
 #[component]
 pub fn DistrictPage() -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
-    let district = LocalResource::new(move || {
+    let district = Load::new(move || {
         let (api, slug) = (api.clone(), slug.get());
         async move { api.district(&slug).await }
     });
     view! {
-        {move || match district.get() {
-            None => view! { <DetailSkeleton /> }.into_any(),
-            Some(Err(e)) if e.is_not_found() => {
-                view! {
-                    <NotFound
-                        title=Signal::derive(move || t_string!(i18n, district_not_found_title).to_string())
-                        body=Signal::derive(move || t_string!(i18n, not_found_body).to_string())
-                    />
+            {move || match district.get() {
+                None => view! { <DetailSkeleton /> }.into_any(),
+                Some(Err(e)) if e.is_not_found() => {
+                    view! {
+    <NotFound title=tr!(district_not_found_title) body=tr!(not_found_body) />
+                    }
+                        .into_any()
                 }
-                    .into_any()
-            }
-            Some(Err(error)) => view! { <LoadError error on_retry=move || district.refetch() /> }.into_any(),
-            Some(Ok(d)) => view! { <DistrictHome district=d /> }.into_any(),
-        }}
-    }
+                Some(Err(error)) => view! { <LoadError error on_retry=move || district.retry() /> }.into_any(),
+                Some(Ok(d)) => view! { <DistrictHome district=d /> }.into_any(),
+            }}
+        }
 }
 
 #[component]
 fn DistrictHome(district: District) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = lang::current();
     let slug = district.slug.clone();
     let new_href = format!("/d/{slug}/proposals/new");
-    let district = StoredValue::new(district);
-    let text = move |pick: fn(&District) -> (&str, &str)| {
-        move || district.with_value(|d| lang::pick(i18n.get_locale(), pick(d).0, pick(d).1).to_owned())
-    };
+    let text = |ko: &str, en: &str| lang::pick(locale, ko, en).to_owned();
     view! {
         <section class="hero district-hero">
             <p class="hero-region">
                 <span aria-hidden="true">"📍 "</span>
-                {text(|d| (&d.region, &d.region_en))}
+                {text(&district.region, &district.region_en)}
             </p>
-            <PageHeading text=Signal::derive(text(|d| (&d.name, &d.name_en))) />
-            <p class="lede">{text(|d| (&d.description, &d.description_en))}</p>
+            <PageHeading text=text(&district.name, &district.name_en) />
+            <p class="lede">{text(&district.description, &district.description_en)}</p>
         </section>
         <ProposalFeed slug />
         <div class="sticky-action">
-            <A href=new_href attr:class="button button-primary button-wide">
+            <a href=link(new_href) class="button button-primary button-wide">
                 <span aria-hidden="true">"✍️ "</span>
-                {t!(i18n, propose_cta)}
-            </A>
+                {tr!(propose_cta)}
+            </a>
         </div>
     }
 }
@@ -83,7 +76,6 @@ enum Feed {
 /// so a reload or the back button keeps them, and a "show more" that follows the cursor.
 #[component]
 fn ProposalFeed(slug: String) -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api();
     let session = use_session();
     let query = use_query_map();
@@ -168,7 +160,7 @@ fn ProposalFeed(slug: String) -> impl IntoView {
     };
     let set_query = StoredValue::new(set_query);
 
-    let kind_button = move |value: Option<ProposalKind>, label: fn(leptos_i18n::I18nContext<Locale>) -> String| {
+    let kind_button = move |value: Option<ProposalKind>, label: &'static str| {
         view! {
             <button
                 type="button"
@@ -176,11 +168,11 @@ fn ProposalFeed(slug: String) -> impl IntoView {
                 aria-pressed=move || if kind.get() == value { "true" } else { "false" }
                 on:click=move |_| set_query.with_value(|f| f(value, sort.get_untracked()))
             >
-                {move || label(i18n)}
+                {label}
             </button>
         }
     };
-    let sort_button = move |value: ProposalSort, label: fn(leptos_i18n::I18nContext<Locale>) -> String| {
+    let sort_button = move |value: ProposalSort, label: &'static str| {
         view! {
             <button
                 type="button"
@@ -188,7 +180,7 @@ fn ProposalFeed(slug: String) -> impl IntoView {
                 aria-pressed=move || if sort.get() == value { "true" } else { "false" }
                 on:click=move |_| set_query.with_value(|f| f(kind.get_untracked(), value))
             >
-                {move || label(i18n)}
+                {label}
             </button>
         }
     };
@@ -196,35 +188,34 @@ fn ProposalFeed(slug: String) -> impl IntoView {
     view! {
         <section class="feed" aria-labelledby="proposals-heading">
             <h2 id="proposals-heading" class="section-title">
-                {t!(i18n, proposals_heading)}
+                {tr!(proposals_heading)}
             </h2>
             <div class="feed-controls">
-                <div class="chips" role="group" aria-label=move || t_string!(i18n, filter_label).to_string()>
-                    {kind_button(None, |i| t_string!(i, filter_all).to_string())}
-                    {kind_button(Some(ProposalKind::Event), |i| t_string!(i, filter_event).to_string())}
-                    {kind_button(Some(ProposalKind::Improvement), |i| t_string!(i, filter_improvement).to_string())}
+                <div class="chips" role="group" aria-label=tr!(filter_label)>
+                    {kind_button(None, tr!(filter_all))}
+                    {kind_button(Some(ProposalKind::Event), tr!(filter_event))}
+                    {kind_button(Some(ProposalKind::Improvement), tr!(filter_improvement))}
                 </div>
-                <div class="chips" role="group" aria-label=move || t_string!(i18n, sort_label).to_string()>
-                    {sort_button(ProposalSort::Top, |i| t_string!(i, sort_top).to_string())}
-                    {sort_button(ProposalSort::New, |i| t_string!(i, sort_new).to_string())}
+                <div class="chips" role="group" aria-label=tr!(sort_label)>
+                    {sort_button(ProposalSort::Top, tr!(sort_top))}
+                    {sort_button(ProposalSort::New, tr!(sort_new))}
                 </div>
             </div>
             {move || match feed.get() {
                 Feed::Loading => view! { <CardSkeletons /> }.into_any(),
                 Feed::Failed(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
                 Feed::Ready if items.with(Vec::is_empty) => {
-                    view! { <p class="empty">{t!(i18n, proposals_empty)}</p> }.into_any()
+                    view! { <p class="empty">{tr!(proposals_empty)}</p> }.into_any()
                 }
                 Feed::Ready => {
                     view! {
                         <ul class="cards" role="list">
-                            <For
-                                each=move || items.get()
-                                key=|p| (p.id, p.vote_count, p.comment_count, p.voted)
-                                children=|p| view! { <ProposalCard proposal=p /> }
-                            />
+                            {move || {
+                                items.get().into_iter().map(|p| view! { <ProposalCard proposal=p /> }).collect_view()
+                            }}
                         </ul>
-                        <Show when=move || next_cursor.with(Option::is_some)>
+                        {move || {
+                            next_cursor.with(Option::is_some).then(|| view! {
                             <button
                                 type="button"
                                 class="button button-secondary button-wide"
@@ -233,13 +224,14 @@ fn ProposalFeed(slug: String) -> impl IntoView {
                             >
                                 {move || {
                                     if loading_more.get() {
-                                        t_string!(i18n, loading).to_string()
+                                        tr!(loading)
                                     } else {
-                                        t_string!(i18n, load_more).to_string()
+                                        tr!(load_more)
                                     }
                                 }}
                             </button>
-                        </Show>
+                            })
+                        }}
                     }
                         .into_any()
                 }

@@ -3,14 +3,13 @@
 use golmok_api::{LoginRequest, error_code, validate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::use_api;
 use crate::components::field::{Field, Input, field_error_text};
 use crate::components::load_error::error_text;
 use crate::components::page_heading::PageHeading;
-use crate::i18n::*;
+use crate::config::link;
 use crate::state::announce::use_announcer;
 use crate::state::session::use_session;
 
@@ -23,17 +22,21 @@ pub fn next_path(next: Option<String>) -> String {
     }
 }
 
-/// `?next=` carried on to the other auth page.
-pub fn carry_next(page: &str, next: &Option<String>) -> String {
+/// An auth page (`/login`, `/register`) that returns to `next` afterwards.
+pub fn carry_next(page: &str, next: Option<&str>) -> String {
     match next {
         Some(n) => format!("{page}?next={}", String::from(js_sys::encode_uri_component(n))),
         None => page.to_owned(),
     }
 }
 
+/// The login page, coming back to `here` (a path inside the app) afterwards.
+pub fn login_href(here: &str) -> String {
+    carry_next("/login", Some(here))
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api();
     let session = use_session();
     let announcer = use_announcer();
@@ -44,7 +47,7 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let submitted = RwSignal::new(false);
     let sending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<&str>);
 
     let request = move || LoginRequest { email: email.get(), password: password.get() };
     let error_for = move |name: &'static str| {
@@ -53,10 +56,10 @@ pub fn LoginPage() -> impl IntoView {
                 return None;
             }
             let errors = validate::login(&request()).err().unwrap_or_default();
-            errors.iter().find(|e| e.field == name).map(|e| field_error_text(i18n, e))
+            errors.iter().find(|e| e.field == name).map(field_error_text)
         })
     };
-    let register_href = carry_next("/register", &next);
+    let register_href = carry_next("/register", next.as_deref());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
@@ -71,16 +74,16 @@ pub fn LoginPage() -> impl IntoView {
             match api.login(&req).await {
                 Ok(auth) => {
                     session.sign_in(auth);
-                    announcer.say(t_string!(i18n, logged_in).to_string());
+                    announcer.say(tr!(logged_in));
                     navigate(&next_path(next), Default::default());
                 }
                 Err(e) => {
                     let text = if e.code() == Some(error_code::INVALID_CREDENTIALS) {
-                        t_string!(i18n, invalid_credentials).to_string()
+                        tr!(invalid_credentials)
                     } else {
-                        error_text(i18n, &e)
+                        error_text(&e)
                     };
-                    announcer.say(text.clone());
+                    announcer.say(text);
                     failure.set(Some(text));
                 }
             }
@@ -90,12 +93,12 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <section class="form-page auth-page">
-            <PageHeading text=Signal::derive(move || t_string!(i18n, login_title).to_string()) />
-            <p class="lede">{t!(i18n, login_intro)}</p>
+            <PageHeading text=tr!(login_title) />
+            <p class="lede">{tr!(login_intro)}</p>
             <form class="form" on:submit=submit novalidate>
                 <Field
                     id="email"
-                    label=Signal::derive(move || t_string!(i18n, field_email).to_string())
+                    label=tr!(field_email)
                     value=email
                     error=error_for("email")
                     input=Input::Email
@@ -104,7 +107,7 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <Field
                     id="password"
-                    label=Signal::derive(move || t_string!(i18n, field_password).to_string())
+                    label=tr!(field_password)
                     value=password
                     error=error_for("password")
                     input=Input::Password
@@ -115,17 +118,17 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit" class="button button-primary button-wide" disabled=move || sending.get()>
                     {move || {
                         if sending.get() {
-                            t_string!(i18n, sending).to_string()
+                            tr!(sending)
                         } else {
-                            t_string!(i18n, login_submit).to_string()
+                            tr!(login_submit)
                         }
                     }}
                 </button>
             </form>
             <p class="auth-switch">
-                {t!(i18n, no_account)}
+                {tr!(no_account)}
                 " "
-                <A href=register_href>{t!(i18n, register)}</A>
+                <a href=link(register_href)>{tr!(register)}</a>
             </p>
         </section>
     }

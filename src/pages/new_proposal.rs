@@ -9,7 +9,6 @@ use golmok_api::validate::{self, field, limits};
 use golmok_api::{FieldError, NewProposal, ProposalKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +16,8 @@ use crate::api::use_api;
 use crate::components::field::{Field, Input, field_error_text};
 use crate::components::load_error::error_text;
 use crate::components::page_heading::PageHeading;
-use crate::i18n::*;
+use crate::config::link;
+use crate::pages::login::login_href;
 use crate::state::announce::use_announcer;
 use crate::state::session::use_session;
 use crate::storage::{self, keys};
@@ -57,7 +57,6 @@ pub fn NewProposalPage() -> impl IntoView {
 
 #[component]
 pub fn ProposalForm(slug: String) -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api();
     let session = use_session();
     let announcer = use_announcer();
@@ -90,16 +89,17 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
     // the server has the last word).
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
     let sending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<&str>);
     let needs_login = RwSignal::new(false);
 
-    let problems = Memo::new(move |_| validate::new_proposal(&draft.get().to_request()).err().unwrap_or_default());
+    let problems =
+        Memo::new(move |_| validate::new_proposal(&draft.get().to_request()).err().unwrap_or_default());
     let error_for = move |name: &'static str| {
         Signal::derive(move || {
             let shown = submitted.get() || touched.with(|t| t.contains(&name));
             let local = problems.with(|p| p.iter().find(|e| e.field == name).cloned());
             let remote = server_errors.with(|p| p.iter().find(|e| e.field == name).cloned());
-            local.filter(|_| shown).or(remote).map(|e| field_error_text(i18n, &e))
+            local.filter(|_| shown).or(remote).map(|e| field_error_text(&e))
         })
     };
     let touch = move |name: &'static str| {
@@ -124,14 +124,14 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
         let new = match validate::new_proposal(&draft.get_untracked().to_request()) {
             Ok(new) => new,
             Err(errors) => {
-                announcer.say(t_string!(i18n, fix_errors).to_string());
+                announcer.say(tr!(fix_errors));
                 focus_field(&errors[0].field);
                 return;
             }
         };
         if !session.is_logged_in() {
             needs_login.set(true);
-            announcer.say(t_string!(i18n, login_to_propose).to_string());
+            announcer.say(tr!(login_to_propose));
             return;
         }
         sending.set(true);
@@ -141,21 +141,21 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
             match api.create_proposal(&slug, &new).await {
                 Ok(created) => {
                     storage::remove(&draft_key);
-                    announcer.say(t_string!(i18n, published).to_string());
+                    announcer.say(tr!(published));
                     navigate(&format!("/d/{slug}/proposals/{}", created.id), Default::default());
                 }
                 Err(e) if !e.fields().is_empty() => {
                     focus_field(&e.fields()[0].field);
                     server_errors.set(e.fields().to_vec());
-                    announcer.say(t_string!(i18n, fix_errors).to_string());
+                    announcer.say(tr!(fix_errors));
                 }
                 Err(e) if e.is_unauthorized() => {
                     needs_login.set(true);
-                    announcer.say(t_string!(i18n, login_to_propose).to_string());
+                    announcer.say(tr!(login_to_propose));
                 }
                 Err(e) => {
-                    let text = error_text(i18n, &e);
-                    announcer.say(text.clone());
+                    let text = error_text(&e);
+                    announcer.say(text);
                     failure.set(Some(text));
                 }
             }
@@ -171,22 +171,11 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
         submitted.set(false);
         server_errors.set(Vec::new());
     };
-    let login_href = move || {
-        let next = format!("/d/{}/proposals/new", slug.get_value());
-        format!("/login?next={}", String::from(js_sys::encode_uri_component(&next)))
-    };
+    let login_href = move || login_href(&format!("/d/{}/proposals/new", slug.get_value()));
     let kind_option = move |value: ProposalKind| {
         let (icon, label, hint) = match value {
-            ProposalKind::Event => (
-                "🏮",
-                Signal::derive(move || t_string!(i18n, kind_event).to_string()),
-                Signal::derive(move || t_string!(i18n, kind_event_hint).to_string()),
-            ),
-            ProposalKind::Improvement => (
-                "🛠️",
-                Signal::derive(move || t_string!(i18n, kind_improvement).to_string()),
-                Signal::derive(move || t_string!(i18n, kind_improvement_hint).to_string()),
-            ),
+            ProposalKind::Event => ("🏮", tr!(kind_event), tr!(kind_event_hint)),
+            ProposalKind::Improvement => ("🛠️", tr!(kind_improvement), tr!(kind_improvement_hint)),
         };
         view! {
             <label class="kind-option" class:selected=move || kind.get() == value>
@@ -208,88 +197,87 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
 
     view! {
         <section class="form-page">
-            <A href=move || format!("/d/{}", slug.get_value()) attr:class="back-link">
+            <a href=link(format!("/d/{}", slug.get_value())) class="back-link">
                 <span aria-hidden="true">"← "</span>
-                {t!(i18n, back_to_list)}
-            </A>
-            <PageHeading text=Signal::derive(move || t_string!(i18n, new_title).to_string()) />
-            <p class="lede">{t!(i18n, new_intro)}</p>
-            {restored.then(|| view! { <p class="notice notice-info">{t!(i18n, draft_restored)}</p> })}
+                {tr!(back_to_list)}
+            </a>
+            <PageHeading text=tr!(new_title) />
+            <p class="lede">{tr!(new_intro)}</p>
+            {restored.then(|| view! { <p class="notice notice-info">{tr!(draft_restored)}</p> })}
             <form class="form" on:submit=submit novalidate>
                 <fieldset class="kind-choice">
-                    <legend>{t!(i18n, field_kind)}</legend>
+                    <legend>{tr!(field_kind)}</legend>
                     {kind_option(ProposalKind::Event)}
                     {kind_option(ProposalKind::Improvement)}
                 </fieldset>
                 <Field
                     id="title"
-                    label=Signal::derive(move || t_string!(i18n, field_title).to_string())
+                    label=tr!(field_title)
                     value=title
                     error=error_for(field::TITLE)
                     on_blur=touch(field::TITLE)
-                    placeholder=Signal::derive(move || t_string!(i18n, title_placeholder).to_string())
+                    placeholder=tr!(title_placeholder)
                     max=limits::TITLE.1
                     required=true
                 />
                 <Field
                     id="body"
-                    label=Signal::derive(move || t_string!(i18n, field_body).to_string())
+                    label=tr!(field_body)
                     value=body
                     error=error_for(field::BODY)
                     on_blur=touch(field::BODY)
                     input=Input::Area
-                    placeholder=Signal::derive(move || t_string!(i18n, body_placeholder).to_string())
+                    placeholder=tr!(body_placeholder)
                     max=limits::BODY.1
                     required=true
                 />
-                <Show when=move || kind.get() == ProposalKind::Event>
-                    <div class="field-row">
-                        <Field
-                            id="event_date"
-                            label=Signal::derive(move || t_string!(i18n, field_event_date).to_string())
-                            value=event_date
-                            error=error_for(field::EVENT_DATE)
-                            on_blur=touch(field::EVENT_DATE)
-                            input=Input::Date
-                        />
-                        <Field
-                            id="event_place"
-                            label=Signal::derive(move || t_string!(i18n, field_event_place).to_string())
-                            value=event_place
-                            error=error_for(field::EVENT_PLACE)
-                            on_blur=touch(field::EVENT_PLACE)
-                            placeholder=Signal::derive(move || t_string!(i18n, place_placeholder).to_string())
-                        />
-                    </div>
-                </Show>
+                <div class="field-row" hidden=move || kind.get() != ProposalKind::Event>
+                    <Field
+                        id="event_date"
+                        label=tr!(field_event_date)
+                        value=event_date
+                        error=error_for(field::EVENT_DATE)
+                        on_blur=touch(field::EVENT_DATE)
+                        input=Input::Date
+                    />
+                    <Field
+                        id="event_place"
+                        label=tr!(field_event_place)
+                        value=event_place
+                        error=error_for(field::EVENT_PLACE)
+                        on_blur=touch(field::EVENT_PLACE)
+                        placeholder=tr!(place_placeholder)
+                    />
+                </div>
                 <p class="field-hint draft-note">
                     <span aria-hidden="true">"💾 "</span>
-                    {t!(i18n, draft_note)}
+                    {tr!(draft_note)}
                 </p>
                 {move || failure.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
-                <Show when=move || needs_login.get()>
-                    <div class="notice notice-info" role="alert">
-                        <p>{t!(i18n, login_to_propose)}</p>
-                        <A href=login_href attr:class="button button-secondary">
-                            {t!(i18n, login)}
-                        </A>
-                    </div>
-                </Show>
+                <div class="notice notice-info" role="alert" hidden=move || !needs_login.get()>
+                    <p>{tr!(login_to_propose)}</p>
+                    <a href=link(login_href()) class="button button-secondary">
+                        {tr!(login)}
+                    </a>
+                </div>
                 <div class="form-actions">
                     <button type="submit" class="button button-primary button-wide" disabled=move || sending.get()>
                         {move || {
                             if sending.get() {
-                                t_string!(i18n, publishing).to_string()
+                                tr!(publishing)
                             } else {
-                                t_string!(i18n, publish).to_string()
+                                tr!(publish)
                             }
                         }}
                     </button>
-                    <Show when=move || !draft.with(Draft::is_blank)>
-                        <button type="button" class="button button-quiet" on:click=discard>
-                            {t!(i18n, discard_draft)}
-                        </button>
-                    </Show>
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        on:click=discard
+                        hidden=move || draft.with(Draft::is_blank)
+                    >
+                        {tr!(discard_draft)}
+                    </button>
                 </div>
             </form>
         </section>

@@ -5,7 +5,6 @@ use std::rc::Rc;
 use golmok_api::{Comment, NewComment, Proposal, ProposalKind, validate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::use_api;
@@ -15,20 +14,22 @@ use crate::components::load_error::{LoadError, NotFound, error_text};
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::DetailSkeleton;
 use crate::components::vote_toggle::{SendVote, VoteToggle};
+use crate::config::link;
 use crate::format;
-use crate::i18n::*;
+use crate::pages::login::login_href;
 use crate::state::announce::use_announcer;
+use crate::state::lang;
+use crate::state::load::Load;
 use crate::state::session::use_session;
 use crate::storage::{self, keys};
 
 #[component]
 pub fn ProposalPage() -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api();
     let session = use_session();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok())));
-    let proposal = LocalResource::new(move || {
+    let proposal = Load::new(move || {
         let (api, id) = (api.clone(), id.get());
         // The `voted` flag belongs to whoever is logged in.
         let _ = session.is_logged_in();
@@ -39,21 +40,16 @@ pub fn ProposalPage() -> impl IntoView {
             }
         }
     });
-    let missing = move || {
-        view! {
-            <NotFound
-                title=Signal::derive(move || t_string!(i18n, proposal_not_found_title).to_string())
-                body=Signal::derive(move || t_string!(i18n, proposal_not_found_body).to_string())
-            />
-        }
-        .into_any()
+    let missing = || {
+        view! { <NotFound title=tr!(proposal_not_found_title) body=tr!(proposal_not_found_body) /> }
+            .into_any()
     };
     view! {
         {move || match proposal.get() {
             None => view! { <DetailSkeleton /> }.into_any(),
             Some(Ok(None)) => missing(),
             Some(Err(e)) if e.is_not_found() => missing(),
-            Some(Err(error)) => view! { <LoadError error on_retry=move || proposal.refetch() /> }.into_any(),
+            Some(Err(error)) => view! { <LoadError error on_retry=move || proposal.retry() /> }.into_any(),
             Some(Ok(Some(p))) => view! { <ProposalDetail proposal=p /> }.into_any(),
         }}
     }
@@ -61,7 +57,6 @@ pub fn ProposalPage() -> impl IntoView {
 
 #[component]
 fn ProposalDetail(proposal: Proposal) -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api();
     let session = use_session();
     let id = proposal.id;
@@ -77,23 +72,23 @@ fn ProposalDetail(proposal: Proposal) -> impl IntoView {
     // Views re-render from `Send` closures; the sender is not `Send`, so it stays here.
     let send = StoredValue::new_local(send);
     let created = proposal.created_at.clone();
-    let when = move || format::date_time(&created, i18n.get_locale());
+    let when = format::date_time(&created, lang::current());
     let event_date = proposal.event_date.clone();
     let title = proposal.title.clone();
-    let login_href = format!("/login?next={}", String::from(js_sys::encode_uri_component(&here)));
+    let login_href = login_href(&here);
     view! {
         <article class="proposal">
-            <A href=back attr:class="back-link">
+            <a href=link(back) class="back-link">
                 <span aria-hidden="true">"← "</span>
-                {t!(i18n, back_to_list)}
-            </A>
+                {tr!(back_to_list)}
+            </a>
             <div class="card-badges">
                 <KindBadge kind=proposal.kind />
                 <StatusBadge status=proposal.status />
             </div>
-            <PageHeading text=Signal::derive(move || title.clone()) class="proposal-title" />
+            <PageHeading text=title class="proposal-title" />
             <p class="byline">
-                <span class="sr-only">{t!(i18n, proposed_by)}" "</span>
+                <span class="sr-only">{tr!(proposed_by)}" "</span>
                 <span class="byline-author">{proposal.author.display_name.clone()}</span>
                 " · "
                 <time datetime=proposal.created_at.clone()>{when}</time>
@@ -111,11 +106,11 @@ fn ProposalDetail(proposal: Proposal) -> impl IntoView {
                                         <div>
                                             <dt>
                                                 <span aria-hidden="true">"📅 "</span>
-                                                {t!(i18n, event_when)}
+                                                {tr!(event_when)}
                                             </dt>
                                             <dd>
                                                 <time datetime=d>
-                                                    {move || format::event_day(&shown, i18n.get_locale())}
+                                                    {format::event_day(&shown, lang::current())}
                                                 </time>
                                             </dd>
                                         </div>
@@ -129,7 +124,7 @@ fn ProposalDetail(proposal: Proposal) -> impl IntoView {
                                         <div>
                                             <dt>
                                                 <span aria-hidden="true">"📍 "</span>
-                                                {t!(i18n, event_where)}
+                                                {tr!(event_where)}
                                             </dt>
                                             <dd>{place}</dd>
                                         </div>
@@ -150,11 +145,11 @@ fn ProposalDetail(proposal: Proposal) -> impl IntoView {
                             <div class="vote">
                                 <p class="vote-total">
                                     <span aria-hidden="true">"♡ "</span>
-                                    {t!(i18n, support_count, count = move || votes.get())}
+                                    {move || tr!(support_count, count = votes.get())}
                                 </p>
-                                <A href=login_href.clone() attr:class="button button-secondary">
-                                    {t!(i18n, login_to_support)}
-                                </A>
+                                <a href=link(login_href.clone()) class="button button-secondary">
+                                    {tr!(login_to_support)}
+                                </a>
                             </div>
                         }
                             .into_any()
@@ -168,10 +163,9 @@ fn ProposalDetail(proposal: Proposal) -> impl IntoView {
 
 #[component]
 fn Comments(proposal_id: i64, count: RwSignal<i64>, here: String) -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api();
     let session = use_session();
-    let list = LocalResource::new({
+    let list = Load::new({
         let api = api.clone();
         move || {
             let api = api.clone();
@@ -179,30 +173,29 @@ fn Comments(proposal_id: i64, count: RwSignal<i64>, here: String) -> impl IntoVi
         }
     });
     let added = RwSignal::new(Vec::<Comment>::new());
-    let login_href = format!("/login?next={}", String::from(js_sys::encode_uri_component(&here)));
+    let login_href = login_href(&here);
     view! {
         <section class="comments" aria-labelledby="comments-heading">
             <h2 id="comments-heading" class="section-title">
-                {t!(i18n, comments_heading)}
+                {tr!(comments_heading)}
                 " "
                 <span class="section-count">{move || count.get()}</span>
             </h2>
             {move || match list.get() {
-                None => view! { <p class="muted">{t!(i18n, loading)}</p> }.into_any(),
-                Some(Err(error)) => view! { <LoadError error on_retry=move || list.refetch() /> }.into_any(),
+                None => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
+                Some(Err(error)) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
                 Some(Ok(page)) => {
                     let empty = page.items.is_empty();
                     view! {
-                        <Show when=move || empty && added.with(Vec::is_empty)>
-                            <p class="empty">{t!(i18n, comments_empty)}</p>
-                        </Show>
+                        {move || {
+                            (empty && added.with(Vec::is_empty))
+                                .then(|| view! { <p class="empty">{tr!(comments_empty)}</p> })
+                        }}
                         <ol class="comment-list" role="list">
                             {page.items.into_iter().map(|c| view! { <CommentItem comment=c /> }).collect_view()}
-                            <For
-                                each=move || added.get()
-                                key=|c| c.id
-                                children=|c| view! { <CommentItem comment=c /> }
-                            />
+                            {move || {
+                                added.get().into_iter().map(|c| view! { <CommentItem comment=c /> }).collect_view()
+                            }}
                         </ol>
                     }
                         .into_any()
@@ -213,9 +206,9 @@ fn Comments(proposal_id: i64, count: RwSignal<i64>, here: String) -> impl IntoVi
                     view! { <CommentForm proposal_id added count /> }.into_any()
                 } else {
                     view! {
-                        <A href=login_href.clone() attr:class="button button-secondary button-wide">
-                            {t!(i18n, login_to_comment)}
-                        </A>
+                        <a href=link(login_href.clone()) class="button button-secondary button-wide">
+                            {tr!(login_to_comment)}
+                        </a>
                     }
                         .into_any()
                 }
@@ -226,9 +219,8 @@ fn Comments(proposal_id: i64, count: RwSignal<i64>, here: String) -> impl IntoVi
 
 #[component]
 fn CommentItem(comment: Comment) -> impl IntoView {
-    let i18n = use_i18n();
     let created = comment.created_at.clone();
-    let when = move || format::relative(&created, i18n.get_locale(), &t_string!(i18n, just_now).to_string());
+    let when = format::relative(&created, lang::current(), tr!(just_now));
     view! {
         <li class="comment">
             <p class="comment-meta">
@@ -244,7 +236,6 @@ fn CommentItem(comment: Comment) -> impl IntoView {
 /// Writing a comment. The text is kept as a draft on this device until it is posted.
 #[component]
 fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<i64>) -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api();
     let announcer = use_announcer();
     let draft_key = keys::comment_draft(proposal_id);
@@ -260,7 +251,7 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
         if !tried.get() {
             return None;
         }
-        body.with(|b| validate::comment_body(b).err()).map(|e| field_error_text(i18n, &e))
+        body.with(|b| validate::comment_body(b).err()).map(|e| field_error_text(&e))
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -281,14 +272,14 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
                     body.set(String::new());
                     tried.set(false);
                     storage::remove(&draft_key);
-                    announcer.say(t_string!(i18n, comment_posted).to_string());
+                    announcer.say(tr!(comment_posted));
                 }
                 Err(e) => {
                     let text = e
                         .fields()
                         .first()
-                        .map(|f| field_error_text(i18n, f))
-                        .unwrap_or_else(|| error_text(i18n, &e));
+                        .map(field_error_text)
+                        .unwrap_or_else(|| error_text(&e).to_owned());
                     announcer.say(text.clone());
                     failure.set(Some(text));
                 }
@@ -300,20 +291,20 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
         <form class="comment-form" on:submit=submit novalidate>
             <Field
                 id="comment-body"
-                label=Signal::derive(move || t_string!(i18n, comment_label).to_string())
+                label=tr!(comment_label)
                 value=body
                 error
                 input=Input::Area
-                placeholder=Signal::derive(move || t_string!(i18n, comment_placeholder).to_string())
+                placeholder=tr!(comment_placeholder)
                 max=validate::limits::COMMENT.1
             />
             {move || failure.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
             <button type="submit" class="button button-primary button-wide" disabled=move || sending.get()>
                 {move || {
                     if sending.get() {
-                        t_string!(i18n, sending).to_string()
+                        tr!(sending)
                     } else {
-                        t_string!(i18n, comment_submit).to_string()
+                        tr!(comment_submit)
                     }
                 }}
             </button>

@@ -4,21 +4,19 @@ use golmok_api::validate::{self, field};
 use golmok_api::{FieldError, RegisterRequest, error_code};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::use_api;
 use crate::components::field::{Field, Input, field_error_text};
 use crate::components::load_error::error_text;
 use crate::components::page_heading::PageHeading;
-use crate::i18n::*;
+use crate::config::link;
 use crate::pages::login::{carry_next, next_path};
 use crate::state::announce::use_announcer;
 use crate::state::session::use_session;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api();
     let session = use_session();
     let announcer = use_announcer();
@@ -32,7 +30,7 @@ pub fn RegisterPage() -> impl IntoView {
     let submitted = RwSignal::new(false);
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
     let sending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<&str>);
     let email_taken = RwSignal::new(false);
 
     let request = move || RegisterRequest {
@@ -46,7 +44,7 @@ pub fn RegisterPage() -> impl IntoView {
             let local = validate::register(&request()).err().unwrap_or_default();
             let local = local.into_iter().find(|e| e.field == name).filter(|_| shown);
             let remote = server_errors.with(|p| p.iter().find(|e| e.field == name).cloned());
-            local.or(remote).map(|e| field_error_text(i18n, &e))
+            local.or(remote).map(|e| field_error_text(&e))
         })
     };
     let touch = move |name: &'static str| {
@@ -58,7 +56,7 @@ pub fn RegisterPage() -> impl IntoView {
             })
         })
     };
-    let login_href = carry_next("/login", &next);
+    let login_href = carry_next("/login", next.as_deref());
     let login_notice_href = login_href.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -70,7 +68,7 @@ pub fn RegisterPage() -> impl IntoView {
         email_taken.set(false);
         server_errors.set(Vec::new());
         let Ok(req) = validate::register(&request()) else {
-            announcer.say(t_string!(i18n, fix_errors).to_string());
+            announcer.say(tr!(fix_errors));
             return;
         };
         sending.set(true);
@@ -79,17 +77,17 @@ pub fn RegisterPage() -> impl IntoView {
             match api.register(&req).await {
                 Ok(auth) => {
                     session.sign_in(auth);
-                    announcer.say(t_string!(i18n, logged_in).to_string());
+                    announcer.say(tr!(logged_in));
                     navigate(&next_path(next), Default::default());
                 }
                 Err(e) if e.code() == Some(error_code::EMAIL_TAKEN) => {
                     email_taken.set(true);
-                    announcer.say(t_string!(i18n, email_taken).to_string());
+                    announcer.say(tr!(email_taken));
                 }
                 Err(e) if !e.fields().is_empty() => server_errors.set(e.fields().to_vec()),
                 Err(e) => {
-                    let text = error_text(i18n, &e);
-                    announcer.say(text.clone());
+                    let text = error_text(&e);
+                    announcer.say(text);
                     failure.set(Some(text));
                 }
             }
@@ -99,22 +97,22 @@ pub fn RegisterPage() -> impl IntoView {
 
     view! {
         <section class="form-page auth-page">
-            <PageHeading text=Signal::derive(move || t_string!(i18n, register_title).to_string()) />
-            <p class="lede">{t!(i18n, register_intro)}</p>
+            <PageHeading text=tr!(register_title) />
+            <p class="lede">{tr!(register_intro)}</p>
             <form class="form" on:submit=submit novalidate>
                 <Field
                     id="display_name"
-                    label=Signal::derive(move || t_string!(i18n, field_display_name).to_string())
+                    label=tr!(field_display_name)
                     value=display_name
                     error=error_for(field::DISPLAY_NAME)
                     on_blur=touch(field::DISPLAY_NAME)
-                    hint=Signal::derive(move || t_string!(i18n, display_name_hint).to_string())
+                    hint=tr!(display_name_hint)
                     autocomplete="nickname"
                     required=true
                 />
                 <Field
                     id="email"
-                    label=Signal::derive(move || t_string!(i18n, field_email).to_string())
+                    label=tr!(field_email)
                     value=email
                     error=error_for(field::EMAIL)
                     on_blur=touch(field::EMAIL)
@@ -124,38 +122,36 @@ pub fn RegisterPage() -> impl IntoView {
                 />
                 <Field
                     id="password"
-                    label=Signal::derive(move || t_string!(i18n, field_password).to_string())
+                    label=tr!(field_password)
                     value=password
                     error=error_for(field::PASSWORD)
                     on_blur=touch(field::PASSWORD)
                     input=Input::Password
-                    hint=Signal::derive(move || t_string!(i18n, password_hint).to_string())
+                    hint=tr!(password_hint)
                     autocomplete="new-password"
                     required=true
                 />
-                <Show when=move || email_taken.get()>
-                    <div class="notice notice-info" role="alert">
-                        <p>{t!(i18n, email_taken)}</p>
-                        <A href=login_notice_href.clone() attr:class="button button-secondary">
-                            {t!(i18n, login)}
-                        </A>
-                    </div>
-                </Show>
+                <div class="notice notice-info" role="alert" hidden=move || !email_taken.get()>
+                    <p>{tr!(email_taken)}</p>
+                    <a href=link(login_notice_href.clone()) class="button button-secondary">
+                        {tr!(login)}
+                    </a>
+                </div>
                 {move || failure.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
                 <button type="submit" class="button button-primary button-wide" disabled=move || sending.get()>
                     {move || {
                         if sending.get() {
-                            t_string!(i18n, sending).to_string()
+                            tr!(sending)
                         } else {
-                            t_string!(i18n, register_submit).to_string()
+                            tr!(register_submit)
                         }
                     }}
                 </button>
             </form>
             <p class="auth-switch">
-                {t!(i18n, have_account)}
+                {tr!(have_account)}
                 " "
-                <A href=login_href>{t!(i18n, login)}</A>
+                <a href=link(login_href)>{tr!(login)}</a>
             </p>
         </section>
     }

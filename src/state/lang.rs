@@ -1,15 +1,70 @@
 //! Which language the app speaks. Order of preference: `?lang=` in the address, the
 //! choice remembered on this device, then the browser's languages (Korean unless the
 //! browser prefers English). The choice is remembered and `<html lang>` follows it.
+//!
+//! The texts and the `Locale` type come from leptos_i18n (locales/*.json, checked at
+//! build time); the current language is this module's own signal, because the app
+//! re-renders whole on a switch and needs no per-text reactivity.
+
+use std::cell::Cell;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::{Locale, use_i18n};
+use crate::i18n::Locale;
 use crate::storage::{self, keys};
 
+thread_local! {
+    static CURRENT: Cell<Locale> = const { Cell::new(Locale::ko) };
+}
+
+/// The language being rendered. Plain state, readable anywhere (also in async tasks,
+/// which have no reactive owner); `App` sets it before each full render.
+pub fn current() -> Locale {
+    CURRENT.with(Cell::get)
+}
+
+pub fn set_current(locale: Locale) {
+    CURRENT.with(|c| c.set(locale));
+}
+
+/// The chosen language, provided by `App`.
+#[derive(Debug, Clone, Copy)]
+pub struct Lang(RwSignal<Locale>);
+
+pub fn use_lang() -> Lang {
+    expect_context::<Lang>()
+}
+
+impl Lang {
+    pub fn new(locale: Locale) -> Self {
+        Lang(RwSignal::new(locale))
+    }
+
+    pub fn get(&self) -> Locale {
+        self.0.get()
+    }
+
+    pub fn set(&self, locale: Locale) {
+        if self.0.get_untracked() != locale {
+            self.0.set(locale);
+        }
+    }
+
+    /// Switches to the other language. A `?lang=` left in the address would undo the
+    /// choice on reload, so it is rewritten in place (no navigation, no history entry).
+    pub fn toggle(&self) {
+        let next = match self.0.get_untracked() {
+            Locale::ko => Locale::en,
+            Locale::en => Locale::ko,
+        };
+        rewrite_query_lang(next);
+        self.set(next);
+    }
+}
+
 pub fn parse(tag: &str) -> Option<Locale> {
-    match tag.trim().to_ascii_lowercase().get(..2)? {
+    match tag.trim().get(..2)?.to_ascii_lowercase().as_str() {
         "ko" => Some(Locale::ko),
         "en" => Some(Locale::en),
         _ => None,
@@ -44,34 +99,23 @@ fn browser() -> Option<Locale> {
     navigator.languages().iter().filter_map(|l| l.as_string()).find_map(|l| parse(&l))
 }
 
-/// Keeps storage and `<html lang>` in step with the current locale, and applies `?lang=`
-/// when a link carries it. Call once inside the router.
+/// Keeps storage and `<html lang>` in step with the current language, and applies
+/// `?lang=` when a link carries it. Call once inside the router.
 pub fn sync() {
-    let i18n = use_i18n();
+    let lang = use_lang();
     let query = use_query_map();
     Effect::new(move |_| {
         if let Some(locale) = query.with(|q| q.get("lang")).as_deref().and_then(parse) {
-            i18n.set_locale(locale);
+            lang.set(locale);
         }
     });
     Effect::new(move |_| {
-        let locale = i18n.get_locale();
+        let locale = lang.get();
         storage::save(keys::LANG, &tag(locale));
         if let Some(html) = crate::config::document().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("lang", tag(locale));
         }
     });
-}
-
-/// Switches to the other language. A `?lang=` left in the address would undo the choice
-/// on reload, so it is rewritten in place (no navigation, no history entry).
-pub fn toggle(i18n: leptos_i18n::I18nContext<Locale>) {
-    let next = match i18n.get_locale_untracked() {
-        Locale::ko => Locale::en,
-        Locale::en => Locale::ko,
-    };
-    i18n.set_locale(next);
-    rewrite_query_lang(next);
 }
 
 fn rewrite_query_lang(locale: Locale) -> Option<()> {

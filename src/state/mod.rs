@@ -2,4 +2,5 @@
 
 pub mod announce;
 pub mod lang;
+pub mod load;
 pub mod session;

@@ -1,0 +1,198 @@
+//! Component tests in a real browser (headless Chromium via wasm-bindgen-test): the
+//! support toggle and the proposal form's validation and draft.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use golmok_api::VoteState;
+use golmok_web::api::ApiError;
+use golmok_web::app::provide_app_state;
+use golmok_web::components::vote_toggle::{SendVote, VoteToggle};
+use golmok_web::pages::new_proposal::ProposalForm;
+use golmok_web::state::session::Session;
+use golmok_web::storage::{self, keys};
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `view` in a fresh container with the app's state, in Korean.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
+    storage::save(keys::LANG, &"ko");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_app_state(Session::anonymous(), "http://127.0.0.1:9/api/v1");
+        view()
+    });
+    handle.forget();
+    container
+}
+
+/// Lets effects and spawned tasks run.
+async fn settle() {
+    for _ in 0..5 {
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+}
+
+fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+/// A sender that answers `answer` after a short wait, remembering what it was asked.
+fn sender(answer: Result<i64, ApiError>, asked: Rc<std::cell::RefCell<Vec<bool>>>) -> SendVote {
+    Rc::new(move |support| {
+        asked.borrow_mut().push(support);
+        let answer = answer.clone();
+        Box::pin(async move {
+            gloo_timers::future::TimeoutFuture::new(20).await;
+            answer.map(|count| VoteState { proposal_id: 3, voted: support, vote_count: count })
+        })
+    })
+}
+
+#[wasm_bindgen_test]
+async fn vote_toggle_changes_at_once_and_keeps_the_server_count() {
+    let asked = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let send = sender(Ok(13), asked.clone());
+    let root = mount(move || {
+        view! { <VoteToggle voted=RwSignal::new(false) count=RwSignal::new(11) send /> }
+    });
+    let button = find(&root, "button.vote-toggle");
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(text(&root, ".vote-count"), "11");
+    assert_eq!(text(&root, ".vote-label"), "공감해요");
+
+    button.click();
+    // Optimistic: before the server answers.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(text(&root, ".vote-count"), "12");
+    assert_eq!(text(&root, ".vote-label"), "공감했어요", "the label changes too, not only colour");
+
+    settle().await;
+    assert_eq!(text(&root, ".vote-count"), "13", "the server's count wins once it answers");
+    assert_eq!(*asked.borrow(), vec![true]);
+    assert!(root.query_selector(".vote-error").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn vote_toggle_rolls_back_and_says_so_when_the_server_refuses() {
+    let asked = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let refused = ApiError::Status { status: 500, code: "internal".into(), fields: vec![] };
+    let send = sender(Err(refused), asked.clone());
+    let root = mount(move || {
+        view! { <VoteToggle voted=RwSignal::new(true) count=RwSignal::new(5) send /> }
+    });
+    let button = find(&root, "button.vote-toggle");
+    button.click();
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(text(&root, ".vote-count"), "4");
+
+    settle().await;
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"), "rolled back");
+    assert_eq!(text(&root, ".vote-count"), "5");
+    assert!(text(&root, ".vote-error").contains("공감을 반영하지 못했어요"));
+    assert_eq!(*asked.borrow(), vec![false]);
+}
+
+#[wasm_bindgen_test]
+async fn vote_toggle_ignores_a_double_tap_while_sending() {
+    let asked = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let send = sender(Ok(1), asked.clone());
+    let root = mount(move || {
+        view! { <VoteToggle voted=RwSignal::new(false) count=RwSignal::new(0) send /> }
+    });
+    let button = find(&root, "button.vote-toggle");
+    button.click();
+    button.click();
+    settle().await;
+    assert_eq!(*asked.borrow(), vec![true], "one request for two quick taps");
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+}
+
+fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).unchecked_into();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+fn blur(root: &HtmlElement, selector: &str) {
+    find(root, selector).dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn proposal_form_shows_field_errors_before_sending_and_keeps_a_draft() {
+    storage::remove(&keys::proposal_draft("test-alley"));
+    let root = mount(|| {
+        view! {
+            <Router>
+                <ProposalForm slug="test-alley".to_owned() />
+            </Router>
+        }
+    });
+    settle().await;
+
+    // Nothing shown before the person has left the field.
+    assert!(root.query_selector("#title-error").unwrap().is_none());
+    type_into(&root, "#title", "가");
+    blur(&root, "#title");
+    settle().await;
+    assert_eq!(text(&root, "#title-error").trim(), "⚠ 2자 이상 입력해 주세요.");
+    let title = find(&root, "#title");
+    assert_eq!(title.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(title.get_attribute("aria-describedby").unwrap_or_default().contains("title-error"));
+
+    // Fixing it clears the error as you type.
+    type_into(&root, "#title", "가로등 설치 🏮");
+    settle().await;
+    assert!(root.query_selector("#title-error").unwrap().is_none());
+    assert_eq!(title.get_attribute("aria-invalid"), None);
+
+    // Submitting an incomplete form shows every problem and sends nothing.
+    find(&root, "button[type=submit]").click();
+    settle().await;
+    assert_eq!(text(&root, "#body-error").trim(), "⚠ 꼭 입력해 주세요.");
+
+    // What was typed is already a draft on this device.
+    let draft: serde_json::Value = storage::load(&keys::proposal_draft("test-alley")).expect("a draft");
+    assert_eq!(draft["title"], "가로등 설치 🏮");
+    assert_eq!(draft["kind"], "event");
+}
+
+#[wasm_bindgen_test]
+async fn proposal_form_restores_a_draft_and_hides_event_fields_for_improvements() {
+    storage::save(
+        &keys::proposal_draft("draft-alley"),
+        &serde_json::json!({
+            "kind": "improvement", "title": "주차 안내판", "body": "골목 입구에 안내판이 있으면 좋겠어요.",
+            "event_date": "", "event_place": ""
+        }),
+    );
+    let root = mount(|| {
+        view! {
+            <Router>
+                <ProposalForm slug="draft-alley".to_owned() />
+            </Router>
+        }
+    });
+    settle().await;
+    let title: HtmlInputElement = find(&root, "#title").unchecked_into();
+    assert_eq!(title.value(), "주차 안내판");
+    assert!(text(&root, ".notice-info").contains("초안"), "says the draft is back");
+    let event_fields = find(&root, ".field-row");
+    assert!(event_fields.has_attribute("hidden"), "no date or place for an improvement");
+    let improvement: HtmlInputElement = find(&root, "input[value=improvement]").unchecked_into();
+    assert!(improvement.checked());
+}
