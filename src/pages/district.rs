@@ -45,6 +45,11 @@ fn DistrictHome(district: District) -> impl IntoView {
     let slug = district.slug.clone();
     let new_href = format!("/d/{slug}/proposals/new");
     let text = |ko: &str, en: &str| lang::pick(locale, ko, en).to_owned();
+    // A long introduction would push the proposals below the fold on a phone: three
+    // lines, and a button for the rest.
+    let description = text(&district.description, &district.description_en);
+    let long = description.chars().count() > 90;
+    let expanded = RwSignal::new(false);
     view! {
         <section class="hero district-hero">
             <p class="hero-region">
@@ -52,7 +57,23 @@ fn DistrictHome(district: District) -> impl IntoView {
                 {text(&district.region, &district.region_en)}
             </p>
             <PageHeading text=text(&district.name, &district.name_en) />
-            <p class="lede">{text(&district.description, &district.description_en)}</p>
+            <p id="district-description" class="lede" class:clamped=move || long && !expanded.get()>
+                {description}
+            </p>
+            {long
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="more-toggle"
+                            aria-expanded=move || if expanded.get() { "true" } else { "false" }
+                            aria-controls="district-description"
+                            on:click=move |_| expanded.update(|e| *e = !*e)
+                        >
+                            {move || if expanded.get() { tr!(show_less) } else { tr!(show_more) }}
+                        </button>
+                    }
+                })}
         </section>
         <ProposalFeed slug />
         <div class="sticky-action">

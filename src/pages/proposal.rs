@@ -275,11 +275,8 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
                     announcer.say(tr!(comment_posted));
                 }
                 Err(e) => {
-                    let text = e
-                        .fields()
-                        .first()
-                        .map(field_error_text)
-                        .unwrap_or_else(|| error_text(&e).to_owned());
+                    let text =
+                        e.fields().first().map(field_error_text).unwrap_or_else(|| error_text(&e).to_owned());
                     announcer.say(text.clone());
                     failure.set(Some(text));
                 }
