@@ -22,6 +22,19 @@ pub fn field_error_text(error: &FieldError) -> String {
     }
 }
 
+/// Whether leaving the field should show its problem now. Not for an empty field (asking
+/// for what was not typed yet is nagging; the submit asks) and not when focus moves to
+/// the submit button: the submit shows every problem anyway, and an error appearing
+/// above the button at that moment would move it from under the pointer mid-click.
+fn left_with_something_to_say(ev: &leptos::ev::FocusEvent, value: RwSignal<String>) -> bool {
+    use wasm_bindgen::JsCast;
+    let to_submit = ev
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok())
+        .is_some_and(|b| b.type_() == "submit");
+    !to_submit && value.with(|v| !v.trim().is_empty())
+}
+
 /// How the value is typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Input {
@@ -65,8 +78,10 @@ pub fn Field(
         }
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
-    let blur = move |_| {
-        if let Some(cb) = on_blur {
+    let blur = move |ev: leptos::ev::FocusEvent| {
+        if let Some(cb) = on_blur
+            && left_with_something_to_say(&ev, value)
+        {
             cb.run(())
         }
     };

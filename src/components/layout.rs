@@ -73,7 +73,7 @@ fn Header() -> impl IntoView {
                     aria-label=tr!(lang_switch_label)
                     on:click=move |_| lang.toggle()
                 >
-                    <span aria-hidden="true">"🌐 "</span>
+                    <span class="lang-icon" aria-hidden="true">"🌐 "</span>
                     {tr!(lang_other)}
                 </button>
                 {move || match session.user() {

@@ -22,11 +22,22 @@ pub fn error_text(error: &ApiError) -> &'static str {
     }
 }
 
+/// `page`: the error is the whole page (its data did not load), so it carries the page's
+/// heading and title; otherwise it is one section of a page that did load.
 #[component]
-pub fn LoadError(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+pub fn LoadError(
+    error: ApiError,
+    #[prop(into)] on_retry: Callback<()>,
+    #[prop(optional)] page: bool,
+) -> impl IntoView {
+    let heading = if page {
+        view! { <PageHeading text=tr!(error_title) /> }.into_any()
+    } else {
+        view! { <h2>{tr!(error_title)}</h2> }.into_any()
+    };
     view! {
         <section class="notice notice-error" role="alert">
-            <h2>{tr!(error_title)}</h2>
+            {heading}
             <p>{error_text(&error)}</p>
             <button type="button" class="button button-primary" on:click=move |_| on_retry.run(())>
                 {tr!(retry)}

@@ -33,7 +33,7 @@ pub fn DistrictPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Some(Err(error)) => view! { <LoadError error on_retry=move || district.retry() /> }.into_any(),
+                Some(Err(error)) => view! { <LoadError error on_retry=move || district.retry() page=true /> }.into_any(),
                 Some(Ok(d)) => view! { <DistrictHome district=d /> }.into_any(),
             }}
         }

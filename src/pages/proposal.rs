@@ -49,7 +49,7 @@ pub fn ProposalPage() -> impl IntoView {
             None => view! { <DetailSkeleton /> }.into_any(),
             Some(Ok(None)) => missing(),
             Some(Err(e)) if e.is_not_found() => missing(),
-            Some(Err(error)) => view! { <LoadError error on_retry=move || proposal.retry() /> }.into_any(),
+            Some(Err(error)) => view! { <LoadError error on_retry=move || proposal.retry() page=true /> }.into_any(),
             Some(Ok(Some(p))) => view! { <ProposalDetail proposal=p /> }.into_any(),
         }}
     }
