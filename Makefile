@@ -1,0 +1,108 @@
+# Golmok: the two commands are `make run` and `make test`; `make help` lists the rest.
+# Every target installs what it needs first (scripts/setup.sh, a no-op when all is there).
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# The pinned tools (cargo installs, then wasm-opt from node_modules) first on PATH.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+SERVER_BIN := $(TARGET_DIR)/release/golmok-server
+
+# `make run` settings; the server's own environment variables set them too.
+GOLMOK_LISTEN ?= 127.0.0.1:8080
+GOLMOK_DATABASE ?= golmok.db
+GOLMOK_STATIC ?= dist
+GOLMOK_DEMO ?= 1
+DEMO_FLAG := $(if $(filter 0 false no off,$(GOLMOK_DEMO)),,--demo)
+
+# The checks of `make test`, each also a target of its own.
+FMT_CHECK := cargo fmt --all -- --check
+CLIPPY_NATIVE := cargo clippy -p golmok-api -p golmok-server --all-targets -- -D warnings
+CLIPPY_WASM := cargo clippy -p golmok-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+TEST_NATIVE := cargo test -p golmok-api -p golmok-server
+# wasm tests run in headless Chromium through chromedriver (webdriver.json adds the
+# flags Chromium needs as root in a container), or in Node for tests not bound to a browser.
+TEST_WASM := env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER="$$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
+	cargo test -p golmok-web --target wasm32-unknown-unknown
+BUILD_SERVER := cargo build --release -p golmok-server
+PHASE := scripts/phase.sh
+PHASE_LOG := $(TARGET_DIR)/make-test-phases.tsv
+
+.PHONY: help setup build build-web server run test fmt-check clippy test-native test-wasm size e2e \
+	bench screenshots clean
+
+help:
+	@echo 'make run          build everything and start Golmok with the demo data (http://$(GOLMOK_LISTEN)/)'
+	@echo 'make test         everything CI checks: fmt, clippy, native + wasm tests, bundle size, e2e'
+	@echo 'make build        release build of the SPA (dist/) and of the server'
+	@echo 'make bench        first-load bytes of dist/ (raw, gzip -9, brotli)'
+	@echo 'make screenshots  PNGs of every page, ko and en, into tests/e2e/screenshots/'
+	@echo 'make e2e | test-native | test-wasm | clippy | fmt-check | size   one part of make test'
+	@echo 'make setup        install the toolchain (idempotent)'
+	@echo 'make clean        remove build output (keeps golmok.db and node_modules)'
+
+setup:
+	@scripts/setup.sh
+
+build: build-web server
+
+build-web: setup
+	scripts/build-web.sh
+
+server: setup
+	$(BUILD_SERVER)
+
+run: build
+	@echo 'Starting Golmok at http://$(GOLMOK_LISTEN)/ (database $(GOLMOK_DATABASE); Ctrl-C stops it)'
+	exec $(SERVER_BIN) --listen '$(GOLMOK_LISTEN)' --database '$(GOLMOK_DATABASE)' --static '$(GOLMOK_STATIC)' $(DEMO_FLAG)
+
+# Fail fast: the first failing phase stops the run.
+test: setup
+	@mkdir -p $(TARGET_DIR) && rm -f $(PHASE_LOG)
+	@export GOLMOK_PHASE_LOG=$(PHASE_LOG); status=0; \
+	{ $(PHASE) '1/9 rustfmt' $(FMT_CHECK) && \
+	$(PHASE) '2/9 clippy: golmok-api, golmok-server' $(CLIPPY_NATIVE) && \
+	$(PHASE) '3/9 clippy: golmok-web (wasm32)' $(CLIPPY_WASM) && \
+	$(PHASE) '4/9 native tests: golmok-api, golmok-server' $(TEST_NATIVE) && \
+	$(PHASE) '5/9 wasm tests: golmok-web (headless Chromium)' $(TEST_WASM) && \
+	$(PHASE) '6/9 release build of the SPA (trunk)' scripts/build-web.sh && \
+	$(PHASE) '7/9 bundle size (first load, gzip -9 <= 250 KB)' scripts/check-bundle-size.sh && \
+	$(PHASE) '8/9 release build of the server' $(BUILD_SERVER) && \
+	$(PHASE) '9/9 end-to-end tests (Playwright, real server)' scripts/e2e.sh; } || status=$$?; \
+	echo; echo 'Phases (seconds):'; awk -F'\t' '{ printf "  %5s  %-8s %s\n", $$1, $$3, $$2 }' $(PHASE_LOG); \
+	if [ $$status -eq 0 ]; then echo 'make test: all passed'; else echo 'make test: FAILED' >&2; fi; \
+	exit $$status
+
+fmt-check: setup
+	$(FMT_CHECK)
+
+clippy: setup
+	$(CLIPPY_NATIVE)
+	$(CLIPPY_WASM)
+
+test-native: setup
+	$(TEST_NATIVE)
+
+test-wasm: setup
+	$(TEST_WASM)
+
+size: build-web
+	scripts/check-bundle-size.sh
+
+e2e: build-web
+	scripts/e2e.sh
+
+bench: build-web
+	scripts/bench.sh
+
+screenshots: build-web
+	scripts/with-server.sh node scripts/screenshots.mjs
+
+clean:
+	rm -rf dist tests/e2e/test-results tests/e2e/screenshots
+	cargo clean

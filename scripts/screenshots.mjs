@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Screenshots of every page at phone size (390x844), in Korean and English, for review:
+// tests/e2e/screenshots/{ko,en}-NAME.png is what the phone shows first, -full.png the
+// whole page. Needs a running server: `make screenshots` starts one (scripts/with-server.sh).
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import {
+  DISTRICT,
+  PHONE,
+  RESIDENT,
+  ROOT,
+  contextOptions,
+  launchChromium,
+  logIn,
+  open,
+  t,
+} from '../tests/e2e/support.mjs';
+
+const OUT = path.join(ROOT, 'tests/e2e/screenshots');
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+
+// [name, path, logged in?, what to do before the shot]
+const PAGES = [
+  ['home', '/', false],
+  ['district', `/d/${DISTRICT}`, true],
+  ['proposal-3', `/d/${DISTRICT}/proposals/3`, true],
+  [
+    'new-proposal-error',
+    `/d/${DISTRICT}/proposals/new`,
+    true,
+    async (page, lang) => {
+      const title = page.getByLabel(t(lang, 'field_title'), { exact: true });
+      await title.fill('골');
+      await page.getByLabel(t(lang, 'field_body'), { exact: true }).focus();
+      await page.locator('[aria-invalid="true"]').first().waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  ],
+  ['login', '/login', false],
+  ['register', '/register', false],
+  ['not-found', '/nope', false],
+];
+
+const browser = await launchChromium();
+const saved = [];
+try {
+  for (const lang of ['ko', 'en']) {
+    for (const loggedIn of [false, true]) {
+      const context = await browser.newContext(contextOptions(lang));
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      if (loggedIn) await logIn(page, RESIDENT, lang);
+      for (const [name, url, needsLogin, prepare] of PAGES) {
+        if (needsLogin !== loggedIn) continue;
+        await open(page, `${url}?lang=${lang}`);
+        if (prepare) await prepare(page, lang);
+        await page.waitForTimeout(300); // let focus rings and fonts settle
+        const file = path.join(OUT, `${lang}-${name}.png`);
+        await page.screenshot({ path: file });
+        await page.screenshot({ path: file.replace(/\.png$/, '-full.png'), fullPage: true });
+        saved.push(path.relative(ROOT, file));
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+console.log(`screenshots (${PHONE.width}x${PHONE.height}, plus -full.png):\n  ${saved.join('\n  ')}`);

@@ -1,0 +1,61 @@
+// Accounts: sign up, stay logged in across a reload, log out, log in again.
+import assert from 'node:assert/strict';
+import { FAILED_REQUEST, RESIDENT, banner, heading, loggedIn, open, reload, scenario, signUp, t } from './support.mjs';
+
+scenario('sign up lands logged in; a reload keeps the session; log out', async (page) => {
+  const problems = [];
+  const user = await signUp(page);
+  assert.equal(new URL(page.url()).pathname, '/', 'after signing up the app goes home');
+  const greeting = banner(page).getByText(t('ko', 'account_greeting', { name: user.name }), { exact: true });
+  const logout = banner(page).getByRole('button', { name: t('ko', 'logout'), exact: true });
+  // Checked softly (reported at the end) so that the rest of the flow is still tested.
+  const nameShown = async (when) => {
+    if (!(await greeting.isVisible())) {
+      const box = await page.evaluate(() => `${window.innerWidth}x${window.innerHeight}`);
+      problems.push(`${when}: the header does not show the display name "${user.name}" at ${box}`);
+    }
+  };
+  await nameShown('after signing up');
+
+  await reload(page);
+  await loggedIn(page);
+  await nameShown('after a reload');
+
+  await logout.click();
+  const loginLink = banner(page).getByRole('link', { name: t('ko', 'login'), exact: true });
+  await loginLink.waitFor();
+  assert.equal(await greeting.count(), 0, 'the greeting is gone after logging out');
+  assert.equal(await logout.count(), 0);
+
+  await reload(page);
+  await loginLink.waitFor();
+  assert.equal(await logout.count(), 0, 'still logged out after a reload');
+  assert.deepEqual(problems, [], 'the header names who is logged in');
+});
+
+scenario('log in from a proposal comes back to it; wrong password is explained', async (page, session) => {
+  session.allowConsoleError(FAILED_REQUEST); // the 401 of the wrong password
+  await open(page, '/d/eungubi-seo/proposals/3');
+  const title = await heading(page);
+  await banner(page).getByRole('link', { name: t('ko', 'login'), exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: t('ko', 'login_title') }).waitFor();
+
+  await page.getByLabel(t('ko', 'field_email'), { exact: true }).fill(RESIDENT.email);
+  await page.getByLabel(t('ko', 'field_password'), { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: t('ko', 'login_submit'), exact: true }).click();
+  await page.getByRole('main').getByText(t('ko', 'invalid_credentials')).waitFor();
+
+  await page.getByLabel(t('ko', 'field_password'), { exact: true }).fill(RESIDENT.password);
+  await page.getByRole('button', { name: t('ko', 'login_submit'), exact: true }).click();
+  await loggedIn(page);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/d/eungubi-seo/proposals/3', 'back on the proposal');
+});
+
+scenario('on a wide screen the header names who is logged in', async (page) => {
+  await open(page, '/login');
+  await page.getByLabel(t('ko', 'field_email'), { exact: true }).fill(RESIDENT.email);
+  await page.getByLabel(t('ko', 'field_password'), { exact: true }).fill(RESIDENT.password);
+  await page.getByRole('button', { name: t('ko', 'login_submit'), exact: true }).click();
+  await banner(page).getByText(t('ko', 'account_greeting', { name: RESIDENT.name }), { exact: true }).waitFor();
+}, { context: { viewport: { width: 1280, height: 800 } } });
