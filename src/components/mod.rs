@@ -2,6 +2,7 @@
 
 pub mod badges;
 pub mod field;
+pub mod form;
 pub mod layout;
 pub mod load_error;
 pub mod page_heading;

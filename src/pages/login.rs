@@ -1,12 +1,13 @@
 //! `/login`: log in with email and password, then go back where the person came from.
 
-use golmok_api::{LoginRequest, error_code, validate};
+use golmok_api::{AuthResponse, LoginRequest, error_code, validate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::use_api;
 use crate::components::field::{Field, Input, field_error_text};
+use crate::components::form::{FormFailure, SubmitButton};
 use crate::components::load_error::error_text;
 use crate::components::page_heading::PageHeading;
 use crate::config::link;
@@ -35,13 +36,26 @@ pub fn login_href(here: &str) -> String {
     carry_next("/login", Some(here))
 }
 
-#[component]
-pub fn LoginPage() -> impl IntoView {
-    let api = use_api();
+/// What happens once logging in or signing up worked: remember the session, say so, and
+/// go where the person was headed. Made in the page (it needs the app's context), run
+/// from the request's task.
+pub fn after_sign_in(next: Option<String>) -> impl Fn(AuthResponse) + Clone {
     let session = use_session();
     let announcer = use_announcer();
     let navigate = use_navigate();
+    move |auth| {
+        session.sign_in(auth);
+        announcer.say(tr!(logged_in));
+        navigate(&next_path(next.clone()), Default::default());
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let api = use_api();
+    let announcer = use_announcer();
     let next = use_query_map().with_untracked(|q| q.get("next"));
+    let signed_in = after_sign_in(next.clone());
 
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -69,14 +83,10 @@ pub fn LoginPage() -> impl IntoView {
         failure.set(None);
         let Ok(req) = validate::login(&request()) else { return };
         sending.set(true);
-        let (api, navigate, next) = (api.clone(), navigate.clone(), next.clone());
+        let (api, signed_in) = (api.clone(), signed_in.clone());
         spawn_local(async move {
             match api.login(&req).await {
-                Ok(auth) => {
-                    session.sign_in(auth);
-                    announcer.say(tr!(logged_in));
-                    navigate(&next_path(next), Default::default());
-                }
+                Ok(auth) => signed_in(auth),
                 Err(e) => {
                     let text = if e.code() == Some(error_code::INVALID_CREDENTIALS) {
                         tr!(invalid_credentials)
@@ -114,16 +124,8 @@ pub fn LoginPage() -> impl IntoView {
                     autocomplete="current-password"
                     required=true
                 />
-                {move || failure.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
-                <button type="submit" class="button button-primary button-wide" disabled=move || sending.get()>
-                    {move || {
-                        if sending.get() {
-                            tr!(sending)
-                        } else {
-                            tr!(login_submit)
-                        }
-                    }}
-                </button>
+                <FormFailure failure />
+                <SubmitButton sending label=tr!(login_submit) busy=tr!(sending) />
             </form>
             <p class="auth-switch">
                 {tr!(no_account)}

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::use_api;
 use crate::components::field::{Field, Input, field_error_text};
+use crate::components::form::{FormFailure, SubmitButton, Touched};
 use crate::components::load_error::error_text;
 use crate::components::page_heading::PageHeading;
 use crate::config::link;
@@ -83,7 +84,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
     }
 
     // Which fields show their problem: those left once, or all after a submit.
-    let touched = RwSignal::new(Vec::<&'static str>::new());
+    let touched = Touched::new();
     let submitted = RwSignal::new(false);
     // Problems the server found that the client rules did not (should not happen, but
     // the server has the last word).
@@ -96,19 +97,10 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
         Memo::new(move |_| validate::new_proposal(&draft.get().to_request()).err().unwrap_or_default());
     let error_for = move |name: &'static str| {
         Signal::derive(move || {
-            let shown = submitted.get() || touched.with(|t| t.contains(&name));
+            let shown = submitted.get() || touched.has(name);
             let local = problems.with(|p| p.iter().find(|e| e.field == name).cloned());
             let remote = server_errors.with(|p| p.iter().find(|e| e.field == name).cloned());
             local.filter(|_| shown).or(remote).map(|e| field_error_text(&e))
-        })
-    };
-    let touch = move |name: &'static str| {
-        Callback::new(move |()| {
-            touched.update(|t| {
-                if !t.contains(&name) {
-                    t.push(name)
-                }
-            })
         })
     };
 
@@ -167,7 +159,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
         body.set(String::new());
         event_date.set(String::new());
         event_place.set(String::new());
-        touched.set(Vec::new());
+        touched.clear();
         submitted.set(false);
         server_errors.set(Vec::new());
     };
@@ -215,7 +207,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                     label=tr!(field_title)
                     value=title
                     error=error_for(field::TITLE)
-                    on_blur=touch(field::TITLE)
+                    on_blur=touched.on_leave(field::TITLE)
                     placeholder=tr!(title_placeholder)
                     max=limits::TITLE.1
                     required=true
@@ -225,7 +217,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                     label=tr!(field_body)
                     value=body
                     error=error_for(field::BODY)
-                    on_blur=touch(field::BODY)
+                    on_blur=touched.on_leave(field::BODY)
                     input=Input::Area
                     placeholder=tr!(body_placeholder)
                     max=limits::BODY.1
@@ -237,7 +229,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                         label=tr!(field_event_date)
                         value=event_date
                         error=error_for(field::EVENT_DATE)
-                        on_blur=touch(field::EVENT_DATE)
+                        on_blur=touched.on_leave(field::EVENT_DATE)
                         input=Input::Date
                     />
                     <Field
@@ -245,7 +237,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                         label=tr!(field_event_place)
                         value=event_place
                         error=error_for(field::EVENT_PLACE)
-                        on_blur=touch(field::EVENT_PLACE)
+                        on_blur=touched.on_leave(field::EVENT_PLACE)
                         placeholder=tr!(place_placeholder)
                     />
                 </div>
@@ -253,7 +245,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                     <span aria-hidden="true">"💾 "</span>
                     {tr!(draft_note)}
                 </p>
-                {move || failure.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
+                <FormFailure failure />
                 <div class="notice notice-info" role="alert" hidden=move || !needs_login.get()>
                     <p>{tr!(login_to_propose)}</p>
                     <a href=link(login_href()) class="button button-secondary">
@@ -261,15 +253,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                     </a>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button button-primary button-wide" disabled=move || sending.get()>
-                        {move || {
-                            if sending.get() {
-                                tr!(publishing)
-                            } else {
-                                tr!(publish)
-                            }
-                        }}
-                    </button>
+                    <SubmitButton sending label=tr!(publish) busy=tr!(publishing) />
                     <button
                         type="button"
                         class="button button-quiet"

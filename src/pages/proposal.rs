@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::use_api;
 use crate::components::badges::{KindBadge, StatusBadge};
 use crate::components::field::{Field, Input, field_error_text};
+use crate::components::form::{FormFailure, SubmitButton};
 use crate::components::load_error::{LoadError, NotFound, error_text};
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::DetailSkeleton;
@@ -242,7 +243,7 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
     let body = RwSignal::new(storage::load::<String>(&draft_key).unwrap_or_default());
     let tried = RwSignal::new(false);
     let sending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<&str>);
     {
         let draft_key = draft_key.clone();
         Effect::new(move |_| body.with(|b| storage::save(&draft_key, b)));
@@ -275,9 +276,10 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
                     announcer.say(tr!(comment_posted));
                 }
                 Err(e) => {
-                    let text =
-                        e.fields().first().map(field_error_text).unwrap_or_else(|| error_text(&e).to_owned());
-                    announcer.say(text.clone());
+                    // The rules are the server's too, so a field problem here means they
+                    // changed under us: say so plainly rather than guess.
+                    let text = if e.fields().is_empty() { error_text(&e) } else { tr!(fix_errors) };
+                    announcer.say(text);
                     failure.set(Some(text));
                 }
             }
@@ -295,16 +297,8 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
                 placeholder=tr!(comment_placeholder)
                 max=validate::limits::COMMENT.1
             />
-            {move || failure.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
-            <button type="submit" class="button button-primary button-wide" disabled=move || sending.get()>
-                {move || {
-                    if sending.get() {
-                        tr!(sending)
-                    } else {
-                        tr!(comment_submit)
-                    }
-                }}
-            </button>
+            <FormFailure failure />
+            <SubmitButton sending label=tr!(comment_submit) busy=tr!(sending) />
         </form>
     }
 }

@@ -4,29 +4,28 @@ use golmok_api::validate::{self, field};
 use golmok_api::{FieldError, RegisterRequest, error_code};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::use_api;
 use crate::components::field::{Field, Input, field_error_text};
+use crate::components::form::{FormFailure, SubmitButton, Touched};
 use crate::components::load_error::error_text;
 use crate::components::page_heading::PageHeading;
 use crate::config::link;
-use crate::pages::login::{carry_next, next_path};
+use crate::pages::login::{after_sign_in, carry_next};
 use crate::state::announce::use_announcer;
-use crate::state::session::use_session;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let api = use_api();
-    let session = use_session();
     let announcer = use_announcer();
-    let navigate = use_navigate();
     let next = use_query_map().with_untracked(|q| q.get("next"));
+    let signed_in = after_sign_in(next.clone());
 
     let display_name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let touched = RwSignal::new(Vec::<&'static str>::new());
+    let touched = Touched::new();
     let submitted = RwSignal::new(false);
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
     let sending = RwSignal::new(false);
@@ -40,20 +39,11 @@ pub fn RegisterPage() -> impl IntoView {
     };
     let error_for = move |name: &'static str| {
         Signal::derive(move || {
-            let shown = submitted.get() || touched.with(|t| t.contains(&name));
+            let shown = submitted.get() || touched.has(name);
             let local = validate::register(&request()).err().unwrap_or_default();
             let local = local.into_iter().find(|e| e.field == name).filter(|_| shown);
             let remote = server_errors.with(|p| p.iter().find(|e| e.field == name).cloned());
             local.or(remote).map(|e| field_error_text(&e))
-        })
-    };
-    let touch = move |name: &'static str| {
-        Callback::new(move |()| {
-            touched.update(|t| {
-                if !t.contains(&name) {
-                    t.push(name)
-                }
-            })
         })
     };
     let login_href = carry_next("/login", next.as_deref());
@@ -72,14 +62,10 @@ pub fn RegisterPage() -> impl IntoView {
             return;
         };
         sending.set(true);
-        let (api, navigate, next) = (api.clone(), navigate.clone(), next.clone());
+        let (api, signed_in) = (api.clone(), signed_in.clone());
         spawn_local(async move {
             match api.register(&req).await {
-                Ok(auth) => {
-                    session.sign_in(auth);
-                    announcer.say(tr!(logged_in));
-                    navigate(&next_path(next), Default::default());
-                }
+                Ok(auth) => signed_in(auth),
                 Err(e) if e.code() == Some(error_code::EMAIL_TAKEN) => {
                     email_taken.set(true);
                     announcer.say(tr!(email_taken));
@@ -105,7 +91,7 @@ pub fn RegisterPage() -> impl IntoView {
                     label=tr!(field_display_name)
                     value=display_name
                     error=error_for(field::DISPLAY_NAME)
-                    on_blur=touch(field::DISPLAY_NAME)
+                    on_blur=touched.on_leave(field::DISPLAY_NAME)
                     hint=tr!(display_name_hint)
                     autocomplete="nickname"
                     required=true
@@ -115,7 +101,7 @@ pub fn RegisterPage() -> impl IntoView {
                     label=tr!(field_email)
                     value=email
                     error=error_for(field::EMAIL)
-                    on_blur=touch(field::EMAIL)
+                    on_blur=touched.on_leave(field::EMAIL)
                     input=Input::Email
                     autocomplete="email"
                     required=true
@@ -125,7 +111,7 @@ pub fn RegisterPage() -> impl IntoView {
                     label=tr!(field_password)
                     value=password
                     error=error_for(field::PASSWORD)
-                    on_blur=touch(field::PASSWORD)
+                    on_blur=touched.on_leave(field::PASSWORD)
                     input=Input::Password
                     hint=tr!(password_hint)
                     autocomplete="new-password"
@@ -137,16 +123,8 @@ pub fn RegisterPage() -> impl IntoView {
                         {tr!(login)}
                     </a>
                 </div>
-                {move || failure.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
-                <button type="submit" class="button button-primary button-wide" disabled=move || sending.get()>
-                    {move || {
-                        if sending.get() {
-                            tr!(sending)
-                        } else {
-                            tr!(register_submit)
-                        }
-                    }}
-                </button>
+                <FormFailure failure />
+                <SubmitButton sending label=tr!(register_submit) busy=tr!(sending) />
             </form>
             <p class="auth-switch">
                 {tr!(have_account)}
