@@ -24,16 +24,34 @@ pub fn remove(key: &str) {
     }
 }
 
+/// Removes every key starting with `prefix`.
+pub fn remove_all(prefix: &str) {
+    let Some(storage) = local() else { return };
+    let count = storage.length().unwrap_or(0);
+    let keys: Vec<String> =
+        (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+}
+
+/// Keeps `value` under `key`, or removes the key when there is nothing worth keeping.
+pub fn save_or_remove<T: Serialize>(key: &str, value: &T, blank: bool) {
+    if blank { remove(key) } else { save(key, value) }
+}
+
 /// Storage keys, in one place so two features never share one by accident.
 pub mod keys {
     pub const SESSION: &str = "golmok.session";
     pub const LANG: &str = "golmok.lang";
+    /// Every draft's key starts with this.
+    pub const DRAFTS: &str = "golmok.draft.";
 
     pub fn proposal_draft(district: &str) -> String {
-        format!("golmok.draft.proposal.{district}")
+        format!("{DRAFTS}proposal.{district}")
     }
 
     pub fn comment_draft(proposal_id: i64) -> String {
-        format!("golmok.draft.comment.{proposal_id}")
+        format!("{DRAFTS}comment.{proposal_id}")
     }
 }

@@ -135,7 +135,8 @@ impl Api {
             .method(method)
             .header("Accept", "application/json")
             .abort_signal(Some(&signal));
-        if let Some(token) = self.session.token_untracked() {
+        let sent = self.session.token_untracked();
+        if let Some(token) = &sent {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
         let request = match body {
@@ -147,8 +148,15 @@ impl Api {
         }
         .map_err(|_| ApiError::Network)?;
         let response = request.send().await.map_err(ApiError::from_transport)?;
-        if response.status() == 401 {
-            // The token was revoked or expired: forget it so the UI offers a fresh login.
+        // The token was revoked or expired: forget it so the UI offers a fresh login. Not
+        // when the 401 is about a password typed at login, nor when the person has
+        // logged in afresh since this request left.
+        let about_credentials = path.starts_with("/auth/login") || path.starts_with("/auth/register");
+        if response.status() == 401
+            && !about_credentials
+            && sent.is_some()
+            && sent == self.session.token_untracked()
+        {
             self.session.forget();
         }
         Ok(response)

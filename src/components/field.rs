@@ -56,7 +56,7 @@ pub fn Field(
     #[prop(into)]
     error: Signal<Option<String>>,
     #[prop(optional)] input: Input,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] placeholder: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     /// Shows "n / max" under the field.

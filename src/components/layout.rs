@@ -10,6 +10,7 @@ use crate::config::link;
 use crate::i18n::Locale;
 use crate::state::announce::use_announcer;
 use crate::state::{lang, session::use_session};
+use crate::storage::{self, keys};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -56,6 +57,8 @@ fn Header() -> impl IntoView {
             // server-side when it can be told.
             let _ = api.logout().await;
             session.forget();
+            // A shared phone: the next person should not find this person's drafts.
+            storage::remove_all(keys::DRAFTS);
             announcer.say(tr!(logged_out));
         });
     };

@@ -131,7 +131,8 @@ fn ProposalFeed(slug: String) -> impl IntoView {
         let request = fetch_first(None);
         spawn_local(async move {
             let answer = request.await;
-            if generation.get_value() != mine {
+            // Stale, or the page is gone (`try_`: a disposed value must not panic).
+            if generation.try_get_value() != Some(mine) {
                 return;
             }
             match answer {
@@ -152,12 +153,20 @@ fn ProposalFeed(slug: String) -> impl IntoView {
         spawn_local(async move {
             let answer = request.await;
             loading_more.set(false);
-            if generation.get_value() != mine {
+            if generation.try_get_value() != Some(mine) {
                 return;
             }
             match answer {
                 Ok(page) => {
-                    items.update(|list| list.extend(page.items));
+                    // Supports move while one reads: a proposal can reach the next page
+                    // of "top" too, and must not show twice.
+                    items.update(|list| {
+                        for p in page.items {
+                            if !list.iter().any(|q| q.id == p.id) {
+                                list.push(p);
+                            }
+                        }
+                    });
                     next_cursor.set(page.next_cursor);
                 }
                 Err(e) => feed.set(Feed::Failed(e)),

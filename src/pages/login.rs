@@ -15,10 +15,18 @@ use crate::state::announce::use_announcer;
 use crate::state::session::use_session;
 
 /// Where to go after logging in: `?next=` if it is a path inside the app, else home.
-/// Anything else (`//evil.example`, `https://…`) is ignored: no open redirects.
+/// Anything else is ignored, so the login page cannot send anyone off-site: not
+/// `//evil.example` or `https://…`, and no control characters, which URL parsing drops
+/// (`/\t/evil.example` would become `//evil.example`).
 pub fn next_path(next: Option<String>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path,
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.chars().any(|c| c == '\\' || c.is_control() || c.is_whitespace()) =>
+        {
+            path
+        }
         _ => "/".to_owned(),
     }
 }
@@ -53,7 +61,6 @@ pub fn after_sign_in(next: Option<String>) -> impl Fn(AuthResponse) + Clone {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let api = use_api();
-    let announcer = use_announcer();
     let next = use_query_map().with_untracked(|q| q.get("next"));
     let signed_in = after_sign_in(next.clone());
 
@@ -93,7 +100,6 @@ pub fn LoginPage() -> impl IntoView {
                     } else {
                         error_text(&e)
                     };
-                    announcer.say(text);
                     failure.set(Some(text));
                 }
             }

@@ -15,11 +15,13 @@ use serde::{Deserialize, Serialize};
 use crate::api::use_api;
 use crate::components::field::{Field, Input, field_error_text};
 use crate::components::form::{FormFailure, SubmitButton, Touched};
-use crate::components::load_error::error_text;
+use crate::components::load_error::{LoadError, NotFound, error_text};
 use crate::components::page_heading::PageHeading;
+use crate::components::skeleton::DetailSkeleton;
 use crate::config::link;
 use crate::pages::login::login_href;
 use crate::state::announce::use_announcer;
+use crate::state::load::Load;
 use crate::state::session::use_session;
 use crate::storage::{self, keys};
 
@@ -49,11 +51,28 @@ impl Draft {
     }
 }
 
+/// The form, once the district is known to exist: no drafts for districts that are not.
 #[component]
 pub fn NewProposalPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = params.with_untracked(|p| p.get("slug").unwrap_or_default());
-    view! { <ProposalForm slug /> }
+    let api = use_api();
+    let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
+    let district = {
+        let slug = slug.clone();
+        Load::new(move || {
+            let (api, slug) = (api.clone(), slug.clone());
+            async move { api.district(&slug).await }
+        })
+    };
+    move || match district.get() {
+        None => view! { <DetailSkeleton /> }.into_any(),
+        Some(Err(e)) if e.is_not_found() => {
+            view! { <NotFound title=tr!(district_not_found_title) body=tr!(not_found_body) /> }.into_any()
+        }
+        Some(Err(error)) => {
+            view! { <LoadError error on_retry=move || district.retry() page=true /> }.into_any()
+        }
+        Some(Ok(_)) => view! { <ProposalForm slug=slug.clone() /> }.into_any(),
+    }
 }
 
 #[component]
@@ -80,7 +99,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
     });
     {
         let draft_key = draft_key.clone();
-        Effect::new(move |_| draft.with(|d| storage::save(&draft_key, d)));
+        Effect::new(move |_| draft.with(|d| storage::save_or_remove(&draft_key, d, d.is_blank())));
     }
 
     // Which fields show their problem: those left once, or all after a submit.
@@ -128,8 +147,8 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
         }
         sending.set(true);
         let (api, navigate, draft_key) = (api.clone(), navigate.clone(), draft_key.clone());
+        let slug = slug.get_value();
         spawn_local(async move {
-            let slug = slug.get_value();
             match api.create_proposal(&slug, &new).await {
                 Ok(created) => {
                     storage::remove(&draft_key);
@@ -147,7 +166,6 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                 }
                 Err(e) => {
                     let text = error_text(&e);
-                    announcer.say(text);
                     failure.set(Some(text));
                 }
             }
@@ -246,7 +264,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                     {tr!(draft_note)}
                 </p>
                 <FormFailure failure />
-                <div class="notice notice-info" role="alert" hidden=move || !needs_login.get()>
+                <div class="notice notice-info" hidden=move || !needs_login.get()>
                     <p>{tr!(login_to_propose)}</p>
                     <a href=link(login_href()) class="button button-secondary">
                         {tr!(login)}

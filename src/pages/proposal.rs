@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use golmok_api::{Comment, NewComment, Proposal, ProposalKind, validate};
+use golmok_api::{Comment, NewComment, Page, Proposal, ProposalKind, validate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -30,6 +30,7 @@ pub fn ProposalPage() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok())));
+    let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     let proposal = Load::new(move || {
         let (api, id) = (api.clone(), id.get());
         // The `voted` flag belongs to whoever is logged in.
@@ -51,6 +52,8 @@ pub fn ProposalPage() -> impl IntoView {
             Some(Ok(None)) => missing(),
             Some(Err(e)) if e.is_not_found() => missing(),
             Some(Err(error)) => view! { <LoadError error on_retry=move || proposal.retry() page=true /> }.into_any(),
+            // A proposal is found under its own district only.
+            Some(Ok(Some(p))) if p.district_slug != slug.get() => missing(),
             Some(Ok(Some(p))) => view! { <ProposalDetail proposal=p /> }.into_any(),
         }}
     }
@@ -185,22 +188,7 @@ fn Comments(proposal_id: i64, count: RwSignal<i64>, here: String) -> impl IntoVi
             {move || match list.get() {
                 None => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
                 Some(Err(error)) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-                Some(Ok(page)) => {
-                    let empty = page.items.is_empty();
-                    view! {
-                        {move || {
-                            (empty && added.with(Vec::is_empty))
-                                .then(|| view! { <p class="empty">{tr!(comments_empty)}</p> })
-                        }}
-                        <ol class="comment-list" role="list">
-                            {page.items.into_iter().map(|c| view! { <CommentItem comment=c /> }).collect_view()}
-                            {move || {
-                                added.get().into_iter().map(|c| view! { <CommentItem comment=c /> }).collect_view()
-                            }}
-                        </ol>
-                    }
-                        .into_any()
-                }
+                Some(Ok(page)) => view! { <CommentThread first=page proposal_id added /> }.into_any(),
             }}
             {move || {
                 if session.is_logged_in() {
@@ -234,6 +222,64 @@ fn CommentItem(comment: Comment) -> impl IntoView {
     }
 }
 
+/// The comments, oldest first: the first page, the pages "show more" brought, then the
+/// ones just written here.
+#[component]
+fn CommentThread(first: Page<Comment>, proposal_id: i64, added: RwSignal<Vec<Comment>>) -> impl IntoView {
+    let api = use_api();
+    let empty = first.items.is_empty();
+    let more = RwSignal::new(Vec::<Comment>::new());
+    let cursor = RwSignal::new(first.next_cursor);
+    let loading = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let load_more = move |_| {
+        let Some(after) = cursor.get_untracked() else { return };
+        loading.set(true);
+        failed.set(false);
+        let api = api.clone();
+        spawn_local(async move {
+            match api.comments(proposal_id, Some(&after)).await {
+                Ok(page) => {
+                    more.update(|list| list.extend(page.items));
+                    cursor.set(page.next_cursor);
+                }
+                Err(_) => failed.set(true),
+            }
+            loading.set(false);
+        });
+    };
+    let item = |c: Comment| view! { <CommentItem comment=c /> };
+    view! {
+        {move || {
+            (empty && added.with(Vec::is_empty)).then(|| view! { <p class="empty">{tr!(comments_empty)}</p> })
+        }}
+        <ol class="comment-list" role="list">
+            {first.items.into_iter().map(item).collect_view()}
+            {move || more.get().into_iter().map(item).collect_view()}
+        </ol>
+        {move || {
+            cursor
+                .with(Option::is_some)
+                .then(|| {
+                    view! {
+                        {move || failed.get().then(|| view! { <p class="form-error" role="alert">{tr!(error_network)}</p> })}
+                        <button
+                            type="button"
+                            class="button button-secondary button-wide"
+                            disabled=move || loading.get()
+                            on:click=load_more.clone()
+                        >
+                            {move || if loading.get() { tr!(loading) } else { tr!(load_more) }}
+                        </button>
+                    }
+                })
+        }}
+        <ol class="comment-list" role="list">
+            {move || added.get().into_iter().map(item).collect_view()}
+        </ol>
+    }
+}
+
 /// Writing a comment. The text is kept as a draft on this device until it is posted.
 #[component]
 fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<i64>) -> impl IntoView {
@@ -246,7 +292,7 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
     let failure = RwSignal::new(None::<&str>);
     {
         let draft_key = draft_key.clone();
-        Effect::new(move |_| body.with(|b| storage::save(&draft_key, b)));
+        Effect::new(move |_| body.with(|b| storage::save_or_remove(&draft_key, b, b.trim().is_empty())));
     }
     let error = Signal::derive(move || {
         if !tried.get() {
@@ -279,7 +325,6 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
                     // The rules are the server's too, so a field problem here means they
                     // changed under us: say so plainly rather than guess.
                     let text = if e.fields().is_empty() { error_text(&e) } else { tr!(fix_errors) };
-                    announcer.say(text);
                     failure.set(Some(text));
                 }
             }

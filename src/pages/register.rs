@@ -47,6 +47,7 @@ pub fn RegisterPage() -> impl IntoView {
         })
     };
     let login_href = carry_next("/login", next.as_deref());
+    let password_hint = tr!(password_hint, limit = validate::limits::PASSWORD.0);
     let login_notice_href = login_href.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -73,7 +74,6 @@ pub fn RegisterPage() -> impl IntoView {
                 Err(e) if !e.fields().is_empty() => server_errors.set(e.fields().to_vec()),
                 Err(e) => {
                     let text = error_text(&e);
-                    announcer.say(text);
                     failure.set(Some(text));
                 }
             }
@@ -113,11 +113,11 @@ pub fn RegisterPage() -> impl IntoView {
                     error=error_for(field::PASSWORD)
                     on_blur=touched.on_leave(field::PASSWORD)
                     input=Input::Password
-                    hint=tr!(password_hint)
+                    hint=password_hint
                     autocomplete="new-password"
                     required=true
                 />
-                <div class="notice notice-info" role="alert" hidden=move || !email_taken.get()>
+                <div class="notice notice-info" hidden=move || !email_taken.get()>
                     <p>{tr!(email_taken)}</p>
                     <a href=link(login_notice_href.clone()) class="button button-secondary">
                         {tr!(login)}

@@ -15,8 +15,12 @@ impl Announcer {
         Announcer(RwSignal::new(String::new()))
     }
 
+    /// Screen readers only speak a change: the region is emptied first and filled a
+    /// moment later, so the same message twice (a second failed vote) is read twice.
     pub fn say(&self, message: impl Into<String>) {
-        self.0.set(message.into());
+        let (region, message) = (self.0, message.into());
+        region.set(String::new());
+        set_timeout(move || region.set(message), std::time::Duration::from_millis(60));
     }
 
     pub fn message(&self) -> String {

@@ -38,7 +38,8 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
             let mine = latest.get_value();
             spawn_local(async move {
                 let answer = request.await;
-                if latest.get_value() == mine {
+                // The page may be gone by now (`try_`: a disposed value must not panic).
+                if latest.try_get_value() == Some(mine) {
                     state.set(Some(answer));
                 }
             });

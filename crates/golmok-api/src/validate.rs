@@ -99,7 +99,9 @@ fn text(field: &str, raw: &str, (min, max): (usize, usize), multiline: bool) -> 
     if value.is_empty() {
         return Err(FieldError::new(field, FieldErrorCode::Required, None));
     }
-    let allowed = |c: char| !c.is_control() || (multiline && (c == '\n' || c == '\t' || c == '\r'));
+    let allowed = |c: char| {
+        (!c.is_control() || (multiline && (c == '\n' || c == '\t' || c == '\r'))) && !is_invisible_trick(c)
+    };
     if !value.chars().all(allowed) {
         return Err(FieldError::new(field, FieldErrorCode::Invalid, None));
     }
@@ -111,6 +113,15 @@ fn text(field: &str, raw: &str, (min, max): (usize, usize), multiline: bool) -> 
         return Err(FieldError::new(field, FieldErrorCode::TooLong, Some(max)));
     }
     Ok(value.to_owned())
+}
+
+/// Invisible characters that can disguise text: bidirectional overrides (which make
+/// "txt.exe" read "exe.txt") and zero-width spaces. The zero-width joiner stays: emoji
+/// such as 👨‍👩‍👧 are made with it.
+fn is_invisible_trick(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 pub fn title(raw: &str) -> Result<String, FieldError> {

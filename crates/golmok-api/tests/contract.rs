@@ -65,6 +65,17 @@ fn emoji_and_korean_text_are_accepted_and_trimmed() {
 }
 
 #[test]
+fn invisible_tricks_are_refused_but_emoji_joiners_are_not() {
+    for sneaky in ["evil\u{202E}txt.exe", "zero\u{200B}width", "\u{2066}isolated\u{2069}"] {
+        let errors = validate::new_proposal(&proposal(ProposalKind::Event, sneaky, GOOD_BODY)).unwrap_err();
+        assert_eq!(codes(&errors), vec![("title", FieldErrorCode::Invalid)], "{sneaky:?}");
+        assert!(validate::display_name(sneaky).is_err());
+    }
+    let family = "가족 나들이 👨\u{200D}👩\u{200D}👧";
+    assert!(validate::title(family).is_ok(), "the zero-width joiner builds emoji");
+}
+
+#[test]
 fn titles_are_single_line() {
     let errors =
         validate::new_proposal(&proposal(ProposalKind::Event, "첫 줄\n둘째 줄", GOOD_BODY)).unwrap_err();
