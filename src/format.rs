@@ -9,12 +9,11 @@ use crate::i18n::Locale;
 /// Districts are Korean; their clock is Seoul's whoever reads.
 const TIME_ZONE: &str = "Asia/Seoul";
 
-fn intl_locale(locale: Locale) -> Array {
-    let tag = match locale {
+fn intl_tag(locale: Locale) -> &'static str {
+    match locale {
         Locale::ko => "ko-KR",
         Locale::en => "en-US",
-    };
-    Array::of1(&JsValue::from_str(tag))
+    }
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -31,8 +30,7 @@ fn parse(iso: &str) -> Option<Date> {
 }
 
 fn format_with(date: &Date, locale: Locale, pairs: &[(&str, &str)]) -> String {
-    let format = Intl::DateTimeFormat::new(&intl_locale(locale), &options(pairs)).format();
-    format.call1(&JsValue::NULL, date).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    String::from(date.to_locale_string(intl_tag(locale), &options(pairs)))
 }
 
 /// "11월 27일 (금) 오후 7:30" / "Fri, Nov 27, 7:30 PM".
@@ -86,6 +84,7 @@ pub fn relative(iso: &str, locale: Locale, just_now: &str) -> String {
             );
         }
     };
-    let format = Intl::RelativeTimeFormat::new(&intl_locale(locale), &options(&[("numeric", "auto")]));
+    let locales = Array::of1(&JsValue::from_str(intl_tag(locale)));
+    let format = Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]));
     String::from(format.format(-value.floor(), unit))
 }
