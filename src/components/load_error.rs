@@ -14,6 +14,7 @@ pub fn error_text(error: &ApiError) -> &'static str {
         ApiError::Decode => tr!(error_server),
         ApiError::Status { status, .. } => match status {
             401 => tr!(error_unauthorized),
+            408 => tr!(error_timeout),
             403 => tr!(error_forbidden),
             413 => tr!(error_too_large),
             s if *s >= 500 => tr!(error_server),

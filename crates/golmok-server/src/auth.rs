@@ -1,6 +1,9 @@
 //! Passwords, bearer tokens and the extractors that tell who is calling.
 
-use std::sync::LazyLock;
+use std::{
+    sync::{Arc, LazyLock},
+    time::Duration,
+};
 
 use anyhow::Context;
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier, password_hash::SaltString};
@@ -11,14 +14,85 @@ use axum::{
 use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
 use golmok_api::User;
 use sha2::{Digest, Sha256};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use crate::{AppState, error::ApiError};
+use crate::{
+    AppState,
+    error::{ApiError, ApiResult},
+};
+
+/// How long a password check may queue for the hashing capacity before the caller is told
+/// to come back later. Longer than a normal queue ever gets, short enough that a flood is
+/// answered with 503s instead of piling up requests.
+pub const PASSWORD_QUEUE_WAIT: Duration = Duration::from_secs(5);
+
+/// The server's capacity for Argon2 work, shared by every request. Each hash holds about
+/// 19 MiB and a core for tens of milliseconds, so without a cap a burst of logins fills
+/// the blocking pool (512 threads) and memory; with one, the excess waits or gets a 503.
+#[derive(Clone)]
+pub struct Passwords {
+    permits: Arc<Semaphore>,
+    wait: Duration,
+}
+
+impl Passwords {
+    /// One hash at a time per core: more in parallel would only queue on the CPU, while
+    /// each still holds its memory.
+    pub fn new() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Self::with_limits(cores, PASSWORD_QUEUE_WAIT)
+    }
+
+    pub fn with_limits(permits: usize, wait: Duration) -> Self {
+        Passwords { permits: Arc::new(Semaphore::new(permits.max(1))), wait }
+    }
+
+    async fn permit(&self) -> ApiResult<OwnedSemaphorePermit> {
+        match tokio::time::timeout(self.wait, self.permits.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            Ok(Err(closed)) => Err(ApiError::Internal(anyhow::Error::new(closed))),
+            Err(_) => {
+                tracing::warn!("password hashing saturated; refusing a request");
+                Err(ApiError::Unavailable)
+            }
+        }
+    }
+
+    pub async fn hash(&self, password: String) -> ApiResult<String> {
+        let permit = self.permit().await?;
+        Ok(hash_password_with(password, Some(permit)).await?)
+    }
+
+    /// [`verify_password`] within the cap. Unknown emails (`stored` is `None`) queue and
+    /// hash like the others, so neither timing nor a 503 tells them apart.
+    pub async fn verify(&self, password: String, stored: Option<String>) -> ApiResult<bool> {
+        let permit = self.permit().await?;
+        Ok(verify_password_with(password, stored, Some(permit)).await?)
+    }
+}
+
+impl Default for Passwords {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 /// Argon2id with the crate's default (OWASP-recommended) parameters. Hashing takes tens
 /// of milliseconds of CPU by design, so it runs on the blocking pool, never on the
-/// async workers.
+/// async workers. Not capped: for startup (seeding); requests go through [`Passwords`].
 pub async fn hash_password(password: String) -> anyhow::Result<String> {
+    hash_password_with(password, None).await
+}
+
+// The permit moves into the blocking task: a request that is dropped (client gone,
+// timeout) does not stop the hashing already started, so the capacity must stay taken
+// until the work itself ends.
+async fn hash_password_with(
+    password: String,
+    permit: Option<OwnedSemaphorePermit>,
+) -> anyhow::Result<String> {
     tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         let mut salt = [0u8; 16];
         getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
         let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
@@ -40,8 +114,18 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// Checks a password; with no stored hash it still does the work, then answers false.
+/// Not capped; requests go through [`Passwords::verify`].
 pub async fn verify_password(password: String, stored: Option<String>) -> anyhow::Result<bool> {
+    verify_password_with(password, stored, None).await
+}
+
+async fn verify_password_with(
+    password: String,
+    stored: Option<String>,
+    permit: Option<OwnedSemaphorePermit>,
+) -> anyhow::Result<bool> {
     tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         let known = stored.is_some();
         let hash = stored.unwrap_or_else(|| DUMMY_HASH.clone());
         let Ok(parsed) = PasswordHash::new(&hash) else {
@@ -130,6 +214,19 @@ mod tests {
         assert!(verify_password("golmok-demo-2026".to_owned(), Some(hash.clone())).await.unwrap());
         assert!(!verify_password("wrong".to_owned(), Some(hash)).await.unwrap());
         assert!(!verify_password("anything".to_owned(), None).await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn passwords_wait_for_capacity_then_refuse() {
+        let passwords = Passwords::with_limits(1, Duration::from_millis(50));
+        let held = passwords.permits.clone().acquire_owned().await.unwrap();
+        assert!(matches!(passwords.verify("x".to_owned(), None).await, Err(ApiError::Unavailable)));
+        assert!(matches!(passwords.hash("x".to_owned()).await, Err(ApiError::Unavailable)));
+        drop(held);
+        let hash = passwords.hash("golmok-demo-2026".to_owned()).await.unwrap();
+        assert!(passwords.verify("golmok-demo-2026".to_owned(), Some(hash)).await.unwrap());
+        // Every permit came back: none is leaked by the blocking tasks.
+        assert_eq!(passwords.permits.available_permits(), 1);
     }
 
     #[test]

@@ -2,9 +2,13 @@
 //!
 //! The first four flags are a promise to deployers (see PRODUCT.md): keep their names.
 
-use std::path::PathBuf;
+use std::{path::PathBuf, time::Duration};
 
+use anyhow::Context;
 use clap::Parser;
+
+/// Longest a request may take, reading its body included, before it is answered 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, Clone, Parser)]
 #[command(name = "golmok-server", version, about = "Golmok: the participation portal for alley districts")]
@@ -35,6 +39,10 @@ pub struct Config {
     /// hosted on another origin (repeatable).
     #[arg(long = "connect-src", env = "GOLMOK_CONNECT_SRC", value_name = "ORIGIN", value_delimiter = ',')]
     pub connect_src: Vec<String>,
+
+    /// Not a flag: [`REQUEST_TIMEOUT`], shortened by tests that exercise it.
+    #[arg(skip = REQUEST_TIMEOUT)]
+    pub request_timeout: Duration,
 }
 
 impl Config {
@@ -48,8 +56,82 @@ impl Config {
             demo: false,
             cors_origins: Vec::new(),
             connect_src: Vec::new(),
+            request_timeout: REQUEST_TIMEOUT,
         }
     }
+
+    /// Checks what can be checked without opening anything, so a typo in a flag stops the
+    /// server before it creates or seeds a database.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        let cors: Vec<String> = self.cors_origins.iter().filter(|o| o.trim() != "*").cloned().collect();
+        origins("--cors-origin", &cors)?;
+        origins("--connect-src", &self.connect_src)?;
+        Ok(())
+    }
+}
+
+/// The configured origins of `flag`, checked and normalised (lower case, no trailing
+/// `/`); empty entries, as a trailing comma in an environment variable makes, are
+/// skipped. Both CORS and the CSP compare origins as whole strings, and the CSP is a
+/// `;`-separated list, so anything but `scheme://host[:port]` is refused at startup
+/// rather than silently never matching or injecting a directive.
+pub fn origins(flag: &str, values: &[String]) -> anyhow::Result<Vec<String>> {
+    values
+        .iter()
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            origin(v).with_context(|| {
+                format!(
+                    "{flag} {v:?} is not an origin: expected scheme://host[:port], e.g. https://example.org"
+                )
+            })
+        })
+        .collect()
+}
+
+fn origin(value: &str) -> anyhow::Result<String> {
+    let value = value.strip_suffix('/').unwrap_or(value).to_ascii_lowercase();
+    let (scheme, authority) = value.split_once("://").context("no scheme")?;
+    anyhow::ensure!(
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')),
+        "bad scheme {scheme:?}"
+    );
+    let port = match authority.strip_prefix('[') {
+        // An IPv6 literal carries colons of its own.
+        Some(rest) => {
+            let (ip, after) = rest.split_once(']').context("unclosed [")?;
+            anyhow::ensure!(
+                !ip.is_empty() && ip.chars().all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.')),
+                "bad IPv6 address {ip:?}"
+            );
+            match after {
+                "" => None,
+                _ => Some(after.strip_prefix(':').context("junk after the IPv6 address")?),
+            }
+        }
+        None => {
+            let (host, port) = match authority.split_once(':') {
+                Some((host, port)) => (host, Some(port)),
+                None => (authority, None),
+            };
+            anyhow::ensure!(
+                !host.is_empty()
+                    && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.'))
+                    && !host.starts_with(['.', '-']),
+                "bad host {host:?} (no path, user or query may follow it)"
+            );
+            port
+        }
+    };
+    if let Some(port) = port {
+        anyhow::ensure!(
+            port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|p| p > 0),
+            "bad port {port:?}"
+        );
+    }
+    Ok(value)
 }
 
 #[cfg(test)]
@@ -78,5 +160,38 @@ mod tests {
         assert_eq!(c.static_dir, Some(PathBuf::from("dist")));
         assert!(c.demo);
         assert_eq!(c.cors_origins.len(), 3);
+    }
+
+    #[test]
+    fn origins_are_checked_and_normalised() {
+        let ok = |v: &str| origins("--connect-src", &[v.to_owned()]).map(|mut o| o.pop().unwrap());
+        assert_eq!(ok("https://api.example").unwrap(), "https://api.example");
+        assert_eq!(ok(" HTTPS://API.Example:8443/ ").unwrap(), "https://api.example:8443");
+        assert_eq!(ok("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
+        assert_eq!(ok("wss://[::1]:9000").unwrap(), "wss://[::1]:9000");
+        assert_eq!(ok("http://localhost").unwrap(), "http://localhost");
+        for bad in [
+            "https://api.example; script-src *",
+            "https://api.example;",
+            "https://api.example/path",
+            "https://api.example/v1/",
+            "https://api.example?x=1",
+            "https://user@api.example",
+            "https://api.example:99999",
+            "https://api.example:",
+            "https://api .example",
+            "https://",
+            "api.example",
+            "*",
+            "'unsafe-inline'",
+            "https://[::1",
+            "1https://api.example",
+        ] {
+            let err = ok(bad).expect_err(bad);
+            assert!(format!("{err:#}").contains("--connect-src"), "{err:#}");
+        }
+        let many =
+            origins("--cors-origin", &["https://a.example".into(), " ".into(), "https://b.example/".into()]);
+        assert_eq!(many.unwrap(), ["https://a.example", "https://b.example"]);
     }
 }

@@ -32,8 +32,10 @@ pub enum ApiError {
     },
     PayloadTooLarge,
     UnsupportedMediaType,
-    /// The database is overloaded; the client may retry.
+    /// The database or the password hashing capacity is saturated; the client may retry.
     Unavailable,
+    /// The request, body included, took longer than the server allows.
+    RequestTimeout,
     Internal(anyhow::Error),
 }
 
@@ -59,6 +61,7 @@ impl ApiError {
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -76,6 +79,7 @@ impl ApiError {
             ApiError::PayloadTooLarge => error_code::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => error_code::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable => error_code::UNAVAILABLE,
+            ApiError::RequestTimeout => error_code::REQUEST_TIMEOUT,
             ApiError::Internal(_) => error_code::INTERNAL,
         }
     }
@@ -98,6 +102,7 @@ impl ApiError {
             ApiError::PayloadTooLarge => "The request body is too large.".to_owned(),
             ApiError::UnsupportedMediaType => "Send JSON with `Content-Type: application/json`.".to_owned(),
             ApiError::Unavailable => "The server is busy; try again in a moment.".to_owned(),
+            ApiError::RequestTimeout => "The request took too long; try again.".to_owned(),
             ApiError::Internal(_) => "Something went wrong on our side.".to_owned(),
         }
     }
@@ -107,7 +112,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         match &self {
             ApiError::Internal(e) => tracing::error!(error = ?e, "internal error"),
-            ApiError::Unavailable => tracing::warn!("database unavailable"),
+            ApiError::Unavailable => tracing::warn!("service unavailable: server busy"),
             _ => {}
         }
         let status = self.status();
@@ -172,6 +177,7 @@ pub async fn json_errors(req: Request, next: Next) -> Response {
         StatusCode::UNAUTHORIZED => ApiError::Unauthorized,
         StatusCode::FORBIDDEN => ApiError::Forbidden,
         StatusCode::SERVICE_UNAVAILABLE => ApiError::Unavailable,
+        StatusCode::REQUEST_TIMEOUT => ApiError::RequestTimeout,
         s if s.is_server_error() => ApiError::Internal(anyhow::anyhow!("{s} from a layer")),
         s => ApiError::BadRequest(s.canonical_reason().unwrap_or("Bad request").to_owned()),
     };

@@ -17,8 +17,7 @@ use std::{future::Future, time::Duration};
 use anyhow::Context;
 use axum::{
     Router,
-    extract::DefaultBodyLimit,
-    http::{HeaderName, HeaderValue, Method, header},
+    http::{HeaderName, HeaderValue, Method, StatusCode, header},
     middleware,
 };
 use tower_http::{
@@ -26,6 +25,7 @@ use tower_http::{
     cors::{AllowOrigin, CorsLayer},
     limit::RequestBodyLimitLayer,
     set_header::SetResponseHeaderLayer,
+    timeout::TimeoutLayer,
     trace::TraceLayer,
 };
 
@@ -40,12 +40,14 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    pub passwords: auth::Passwords,
     pub static_site: Option<web::StaticSite>,
 }
 
 /// Opens the database (migrating and, with `--demo`, seeding it) and builds the whole
 /// application: API, static files, and the layers around them.
 pub async fn build_app(config: &Config) -> anyhow::Result<Router> {
+    config.validate()?;
     let store = Store::open(&config.database).await?;
     if config.demo {
         let outcome = seed::seed_demo(&store).await.context("cannot seed the demo data")?;
@@ -72,26 +74,31 @@ pub fn router(config: &Config, store: Store) -> anyhow::Result<Router> {
         }
         None => None,
     };
-    let state = AppState { store, static_site };
+    let state = AppState { store, passwords: auth::Passwords::new(), static_site };
 
-    let csp = HeaderValue::from_str(&web::content_security_policy(&config.connect_src))
+    let csp = HeaderValue::from_str(&web::content_security_policy(&config.connect_src)?)
         .context("--connect-src holds characters not allowed in a header")?;
 
     // Layers run outside-in in the reverse order of `.layer` calls: tracing sees
-    // everything, security headers land on every answer, and `json_errors` sits inside
-    // the body limit's rejection so even those become JSON.
+    // everything, security and cache headers land on every answer, and `json_errors`
+    // sits outside the timeout and the body limit so their bare refusals become JSON.
+    //
+    // The body limit is this one layer: it refuses an oversized Content-Length at once,
+    // and caps a chunked body with a length error that axum's extractors report as 413.
+    // Axum's own `DefaultBodyLimit` (2 MB) still applies but can never be reached first.
     let mut app = Router::new()
         .nest(golmok_api::API_PREFIX, routes::router())
         .fallback(web::fallback)
         .with_state(state)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
         .layer(middleware::from_fn(error::json_errors));
     if let Some(cors) = cors_layer(&config.cors_origins)? {
         app = app.layer(cors);
     }
     let app = app
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(web::api_cache_control))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -107,22 +114,18 @@ pub fn router(config: &Config, store: Store) -> anyhow::Result<Router> {
 
 /// Cross-origin access for the configured origins only; none means same-origin only.
 fn cors_layer(origins: &[String]) -> anyhow::Result<Option<CorsLayer>> {
-    let origins: Vec<&str> = origins.iter().map(|o| o.trim()).filter(|o| !o.is_empty()).collect();
-    if origins.is_empty() {
+    let any = origins.iter().any(|o| o.trim() == "*");
+    let listed: Vec<String> = origins.iter().filter(|o| o.trim() != "*").cloned().collect();
+    let listed = config::origins("--cors-origin", &listed)?;
+    if !any && listed.is_empty() {
         return Ok(None);
     }
     // Bearer tokens travel in a header, not a cookie, so credentials mode is never needed
     // and `*` is safe to offer.
-    let allow = if origins.contains(&"*") {
+    let allow = if any {
         AllowOrigin::any()
     } else {
-        let values = origins
-            .iter()
-            .map(|o| {
-                HeaderValue::from_str(o.trim_end_matches('/'))
-                    .with_context(|| format!("bad CORS origin {o:?}"))
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
+        let values = listed.iter().map(|o| HeaderValue::from_str(o)).collect::<Result<Vec<_>, _>>()?;
         AllowOrigin::list(values)
     };
     Ok(Some(

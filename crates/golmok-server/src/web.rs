@@ -6,7 +6,8 @@ use std::{path::PathBuf, sync::Arc};
 use axum::{
     body::Body,
     extract::{Request, State},
-    http::{HeaderValue, StatusCode, header},
+    http::{HeaderValue, Method, StatusCode, header},
+    middleware::Next,
     response::{IntoResponse, Response},
 };
 use tower::ServiceExt as _;
@@ -20,18 +21,39 @@ pub fn is_api_path(path: &str) -> bool {
 
 /// `Content-Security-Policy` for the SPA (and harmless on API answers). WebAssembly needs
 /// `wasm-unsafe-eval`; nothing else is loosened. `connect_src` adds origins of an API
-/// hosted elsewhere.
-pub fn content_security_policy(connect_src: &[String]) -> String {
+/// hosted elsewhere; anything that is not an origin is an error, since a `;` in it would
+/// add directives of its own.
+pub fn content_security_policy(connect_src: &[String]) -> anyhow::Result<String> {
     let mut connect = String::from("'self'");
-    for origin in connect_src {
+    for origin in crate::config::origins("--connect-src", connect_src)? {
         connect.push(' ');
-        connect.push_str(origin.trim());
+        connect.push_str(&origin);
     }
-    format!(
+    Ok(format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; connect-src {connect}; font-src 'self'; object-src 'none'; \
          base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
-    )
+    ))
+}
+
+/// `Cache-Control` of every answer under `/api`. They carry tokens, emails and per-user
+/// `voted` flags, so no shared cache may keep them and the browser must not show them
+/// again from its back/forward cache after a logout; `no-store` also makes `Vary:
+/// Authorization` unnecessary. Only the health check and the OpenAPI document are the
+/// same for everyone, and may be kept if revalidated.
+pub async fn api_cache_control(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let is_api = is_api_path(path);
+    let public = matches!(*req.method(), Method::GET | Method::HEAD)
+        && path
+            .strip_prefix(golmok_api::API_PREFIX)
+            .is_some_and(|rest| rest == "/health" || rest == "/openapi.json");
+    let mut res = next.run(req).await;
+    if is_api {
+        let value = if public { "no-cache" } else { "no-store" };
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
 }
 
 /// The SPA's build output directory.
@@ -63,8 +85,10 @@ impl StaticSite {
         };
         // Trunk puts a content hash in asset names, so those never change and can be
         // cached for good; everything else (index.html above all) must be revalidated so
-        // a deploy is seen at once.
-        let cache = if has_extension && res.status().is_success() && has_content_hash(&name) {
+        // a deploy is seen at once. A 304 confirms the copy the browser has, so it must
+        // not downgrade that copy's policy.
+        let found = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+        let cache = if has_extension && found && has_content_hash(&name) {
             "public, max-age=31536000, immutable"
         } else {
             "no-cache"
@@ -124,8 +148,16 @@ mod tests {
 
     #[test]
     fn csp_lists_extra_connect_origins() {
-        let csp = content_security_policy(&["https://api.example".to_owned()]);
+        let csp = content_security_policy(&["https://api.example".to_owned()]).unwrap();
         assert!(csp.contains("connect-src 'self' https://api.example;"));
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"));
+    }
+
+    #[test]
+    fn csp_refuses_what_is_not_an_origin() {
+        for bad in ["https://api.example; script-src 'unsafe-inline'", "https://api.example/v1", "*"] {
+            let err = content_security_policy(&[bad.to_owned()]).expect_err(bad);
+            assert!(format!("{err:#}").contains("--connect-src"), "{err:#}");
+        }
     }
 }

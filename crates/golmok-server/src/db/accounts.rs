@@ -30,6 +30,10 @@ struct UserWithHashRow {
 /// time would turn every read into a write, so it is refreshed at most hourly.
 const LAST_SEEN_RESOLUTION: &str = "-1 hour";
 
+/// A session unused for this long is over: a token left on a shared or lost device stops
+/// working by itself. Counted from `last_seen_at`, so it is up to an hour early.
+pub const SESSION_IDLE_DAYS: u32 = 30;
+
 impl Store {
     /// `email` must already be normalised (lower-cased). A taken email is
     /// `StoreError::Conflict("email")`, decided by the UNIQUE index, not by a racy pre-check.
@@ -75,32 +79,49 @@ impl Store {
         Ok(())
     }
 
-    /// The user a live session belongs to.
+    /// The user a live session belongs to. A session idle for [`SESSION_IDLE_DAYS`] is gone:
+    /// it answers `None`, like a revoked one, and is deleted on the way.
     pub async fn user_for_token(&self, token_hash: &str) -> StoreResult<Option<User>> {
         #[derive(FromRow)]
         struct Row {
             #[sqlx(flatten)]
             user: UserRow,
             stale: bool,
+            expired: bool,
         }
         let row = sqlx::query_as::<_, Row>(
             "SELECT u.id, u.email, u.display_name, u.created_at,
-                    s.last_seen_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?) AS stale
+                    s.last_seen_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?) AS stale,
+                    s.last_seen_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?) AS expired
              FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = ?",
         )
         .bind(LAST_SEEN_RESOLUTION)
+        .bind(format!("-{SESSION_IDLE_DAYS} days"))
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
+        if row.expired {
+            // The answer is "signed out" whether or not the row goes now; a row left
+            // behind is refused the same way next time.
+            if let Err(e) = self.delete_session(token_hash).await {
+                tracing::warn!(error = %e, "could not delete an expired session");
+            }
+            return Ok(None);
+        }
         if row.stale {
-            sqlx::query(
+            // Only bookkeeping: a busy database must not turn a read into an error. The
+            // next request past the hour tries again.
+            let touched = sqlx::query(
                 "UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE token_hash = ?",
             )
             .bind(token_hash)
             .execute(&self.pool)
-            .await?;
+            .await;
+            if let Err(e) = touched {
+                tracing::warn!(error = %StoreError::from(e), "could not refresh a session's last_seen_at");
+            }
         }
         Ok(Some(row.user.into()))
     }

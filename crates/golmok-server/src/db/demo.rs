@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use golmok_api::{ProposalKind, ProposalStatus};
+use sqlx::SqliteExecutor;
 
 use super::{Store, StoreError, StoreResult};
 
@@ -95,41 +96,39 @@ fn next_occurrence(today: &str, month_day: &str) -> String {
     format!("{}-{month_day}", if this_year { year } else { year + 1 })
 }
 
+/// What seeding would find: the demo district already there, other data, or (`None`)
+/// an empty database to seed.
+async fn existing_outcome(db: impl SqliteExecutor<'_>, slug: &str) -> StoreResult<Option<SeedOutcome>> {
+    let (district, anything): (bool, bool) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM districts WHERE slug = ?),
+                EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM districts)",
+    )
+    .bind(slug)
+    .fetch_one(db)
+    .await?;
+    Ok(if district {
+        Some(SeedOutcome::AlreadySeeded)
+    } else if anything {
+        Some(SeedOutcome::NotEmpty)
+    } else {
+        None
+    })
+}
+
 impl Store {
     /// Whether the demo district is there already, or anything else is; cheap, so callers
     /// can skip hashing the demo password when there is nothing to do.
     pub async fn demo_outcome_without_seeding(&self, slug: &str) -> StoreResult<Option<SeedOutcome>> {
-        let (district, anything): (bool, bool) = sqlx::query_as(
-            "SELECT EXISTS (SELECT 1 FROM districts WHERE slug = ?),
-                    EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM districts)",
-        )
-        .bind(slug)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(if district {
-            Some(SeedOutcome::AlreadySeeded)
-        } else if anything {
-            Some(SeedOutcome::NotEmpty)
-        } else {
-            None
-        })
+        existing_outcome(&self.pool, slug).await
     }
 
     /// Writes the demo data into an empty database; every user gets `password_hash`.
     pub async fn seed_demo(&self, demo: &DemoData, password_hash: &str) -> StoreResult<SeedOutcome> {
         let mut tx = self.pool.begin().await?;
-        let (district, anything): (bool, bool) = sqlx::query_as(
-            "SELECT EXISTS (SELECT 1 FROM districts WHERE slug = ?),
-                    EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM districts)",
-        )
-        .bind(demo.district.slug)
-        .fetch_one(&mut *tx)
-        .await?;
-        if district {
-            return Ok(SeedOutcome::AlreadySeeded);
-        }
-        if anything {
-            return Ok(SeedOutcome::NotEmpty);
+        // Asked again inside the transaction: another server on the same file may have
+        // seeded or registered since the first look.
+        if let Some(outcome) = existing_outcome(&mut *tx, demo.district.slug).await? {
+            return Ok(outcome);
         }
 
         let today: String = sqlx::query_scalar("SELECT date('now')").fetch_one(&mut *tx).await?;

@@ -23,6 +23,7 @@ async fn start_session(state: &AppState, user: User) -> ApiResult<AuthResponse> 
         (status = 201, description = "Account created; the token is signed in", body = AuthResponse),
         (status = 409, description = "`email_taken`", body = ErrorBody),
         (status = 422, description = "`validation_failed`, with `fields`", body = ErrorBody),
+        (status = 503, description = "`unavailable`: too many sign-ups or sign-ins at once; retry", body = ErrorBody),
     )
 )]
 pub async fn register(
@@ -30,7 +31,7 @@ pub async fn register(
     Json(input): Json<RegisterRequest>,
 ) -> ApiResult<(StatusCode, Json<AuthResponse>)> {
     let input = validate::register(&input).map_err(ApiError::Validation)?;
-    let hash = auth::hash_password(input.password).await?;
+    let hash = state.passwords.hash(input.password).await?;
     let user =
         state.store.create_user(&input.email, &hash, &input.display_name).await.map_err(|e| match e {
             StoreError::Conflict(_) => ApiError::email_taken(),
@@ -47,6 +48,7 @@ pub async fn register(
         (status = 200, description = "Signed in", body = AuthResponse),
         (status = 401, description = "`invalid_credentials`: unknown email or wrong password", body = ErrorBody),
         (status = 422, description = "`validation_failed`: email or password missing", body = ErrorBody),
+        (status = 503, description = "`unavailable`: too many sign-ups or sign-ins at once; retry", body = ErrorBody),
     )
 )]
 pub async fn login(
@@ -59,7 +61,7 @@ pub async fn login(
         Some((user, hash)) => (Some(user), Some(hash)),
         None => (None, None),
     };
-    let ok = auth::verify_password(input.password, hash).await?;
+    let ok = state.passwords.verify(input.password, hash).await?;
     match user {
         Some(user) if ok => Ok(Json(start_session(&state, user).await?)),
         _ => Err(ApiError::InvalidCredentials),

@@ -159,3 +159,86 @@ async fn wrong_credentials_are_one_answer() {
     let empty = s.post(LOGIN, None, &json!({"email": "", "password": ""})).await;
     expect_error(empty, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
 }
+
+#[tokio::test]
+async fn concurrent_logins_all_succeed() {
+    // Far more logins than hashing permits (one per core): they queue, none deadlocks or
+    // is refused, and unknown emails take the same queue.
+    let s = TestServer::start().await;
+    s.register("resident@example.com", "주민").await;
+    let logins = (0..20).map(|i| {
+        let email = if i % 5 == 0 { "nobody@example.com" } else { "resident@example.com" };
+        s.request(Method::POST, LOGIN, None)
+            .json(&json!({"email": email, "password": "correct horse battery"}))
+            .send()
+    });
+    let answers = futures::future::join_all(logins).await;
+    for (i, res) in answers.into_iter().enumerate() {
+        let res = res.unwrap();
+        if i % 5 == 0 {
+            expect_error(res, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+        } else {
+            let _: AuthResponse = expect(res, StatusCode::OK).await;
+        }
+    }
+}
+
+/// Moves a session's last use into the past.
+async fn age_session(s: &TestServer, token: &str, modifier: &str) {
+    sqlx::query(
+        "UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?) WHERE token_hash = ?",
+    )
+    .bind(modifier)
+    .bind(golmok_server::auth::token_hash(token))
+    .execute(&mut s.db().await)
+    .await
+    .unwrap();
+}
+
+async fn last_seen(s: &TestServer, token: &str) -> Option<String> {
+    sqlx::query_scalar("SELECT last_seen_at FROM sessions WHERE token_hash = ?")
+        .bind(golmok_server::auth::token_hash(token))
+        .fetch_optional(&mut s.db().await)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn idle_sessions_expire() {
+    let s = TestServer::start().await;
+    let idle = s.register("idle@example.com", "쉬는 주민").await.token;
+    let active = s.register("active@example.com", "바쁜 주민").await.token;
+    age_session(&s, &idle, "-31 days").await;
+    age_session(&s, &active, "-29 days").await;
+
+    let res = s.get("/api/v1/auth/me", Some(&idle)).await;
+    assert_eq!(res.headers()["www-authenticate"], "Bearer");
+    expect_error(res, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    assert_eq!(last_seen(&s, &idle).await, None, "an expired session is deleted");
+    // Public reads treat it as no token at all.
+    assert_eq!(s.get("/api/v1/districts", Some(&idle)).await.status(), StatusCode::OK);
+
+    // Still within the idle limit: it works, and its use pushes the limit back.
+    let _: User = expect(s.get("/api/v1/auth/me", Some(&active)).await, StatusCode::OK).await;
+    let seen = last_seen(&s, &active).await.unwrap();
+    let today: String =
+        sqlx::query_scalar("SELECT strftime('%Y-%m-%d', 'now')").fetch_one(&mut s.db().await).await.unwrap();
+    assert!(seen.starts_with(&today), "refreshed: {seen}");
+}
+
+#[tokio::test]
+async fn a_busy_database_does_not_fail_the_last_seen_refresh() {
+    let s = TestServer::start().await;
+    let token = s.register("resident@example.com", "주민").await.token;
+    age_session(&s, &token, "-2 hours").await;
+    let before = last_seen(&s, &token).await;
+
+    // Another writer holds the database: the refresh waits out the busy timeout (5 s)
+    // and fails, but the read it rides on still answers.
+    let mut writer = s.db().await;
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut writer).await.unwrap();
+    let res = s.get("/api/v1/auth/me", Some(&token)).await;
+    sqlx::query("ROLLBACK").execute(&mut writer).await.unwrap();
+    let _: User = expect(res, StatusCode::OK).await;
+    assert_eq!(last_seen(&s, &token).await, before, "the refresh did not happen");
+}

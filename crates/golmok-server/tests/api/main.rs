@@ -86,6 +86,17 @@ impl TestServer {
         expect(res, StatusCode::CREATED).await
     }
 
+    /// A connection of its own to the server's database file, for what the API cannot do
+    /// (age a session, hold a write lock).
+    pub async fn db(&self) -> sqlx::SqliteConnection {
+        use sqlx::ConnectOptions as _;
+        sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(self.dir.path().join("golmok.db"))
+            .connect()
+            .await
+            .unwrap()
+    }
+
     pub async fn vote(&self, token: &str, id: i64, on: bool) -> golmok_api::VoteState {
         let method = if on { Method::PUT } else { Method::DELETE };
         let res =

@@ -1,6 +1,7 @@
 use golmok_api::Health;
+use golmok_server::Config;
 use reqwest::{Method, StatusCode};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::{TestServer, expect, expect_error};
 
@@ -97,4 +98,96 @@ async fn cors_only_for_configured_origins() {
     let plain = TestServer::start().await;
     let res = plain.get("/api/v1/health", None).await;
     assert!(!res.headers().contains_key("access-control-allow-origin"));
+}
+
+fn cache_control(res: &reqwest::Response) -> &str {
+    res.headers().get("cache-control").map_or("(none)", |v| v.to_str().unwrap())
+}
+
+#[tokio::test]
+async fn api_answers_are_never_stored() {
+    let s = crate::demo_server().await;
+    let auth = s.register("resident2@example.com", "주민").await;
+    for res in [
+        s.get("/api/v1/auth/me", Some(&auth.token)).await,
+        s.get("/api/v1/auth/me", None).await,
+        s.get(&format!("{}?limit=5", crate::DEMO_PROPOSALS), Some(&auth.token)).await,
+        s.get("/api/v1/proposals/3", None).await,
+        s.get("/api/v1/nothing-here", None).await,
+        s.get("/api/elsewhere", None).await,
+        s.post(
+            "/api/v1/auth/login",
+            None,
+            &json!({"email": "resident2@example.com", "password": "correct horse battery"}),
+        )
+        .await,
+        s.request(Method::PUT, "/api/v1/proposals/3/vote", Some(&auth.token)).send().await.unwrap(),
+        s.request(Method::POST, "/api/v1/health", None).send().await.unwrap(),
+    ] {
+        assert_eq!(cache_control(&res), "no-store", "{} {}", res.url(), res.status());
+    }
+    // Only what is the same for everyone may be kept, and then only if revalidated.
+    for path in ["/api/v1/health", "/api/v1/openapi.json"] {
+        let res = s.get(path, None).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(cache_control(&res), "no-cache", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn slow_requests_time_out_as_json() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
+    let s = TestServer::start_with(|c, _| c.request_timeout = std::time::Duration::from_millis(300)).await;
+    // A body announced but never finished: the handler waits on it until the timeout.
+    let mut conn = tokio::net::TcpStream::connect(s.base.strip_prefix("http://").unwrap()).await.unwrap();
+    conn.write_all(
+        b"POST /api/v1/auth/register HTTP/1.1\r\nHost: golmok\r\nConnection: close\r\n\
+          Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"email\":",
+    )
+    .await
+    .unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(std::time::Duration::from_secs(10), conn.read_to_end(&mut answer))
+        .await
+        .expect("the server answers and closes")
+        .unwrap();
+    let answer = String::from_utf8(answer).unwrap();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+    let head = head.to_ascii_lowercase();
+    assert!(head.starts_with("http/1.1 408"), "{answer}");
+    assert!(head.contains("content-type: application/json"), "{answer}");
+    assert!(head.contains("cache-control: no-store"), "{answer}");
+    let body: golmok_api::ErrorBody = serde_json::from_str(body).unwrap();
+    assert_eq!(body.error.code, golmok_api::error_code::REQUEST_TIMEOUT);
+
+    // Requests that do not dawdle are unaffected.
+    assert_eq!(s.get("/api/v1/health", None).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn origins_that_are_not_origins_stop_startup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("golmok.db");
+    for (connect_src, cors, flag) in [
+        ("https://api.example; script-src 'unsafe-inline'", "https://a.example", "--connect-src"),
+        ("https://api.example/v1", "https://a.example", "--connect-src"),
+        ("https://api.example", "https://a.example/app", "--cors-origin"),
+        ("https://api.example", "a.example", "--cors-origin"),
+    ] {
+        let mut config = Config::new(db.to_str().unwrap());
+        config.connect_src = vec![connect_src.to_owned()];
+        config.cors_origins = vec![cors.to_owned()];
+        let err = golmok_server::build_app(&config).await.expect_err(connect_src);
+        assert!(format!("{err:#}").contains(flag), "{err:#}");
+    }
+    assert!(!db.exists(), "refused before the database is created");
+
+    let mut config = Config::new(db.to_str().unwrap());
+    config.connect_src = vec!["https://API.example/".to_owned(), String::new()];
+    config.cors_origins = vec!["*".to_owned()];
+    let base = crate::serve(&config).await;
+    let res = reqwest::get(format!("{base}/api/v1/health")).await.unwrap();
+    let csp = res.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("connect-src 'self' https://api.example;"), "{csp}");
 }

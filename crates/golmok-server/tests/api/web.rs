@@ -91,3 +91,21 @@ async fn responses_are_compressed_when_asked() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(header(&res, "content-encoding"), "gzip");
 }
+
+#[tokio::test]
+async fn revalidated_assets_stay_immutable() {
+    let s = site().await;
+    for (path, cache) in [
+        ("/main-0123456789abcdef.css", "public, max-age=31536000, immutable"),
+        ("/golmok-web-1a2b3c4d5e6f7a8b_bg.wasm", "public, max-age=31536000, immutable"),
+        ("/embed.js", "no-cache"),
+        ("/index.html", "no-cache"),
+    ] {
+        let first = s.get(path, None).await;
+        let last_modified = header(&first, "last-modified").to_owned();
+        let again =
+            s.client.get(s.url(path)).header("if-modified-since", last_modified).send().await.unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{path}");
+        assert_eq!(header(&again, "cache-control"), cache, "{path}");
+    }
+}
