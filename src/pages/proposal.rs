@@ -223,7 +223,7 @@ fn CommentItem(comment: Comment) -> impl IntoView {
 }
 
 /// The comments, oldest first: the first page, the pages "show more" brought, then the
-/// ones just written here.
+/// ones just written here; the button for more comes after them.
 #[component]
 fn CommentThread(first: Page<Comment>, proposal_id: i64, added: RwSignal<Vec<Comment>>) -> impl IntoView {
     let api = use_api();
@@ -253,9 +253,12 @@ fn CommentThread(first: Page<Comment>, proposal_id: i64, added: RwSignal<Vec<Com
         {move || {
             (empty && added.with(Vec::is_empty)).then(|| view! { <p class="empty">{tr!(comments_empty)}</p> })
         }}
+        // Oldest first: what "show more" brings is older than what was just written here,
+        // so it goes in between.
         <ol class="comment-list" role="list">
             {first.items.into_iter().map(item).collect_view()}
             {move || more.get().into_iter().map(item).collect_view()}
+            {move || added.get().into_iter().map(item).collect_view()}
         </ol>
         {move || {
             cursor
@@ -274,9 +277,6 @@ fn CommentThread(first: Page<Comment>, proposal_id: i64, added: RwSignal<Vec<Com
                     }
                 })
         }}
-        <ol class="comment-list" role="list">
-            {move || added.get().into_iter().map(item).collect_view()}
-        </ol>
     }
 }
 
