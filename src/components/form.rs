@@ -1,41 +1,72 @@
-//! The parts every form shares: which fields were left, the failure line, the submit
-//! button that says when it is busy.
+//! The parts every form shares: when each field shows its problem, the failure line,
+//! the submit button that says when it is busy.
 
+use golmok_api::FieldError;
 use leptos::prelude::*;
 
-/// Fields the person has left at least once (their problems show from then on).
-#[derive(Debug, Clone, Copy)]
-pub struct Touched(RwSignal<Vec<&'static str>>);
+use crate::components::field::field_error_text;
 
-impl Touched {
-    pub fn new() -> Self {
-        Touched(RwSignal::new(Vec::new()))
+/// Which problem each field of a form shows, and when. A field shows what the shared
+/// rules find once it has been left or a submit was tried (not while someone is still
+/// typing their first word); what the server refused shows until the next submit.
+#[derive(Debug, Clone, Copy)]
+pub struct Problems {
+    found: Memo<Vec<FieldError>>,
+    left: RwSignal<Vec<&'static str>>,
+    tried: RwSignal<bool>,
+    refused: RwSignal<Vec<FieldError>>,
+}
+
+impl Problems {
+    /// `check` runs the rules over the form's current values (tracked).
+    pub fn new(check: impl Fn() -> Vec<FieldError> + Send + Sync + 'static) -> Self {
+        Problems {
+            found: Memo::new(move |_| check()),
+            left: RwSignal::new(Vec::new()),
+            tried: RwSignal::new(false),
+            refused: RwSignal::new(Vec::new()),
+        }
     }
 
-    pub fn has(&self, field: &'static str) -> bool {
-        self.0.with(|t| t.contains(&field))
+    /// The translated problem of `field`, for its `Field`.
+    pub fn of(&self, field: &'static str) -> Signal<Option<String>> {
+        let Problems { found, left, tried, refused } = *self;
+        Signal::derive(move || {
+            let shown = tried.get() || left.with(|l| l.contains(&field));
+            let local = found.with(|p| p.iter().find(|e| e.field == field).cloned()).filter(|_| shown);
+            let remote = refused.with(|p| p.iter().find(|e| e.field == field).cloned());
+            local.or(remote).map(|e| field_error_text(&e))
+        })
     }
 
     /// For a field's `on_blur`.
     pub fn on_leave(&self, field: &'static str) -> Callback<()> {
-        let touched = self.0;
+        let left = self.left;
         Callback::new(move |()| {
-            touched.update(|t| {
-                if !t.contains(&field) {
-                    t.push(field)
+            left.update(|l| {
+                if !l.contains(&field) {
+                    l.push(field)
                 }
             })
         })
     }
 
-    pub fn clear(&self) {
-        self.0.set(Vec::new());
+    /// A submit was tried: every problem shows from now on; the server's are forgotten.
+    pub fn tried(&self) {
+        self.tried.set(true);
+        self.refused.set(Vec::new());
     }
-}
 
-impl Default for Touched {
-    fn default() -> Self {
-        Self::new()
+    /// The server refused these fields.
+    pub fn refused(&self, errors: &[FieldError]) {
+        self.refused.set(errors.to_vec());
+    }
+
+    /// A fresh, empty form: nothing to show until it is left or submitted again.
+    pub fn reset(&self) {
+        self.left.set(Vec::new());
+        self.tried.set(false);
+        self.refused.set(Vec::new());
     }
 }
 

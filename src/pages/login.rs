@@ -1,13 +1,14 @@
 //! `/login`: log in with email and password, then go back where the person came from.
 
-use golmok_api::{AuthResponse, LoginRequest, error_code, validate};
+use golmok_api::validate::{self, field};
+use golmok_api::{AuthResponse, LoginRequest, error_code};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::use_api;
-use crate::components::field::{Field, Input, field_error_text};
-use crate::components::form::{FormFailure, SubmitButton};
+use crate::components::field::{Field, Input};
+use crate::components::form::{FormFailure, Problems, SubmitButton};
 use crate::components::load_error::error_text;
 use crate::components::page_heading::PageHeading;
 use crate::config::link;
@@ -66,27 +67,18 @@ pub fn LoginPage() -> impl IntoView {
 
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let submitted = RwSignal::new(false);
     let sending = RwSignal::new(false);
     let failure = RwSignal::new(None::<&str>);
 
     let request = move || LoginRequest { email: email.get(), password: password.get() };
-    let error_for = move |name: &'static str| {
-        Signal::derive(move || {
-            if !submitted.get() {
-                return None;
-            }
-            let errors = validate::login(&request()).err().unwrap_or_default();
-            errors.iter().find(|e| e.field == name).map(field_error_text)
-        })
-    };
+    let problems = Problems::new(move || validate::login(&request()).err().unwrap_or_default());
     let register_href = carry_next("/register", next.as_deref());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
             return;
         }
-        submitted.set(true);
+        problems.tried();
         failure.set(None);
         let Ok(req) = validate::login(&request()) else { return };
         sending.set(true);
@@ -116,7 +108,7 @@ pub fn LoginPage() -> impl IntoView {
                     id="email"
                     label=tr!(field_email)
                     value=email
-                    error=error_for("email")
+                    error=problems.of(field::EMAIL)
                     input=Input::Email
                     autocomplete="email"
                     required=true
@@ -125,7 +117,7 @@ pub fn LoginPage() -> impl IntoView {
                     id="password"
                     label=tr!(field_password)
                     value=password
-                    error=error_for("password")
+                    error=problems.of(field::PASSWORD)
                     input=Input::Password
                     autocomplete="current-password"
                     required=true

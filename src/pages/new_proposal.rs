@@ -6,15 +6,15 @@
 //! the same rules the server applies.
 
 use golmok_api::validate::{self, field, limits};
-use golmok_api::{FieldError, NewProposal, ProposalKind};
+use golmok_api::{NewProposal, ProposalKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use serde::{Deserialize, Serialize};
 
 use crate::api::use_api;
-use crate::components::field::{Field, Input, field_error_text};
-use crate::components::form::{FormFailure, SubmitButton, Touched};
+use crate::components::field::{Field, Input};
+use crate::components::form::{FormFailure, Problems, SubmitButton};
 use crate::components::load_error::{LoadError, NotFound, error_text};
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::DetailSkeleton;
@@ -102,26 +102,11 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
         Effect::new(move |_| draft.with(|d| storage::save_or_remove(&draft_key, d, d.is_blank())));
     }
 
-    // Which fields show their problem: those left once, or all after a submit.
-    let touched = Touched::new();
-    let submitted = RwSignal::new(false);
-    // Problems the server found that the client rules did not (should not happen, but
-    // the server has the last word).
-    let server_errors = RwSignal::new(Vec::<FieldError>::new());
+    let problems =
+        Problems::new(move || validate::new_proposal(&draft.get().to_request()).err().unwrap_or_default());
     let sending = RwSignal::new(false);
     let failure = RwSignal::new(None::<&str>);
     let needs_login = RwSignal::new(false);
-
-    let problems =
-        Memo::new(move |_| validate::new_proposal(&draft.get().to_request()).err().unwrap_or_default());
-    let error_for = move |name: &'static str| {
-        Signal::derive(move || {
-            let shown = submitted.get() || touched.has(name);
-            let local = problems.with(|p| p.iter().find(|e| e.field == name).cloned());
-            let remote = server_errors.with(|p| p.iter().find(|e| e.field == name).cloned());
-            local.filter(|_| shown).or(remote).map(|e| field_error_text(&e))
-        })
-    };
 
     let slug = StoredValue::new(slug);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -129,8 +114,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
         if sending.get_untracked() {
             return;
         }
-        submitted.set(true);
-        server_errors.set(Vec::new());
+        problems.tried();
         failure.set(None);
         let new = match validate::new_proposal(&draft.get_untracked().to_request()) {
             Ok(new) => new,
@@ -157,7 +141,8 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                 }
                 Err(e) if !e.fields().is_empty() => {
                     focus_field(&e.fields()[0].field);
-                    server_errors.set(e.fields().to_vec());
+                    // The server has the last word on its rules.
+                    problems.refused(e.fields());
                     announcer.say(tr!(fix_errors));
                 }
                 Err(e) if e.is_unauthorized() => {
@@ -177,9 +162,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
         body.set(String::new());
         event_date.set(String::new());
         event_place.set(String::new());
-        touched.clear();
-        submitted.set(false);
-        server_errors.set(Vec::new());
+        problems.reset();
     };
     let login_href = move || login_href(&format!("/d/{}/proposals/new", slug.get_value()));
     let kind_option = move |value: ProposalKind| {
@@ -224,8 +207,8 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                     id="title"
                     label=tr!(field_title)
                     value=title
-                    error=error_for(field::TITLE)
-                    on_blur=touched.on_leave(field::TITLE)
+                    error=problems.of(field::TITLE)
+                    on_blur=problems.on_leave(field::TITLE)
                     placeholder=tr!(title_placeholder)
                     max=limits::TITLE.1
                     required=true
@@ -234,8 +217,8 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                     id="body"
                     label=tr!(field_body)
                     value=body
-                    error=error_for(field::BODY)
-                    on_blur=touched.on_leave(field::BODY)
+                    error=problems.of(field::BODY)
+                    on_blur=problems.on_leave(field::BODY)
                     input=Input::Area
                     placeholder=tr!(body_placeholder)
                     max=limits::BODY.1
@@ -246,16 +229,16 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                         id="event_date"
                         label=tr!(field_event_date)
                         value=event_date
-                        error=error_for(field::EVENT_DATE)
-                        on_blur=touched.on_leave(field::EVENT_DATE)
+                        error=problems.of(field::EVENT_DATE)
+                        on_blur=problems.on_leave(field::EVENT_DATE)
                         input=Input::Date
                     />
                     <Field
                         id="event_place"
                         label=tr!(field_event_place)
                         value=event_place
-                        error=error_for(field::EVENT_PLACE)
-                        on_blur=touched.on_leave(field::EVENT_PLACE)
+                        error=problems.of(field::EVENT_PLACE)
+                        on_blur=problems.on_leave(field::EVENT_PLACE)
                         placeholder=tr!(place_placeholder)
                     />
                 </div>

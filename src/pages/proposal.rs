@@ -2,15 +2,16 @@
 
 use std::rc::Rc;
 
-use golmok_api::{Comment, NewComment, Page, Proposal, ProposalKind, validate};
+use golmok_api::validate::{self, field};
+use golmok_api::{Comment, NewComment, Page, Proposal, ProposalKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::use_api;
 use crate::components::badges::{KindBadge, StatusBadge};
-use crate::components::field::{Field, Input, field_error_text};
-use crate::components::form::{FormFailure, SubmitButton};
+use crate::components::field::{Field, Input};
+use crate::components::form::{FormFailure, Problems, SubmitButton};
 use crate::components::load_error::{LoadError, NotFound, error_text};
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::DetailSkeleton;
@@ -287,25 +288,21 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
     let announcer = use_announcer();
     let draft_key = keys::comment_draft(proposal_id);
     let body = RwSignal::new(storage::load::<String>(&draft_key).unwrap_or_default());
-    let tried = RwSignal::new(false);
+    let problems = Problems::new(move || {
+        validate::new_comment(&NewComment { body: body.get() }).err().unwrap_or_default()
+    });
     let sending = RwSignal::new(false);
     let failure = RwSignal::new(None::<&str>);
     {
         let draft_key = draft_key.clone();
         Effect::new(move |_| body.with(|b| storage::save_or_remove(&draft_key, b, b.trim().is_empty())));
     }
-    let error = Signal::derive(move || {
-        if !tried.get() {
-            return None;
-        }
-        body.with(|b| validate::comment_body(b).err()).map(|e| field_error_text(&e))
-    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
             return;
         }
-        tried.set(true);
+        problems.tried();
         let new = NewComment { body: body.get_untracked() };
         let Ok(new) = validate::new_comment(&new) else { return };
         sending.set(true);
@@ -317,16 +314,12 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
                     added.update(|list| list.push(comment));
                     count.update(|c| *c += 1);
                     body.set(String::new());
-                    tried.set(false);
+                    problems.reset();
                     storage::remove(&draft_key);
                     announcer.say(tr!(comment_posted));
                 }
-                Err(e) => {
-                    // The rules are the server's too, so a field problem here means they
-                    // changed under us: say so plainly rather than guess.
-                    let text = if e.fields().is_empty() { error_text(&e) } else { tr!(fix_errors) };
-                    failure.set(Some(text));
-                }
+                Err(e) if !e.fields().is_empty() => problems.refused(e.fields()),
+                Err(e) => failure.set(Some(error_text(&e))),
             }
             sending.set(false);
         });
@@ -337,7 +330,7 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
                 id="comment-body"
                 label=tr!(comment_label)
                 value=body
-                error
+                error=problems.of(field::BODY)
                 input=Input::Area
                 placeholder=tr!(comment_placeholder)
                 max=validate::limits::COMMENT.1

@@ -1,14 +1,14 @@
 //! `/register`: create an account (display name, email, password).
 
 use golmok_api::validate::{self, field};
-use golmok_api::{FieldError, RegisterRequest, error_code};
+use golmok_api::{RegisterRequest, error_code};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::use_api;
-use crate::components::field::{Field, Input, field_error_text};
-use crate::components::form::{FormFailure, SubmitButton, Touched};
+use crate::components::field::{Field, Input};
+use crate::components::form::{FormFailure, Problems, SubmitButton};
 use crate::components::load_error::error_text;
 use crate::components::page_heading::PageHeading;
 use crate::config::link;
@@ -25,9 +25,6 @@ pub fn RegisterPage() -> impl IntoView {
     let display_name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let touched = Touched::new();
-    let submitted = RwSignal::new(false);
-    let server_errors = RwSignal::new(Vec::<FieldError>::new());
     let sending = RwSignal::new(false);
     let failure = RwSignal::new(None::<&str>);
     let email_taken = RwSignal::new(false);
@@ -37,15 +34,7 @@ pub fn RegisterPage() -> impl IntoView {
         password: password.get(),
         display_name: display_name.get(),
     };
-    let error_for = move |name: &'static str| {
-        Signal::derive(move || {
-            let shown = submitted.get() || touched.has(name);
-            let local = validate::register(&request()).err().unwrap_or_default();
-            let local = local.into_iter().find(|e| e.field == name).filter(|_| shown);
-            let remote = server_errors.with(|p| p.iter().find(|e| e.field == name).cloned());
-            local.or(remote).map(|e| field_error_text(&e))
-        })
-    };
+    let problems = Problems::new(move || validate::register(&request()).err().unwrap_or_default());
     let login_href = carry_next("/login", next.as_deref());
     let password_hint = tr!(password_hint, limit = validate::limits::PASSWORD.0);
     let login_notice_href = login_href.clone();
@@ -54,10 +43,9 @@ pub fn RegisterPage() -> impl IntoView {
         if sending.get_untracked() {
             return;
         }
-        submitted.set(true);
+        problems.tried();
         failure.set(None);
         email_taken.set(false);
-        server_errors.set(Vec::new());
         let Ok(req) = validate::register(&request()) else {
             announcer.say(tr!(fix_errors));
             return;
@@ -71,7 +59,7 @@ pub fn RegisterPage() -> impl IntoView {
                     email_taken.set(true);
                     announcer.say(tr!(email_taken));
                 }
-                Err(e) if !e.fields().is_empty() => server_errors.set(e.fields().to_vec()),
+                Err(e) if !e.fields().is_empty() => problems.refused(e.fields()),
                 Err(e) => {
                     let text = error_text(&e);
                     failure.set(Some(text));
@@ -90,8 +78,8 @@ pub fn RegisterPage() -> impl IntoView {
                     id="display_name"
                     label=tr!(field_display_name)
                     value=display_name
-                    error=error_for(field::DISPLAY_NAME)
-                    on_blur=touched.on_leave(field::DISPLAY_NAME)
+                    error=problems.of(field::DISPLAY_NAME)
+                    on_blur=problems.on_leave(field::DISPLAY_NAME)
                     hint=tr!(display_name_hint)
                     autocomplete="nickname"
                     required=true
@@ -100,8 +88,8 @@ pub fn RegisterPage() -> impl IntoView {
                     id="email"
                     label=tr!(field_email)
                     value=email
-                    error=error_for(field::EMAIL)
-                    on_blur=touched.on_leave(field::EMAIL)
+                    error=problems.of(field::EMAIL)
+                    on_blur=problems.on_leave(field::EMAIL)
                     input=Input::Email
                     autocomplete="email"
                     required=true
@@ -110,8 +98,8 @@ pub fn RegisterPage() -> impl IntoView {
                     id="password"
                     label=tr!(field_password)
                     value=password
-                    error=error_for(field::PASSWORD)
-                    on_blur=touched.on_leave(field::PASSWORD)
+                    error=problems.of(field::PASSWORD)
+                    on_blur=problems.on_leave(field::PASSWORD)
                     input=Input::Password
                     hint=password_hint
                     autocomplete="new-password"
