@@ -26,8 +26,9 @@ pub fn App() -> impl IntoView {
     provide_app_state(session, &crate::config::api_root());
     revalidate_session(session);
     let lang = lang::use_lang();
-    // A language switch re-renders everything in the new language (see `tr!`). Drafts
-    // live in storage and data is fetched again, so nothing typed is lost.
+    // A language switch re-renders everything in the new language (see `tr!`). Proposal
+    // and comment drafts live in storage and data is fetched again; only what was typed
+    // into the login or sign-up form is cleared.
     move || {
         lang::set_current(lang.get());
         view! {
