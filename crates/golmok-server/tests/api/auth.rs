@@ -2,7 +2,7 @@ use golmok_api::{AuthResponse, FieldErrorCode, User};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use crate::{TestServer, expect, expect_error};
+use crate::{TestServer, expect, expect_error, field_codes};
 
 const REGISTER: &str = "/api/v1/auth/register";
 const LOGIN: &str = "/api/v1/auth/login";
@@ -80,9 +80,8 @@ async fn invalid_registration_lists_fields() {
         .post(REGISTER, None, &json!({"email": "not-an-email", "password": "short", "display_name": " "}))
         .await;
     let body = expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-    let fields: Vec<_> = body.error.fields.iter().map(|f| (f.field.as_str(), f.code)).collect();
     assert_eq!(
-        fields,
+        field_codes(&body),
         vec![
             ("email", FieldErrorCode::Invalid),
             ("password", FieldErrorCode::TooShort),

@@ -9,7 +9,7 @@ mod proposals;
 mod votes;
 mod web;
 
-use golmok_api::{AuthResponse, ErrorBody, NewProposal, Proposal, ProposalKind};
+use golmok_api::{AuthResponse, ErrorBody, FieldErrorCode, NewProposal, Proposal, ProposalKind};
 use golmok_server::Config;
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde::de::DeserializeOwned;
@@ -138,4 +138,9 @@ pub async fn expect_error(res: Response, status: StatusCode, code: &str) -> Erro
     assert!(!body.error.message.is_empty());
     assert_eq!(content_type.as_deref(), Some("application/json"));
     body
+}
+
+/// The `(field, code)` pairs of a `validation_failed` body, in order.
+pub fn field_codes(body: &ErrorBody) -> Vec<(&str, FieldErrorCode)> {
+    body.error.fields.iter().map(|f| (f.field.as_str(), f.code)).collect()
 }

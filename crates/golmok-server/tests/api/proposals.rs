@@ -4,7 +4,7 @@ use golmok_api::{FieldErrorCode, Page, Proposal, ProposalKind, ProposalStatus};
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::{DEMO_PROPOSALS, TestServer, demo_server, expect, expect_error};
+use crate::{DEMO_PROPOSALS, TestServer, demo_server, expect, expect_error, field_codes};
 
 #[tokio::test]
 async fn create_and_get() {
@@ -54,9 +54,8 @@ async fn create_refusals() {
         )
         .await;
     let body = expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-    let fields: Vec<_> = body.error.fields.iter().map(|f| (f.field.as_str(), f.code)).collect();
     assert_eq!(
-        fields,
+        field_codes(&body),
         vec![
             ("title", FieldErrorCode::TooShort),
             ("body", FieldErrorCode::TooShort),
