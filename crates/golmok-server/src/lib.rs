@@ -146,8 +146,29 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send + 'st
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr()?;
     println!("Golmok is running at http://{addr}/");
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await.context("server error")?;
+    serve(listener, app, shutdown).await.context("server error")?;
     Ok(())
+}
+
+/// Serves `app` on `listener` until `shutdown` resolves; [`run`] and the tests both
+/// serve through here.
+///
+/// Every connection has Nagle's algorithm off. A response goes out as two writes, its
+/// head and then its body (a file's, say); with Nagle on, the body waits until the client
+/// acknowledges the head, and clients delay that acknowledgement by up to 40 ms. Every
+/// file after the first on a kept-alive connection came that much late.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    use axum::serve::ListenerExt as _;
+    let listener = listener.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::warn!(%error, "cannot turn Nagle's algorithm off for a connection");
+        }
+    });
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }
 
 /// Resolves on Ctrl-C or SIGTERM, the signals a terminal or a service manager sends.

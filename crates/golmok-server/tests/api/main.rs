@@ -117,7 +117,7 @@ pub async fn serve(config: &Config) -> String {
     let app = golmok_server::build_app(config).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    tokio::spawn(async move { golmok_server::serve(listener, app, std::future::pending()).await.unwrap() });
     format!("http://{addr}")
 }
 
