@@ -33,13 +33,14 @@ BUILD_SERVER := cargo build --release -p golmok-server
 PHASE := scripts/phase.sh
 PHASE_LOG := $(TARGET_DIR)/make-test-phases.tsv
 
-.PHONY: help setup build build-web server run test fmt-check clippy test-native test-wasm size e2e \
+.PHONY: help setup build build-web server run dev test fmt-check clippy test-native test-wasm size e2e \
 	bench screenshots clean
 
 help:
 	@echo 'make run          build everything and start Golmok with the demo data (http://$(GOLMOK_LISTEN)/)'
 	@echo 'make test         everything CI checks: fmt, clippy, native + wasm tests, bundle size, e2e'
 	@echo 'make build        release build of the SPA (dist/) and of the server'
+	@echo 'make dev          for day-to-day work: the SPA with reload on http://127.0.0.1:8081/, the API beside it'
 	@echo 'make bench        first-load bytes of dist/ (raw, gzip -9, brotli)'
 	@echo 'make screenshots  PNGs of every page, ko and en, into tests/e2e/screenshots/'
 	@echo 'make e2e | test-native | test-wasm | clippy | fmt-check | size   one part of make test'
@@ -60,6 +61,16 @@ server: setup
 run: build
 	@echo 'Starting Golmok at http://$(GOLMOK_LISTEN)/ (database $(GOLMOK_DATABASE); Ctrl-C stops it)'
 	exec $(SERVER_BIN) --listen '$(GOLMOK_LISTEN)' --database '$(GOLMOK_DATABASE)' --static '$(GOLMOK_STATIC)' $(DEMO_FLAG)
+
+# Trunk rebuilds the SPA on every change and reloads the browser; it proxies /api/ to a
+# debug server on 127.0.0.1:8080 (Trunk.toml). A debug build has no split step: every
+# page is in the one wasm file (see src/lazy.rs). Its output goes to target/, not dist/.
+dev: setup
+	cargo build -p golmok-server
+	@echo 'Golmok for development at http://127.0.0.1:8081/ (database $(GOLMOK_DATABASE); Ctrl-C stops it)'
+	$(TARGET_DIR)/debug/golmok-server --listen 127.0.0.1:8080 --database '$(GOLMOK_DATABASE)' $(DEMO_FLAG) & \
+	server=$$!; trap 'kill $$server 2>/dev/null' EXIT; \
+	TRUNK_OFFLINE=true trunk serve --dist $(TARGET_DIR)/trunk-dev
 
 # Fail fast: the first failing phase stops the run.
 test: setup

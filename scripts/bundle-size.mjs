@@ -47,11 +47,20 @@ for (const [tag] of withoutComments.matchAll(/<(link|script|img|meta)\b[^>]*>/gi
 
 // Local files only, each once (the wasm is both preloaded and named in the boot meta).
 const files = new Map([['index.html', 'page']]);
-for (const [ref, why] of refs) {
-  if (!ref || /^([a-z]+:)?\/\//i.test(ref) || ref.startsWith('data:')) continue;
-  const rel = path.posix.normalize(ref.split(/[?#]/)[0].replace(/^\/+/, ''));
-  if (!files.has(rel)) files.set(rel, why);
-}
+const add = (ref, why, from = '') => {
+  if (!ref || /^([a-z]+:)?\/\//i.test(ref) || ref.startsWith('data:')) return;
+  const rel = path.posix.normalize(path.posix.join(from, ref.split(/[?#]/)[0].replace(/^\/+/, '')));
+  if (files.has(rel)) return;
+  files.set(rel, why);
+  // A module's static imports load with it (the chunk loader the app's JS imports).
+  if (rel.endsWith('.js') && existsSync(path.join(dist, rel))) {
+    const js = readFileSync(path.join(dist, rel), 'utf8');
+    for (const m of js.matchAll(/^\s*import\b[^'"]*?\bfrom\s*["'](\.{1,2}\/[^"']+)["']/gm)) {
+      add(m[1], `imported by ${path.posix.basename(rel)}`, path.posix.dirname(rel));
+    }
+  }
+};
+for (const [ref, why] of refs) add(ref, why);
 
 const haveBrotliCli = (() => {
   try {

@@ -3,7 +3,8 @@
 # on a machine that has it all this takes a second or two. Safe to run again and again.
 #
 #   - Rust: the wasm32 target, rustfmt and clippy (rustup and cargo must exist)
-#   - Trunk (pinned) and wasm-bindgen-cli (the version Cargo.lock pins), via cargo install
+#   - Trunk (pinned), wasm-bindgen-cli (the version Cargo.lock pins) and wasm-split-cli
+#     (pinned; splits the release wasm into chunks), via cargo install
 #   - Debian packages: Chromium and its WebDriver (e2e and wasm tests), CJK and emoji fonts
 #     (screenshots), brotli (make bench)
 #   - npm devDependencies (wasm-opt from binaryen, playwright-core, axe-core) via `npm ci`
@@ -16,6 +17,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji brotli)
 
 step() { printf '  setup: %s\n' "$*"; }
@@ -57,6 +59,13 @@ if [[ "$(version_of wasm-bindgen --version)" != "$WASM_BINDGEN_VERSION" ]] ||
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# It prints no version of its own; cargo's install list knows which one is there.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" ||
+  ! command -v wasm-split-cli >/dev/null; then
+  step "installing wasm-split-cli $WASM_SPLIT_VERSION (cargo install, a few minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 # --- Debian packages ----------------------------------------------------------------
 missing_packages=()
 for package in "${APT_PACKAGES[@]}"; do
@@ -96,7 +105,7 @@ if ! node -e '
 fi
 
 # --- Sanity: what the build and the tests will run ----------------------------------
-for tool in trunk wasm-bindgen wasm-bindgen-test-runner wasm-opt chromium chromedriver brotli; do
+for tool in trunk wasm-bindgen wasm-bindgen-test-runner wasm-split-cli wasm-opt chromium chromedriver brotli; do
   command -v "$tool" >/dev/null || die "$tool is still not on PATH"
 done
 step "ok (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version | head -1), node $(node --version))"

@@ -6,7 +6,8 @@ use leptos_router::path;
 
 use crate::api::Api;
 use crate::components::layout::Shell;
-use crate::pages::{district, home, login, new_proposal, not_found, proposal, register};
+use crate::lazy;
+use crate::pages::{self, district, not_found};
 use crate::state::{announce::Announcer, lang, session::Session};
 
 /// Provides what every component may ask for: language, session, API client, live
@@ -36,12 +37,12 @@ pub fn App() -> impl IntoView {
                 <LangSync />
                 <Shell>
                     <Routes fallback=not_found::NotFoundPage>
-                        <Route path=path!("/") view=home::HomePage />
-                        <Route path=path!("/login") view=login::LoginPage />
-                        <Route path=path!("/register") view=register::RegisterPage />
+                        <Route path=path!("/") view=|| lazy::page(pages::HOME) />
+                        <Route path=path!("/login") view=|| lazy::page(pages::LOGIN) />
+                        <Route path=path!("/register") view=|| lazy::page(pages::REGISTER) />
                         <Route path=path!("/d/:slug") view=district::DistrictPage />
-                        <Route path=path!("/d/:slug/proposals/new") view=new_proposal::NewProposalPage />
-                        <Route path=path!("/d/:slug/proposals/:id") view=proposal::ProposalPage />
+                        <Route path=path!("/d/:slug/proposals/new") view=|| lazy::page(pages::NEW_PROPOSAL) />
+                        <Route path=path!("/d/:slug/proposals/:id") view=|| lazy::page(pages::PROPOSAL) />
                     </Routes>
                 </Shell>
             </Router>

@@ -21,6 +21,28 @@ pub fn base_path() -> String {
     path.trim_end_matches('/').to_owned()
 }
 
+/// The build this page runs: the script `<meta name="golmok-boot">` started (its file
+/// name carries the build's content hash). `None` where the app was not booted from
+/// index.html (the wasm tests).
+pub fn running_build() -> Option<String> {
+    let meta = document()?.query_selector("meta[name=golmok-boot]").ok()??;
+    let js = meta.get_attribute("data-js")?;
+    let name = js.rsplit('/').next()?.to_owned();
+    (!name.is_empty()).then_some(name)
+}
+
+/// `index.html` as the server has it now, bypassing every cache.
+pub async fn fetch_index_html() -> Option<String> {
+    let base = document()?.base_uri().ok()??;
+    let url = web_sys::Url::new_with_base("index.html", &base).ok()?.href();
+    let response =
+        gloo_net::http::Request::get(&url).cache(web_sys::RequestCache::NoStore).send().await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    response.text().await.ok()
+}
+
 /// Root of the JSON API, e.g. `https://golmok.example.org/api/v1`.
 pub fn api_root() -> String {
     let configured = document()

@@ -19,6 +19,7 @@ pub mod components;
 pub mod config;
 pub mod format;
 pub mod json;
+pub mod lazy;
 pub mod pages;
 pub mod state;
 pub mod storage;

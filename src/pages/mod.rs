@@ -1,4 +1,7 @@
-//! One module per route.
+//! One module per route. The district page, where most visits start, is compiled into
+//! the first load; every other page is a chunk of its own, fetched on its first visit
+//! (see `crate::lazy`). The not-found page stays too: it is a few lines, and the
+//! district page shows it for unknown districts anyway.
 
 pub mod district;
 pub mod home;
@@ -7,3 +10,9 @@ pub mod new_proposal;
 pub mod not_found;
 pub mod proposal;
 pub mod register;
+
+crate::lazy_page!(pub const HOME in page_home = home::HomePage);
+crate::lazy_page!(pub const LOGIN in page_login = login::LoginPage);
+crate::lazy_page!(pub const REGISTER in page_register = register::RegisterPage);
+crate::lazy_page!(pub const NEW_PROPOSAL in page_new_proposal = new_proposal::NewProposalPage);
+crate::lazy_page!(pub const PROPOSAL in page_proposal = proposal::ProposalPage);

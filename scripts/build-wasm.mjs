@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// Builds the app's wasm and JS into Trunk's staging directory: Trunk's post_build hook
+// (Trunk.toml). index.html marks the Rust app `data-trunk-skip` because Trunk 0.21
+// cannot split a wasm (trunk-rs/trunk#1022), so this script does it:
+//
+//   release (`trunk build --release`, what ships and what the end-to-end tests run):
+//     1. cargo build, profile wasm-release, with `--cfg golmok_split` (src/lazy.rs turns
+//        its pages into split points) and relocations kept for the splitter
+//     2. wasm-split-cli: the main wasm, one chunk per lazy page, shared chunks, and
+//        the JS that fetches chunks on demand
+//     3. wasm-bindgen --target web on the main wasm (keeping the exports chunks link to)
+//     4. wasm-opt -Oz on every wasm file
+//     5. content-hashed names, so every file can be cached for good: a chunk is named
+//        by its own bytes; the app's JS, its wasm and the chunk loader (which import
+//        each other) by the hash of all three
+//     6. precompressed .gz and .br beside every hashed file, for the server to send as is
+//   debug (`trunk serve`): cargo build and wasm-bindgen only, no split, no hashing.
+//
+// Either way index.html's skipped link becomes the boot meta that public/boot.js reads,
+// plus preload hints so the browser fetches the JS, the loader and the wasm at once.
+// The unoptimised intermediate files stay in target/golmok-wasm/ for `make bench`
+// (size breakdown by crate and function).
+import { execFile as execFileCb, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+const execFile = promisify(execFileCb);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('build-wasm: run by Trunk (TRUNK_STAGING_DIR is not set); use scripts/build-web.sh');
+  process.exit(2);
+}
+const release = process.env.TRUNK_PROFILE === 'release';
+const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
+const work = path.join(targetDir, 'golmok-wasm');
+const NAME = 'golmok-web';
+// The wasm features every browser we support has; wasm-opt may use them.
+const WASM_FEATURES = [
+  '--enable-bulk-memory',
+  '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext',
+  '--enable-mutable-globals',
+  '--enable-reference-types',
+  '--enable-multivalue',
+];
+
+const step = (what) => console.log(`build-wasm: ${what}`);
+const run = (cmd, args, env = {}) =>
+  execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+const hash16 = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex').slice(0, 16);
+};
+const fresh = (dir) => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+function cargoBuild() {
+  const profile = release ? 'wasm-release' : 'dev';
+  // RUSTFLAGS replaces .cargo/config.toml's flags for the target, so it repeats them.
+  const flags = release
+    ? '--cfg erase_components --cfg golmok_split -Clink-args=--emit-relocs'
+    : '--cfg erase_components';
+  step(`cargo build (${profile}${release ? ', split' : ''})`);
+  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--profile', profile, '-p', NAME, '--bin', NAME], {
+    RUSTFLAGS: flags,
+  });
+  const dir = profile === 'dev' ? 'debug' : profile;
+  return path.join(targetDir, 'wasm32-unknown-unknown', dir, `${NAME}.wasm`);
+}
+
+function bindgen(input, outDir, extra = []) {
+  step('wasm-bindgen');
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', ...extra, '--out-dir', outDir, '--out-name', NAME, input]);
+  if (fs.existsSync(path.join(outDir, 'snippets'))) {
+    // Snippet files are named by crate, not by content, so they cannot be cached for good.
+    throw new Error('wasm-bindgen wrote snippets/: hash and copy them before using inline_js');
+  }
+}
+
+async function optimise(files) {
+  step(`wasm-opt -Oz on ${files.length} files`);
+  // Two at a time: CI machines have two cores.
+  const queue = [...files];
+  const worker = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      await execFile('wasm-opt', ['-Oz', ...WASM_FEATURES, file, '-o', file], { cwd: root });
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}
+
+// Replaces each `from` with `to`, insisting each is there: a changed generator must fail
+// the build, not ship a loader that points at files that do not exist.
+function replaceAll(text, pairs, what) {
+  for (const [from, to] of pairs) {
+    if (!text.includes(from)) throw new Error(`build-wasm: ${what} has no ${from}`);
+    text = text.split(from).join(to);
+  }
+  return text;
+}
+
+async function releaseBuild() {
+  const input = cargoBuild();
+  const splitDir = fresh(path.join(work, 'split'));
+  const bindgenDir = fresh(path.join(work, 'bindgen'));
+  const outDir = fresh(path.join(work, 'out'));
+
+  step('wasm-split-cli');
+  run('wasm-split-cli', ['--target', 'web', '--out-name', NAME, input, splitDir]);
+  const loader = fs.readFileSync(path.join(splitDir, '__wasm_split.js'), 'utf8');
+  const chunks = fs.readdirSync(splitDir).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
+
+  // The chunks call into the main module through exports the linker made: keep them.
+  bindgen(path.join(splitDir, `${NAME}.wasm`), bindgenDir, ['--keep-lld-exports']);
+
+  for (const f of [`${NAME}.js`, `${NAME}_bg.wasm`]) fs.copyFileSync(path.join(bindgenDir, f), path.join(outDir, f));
+  for (const f of chunks) fs.copyFileSync(path.join(splitDir, f), path.join(outDir, f));
+  await optimise([`${NAME}_bg.wasm`, ...chunks].map((f) => path.join(outDir, f)));
+
+  const renamed = new Map();
+  for (const f of chunks) {
+    const stem = f.slice(0, -'.wasm'.length);
+    renamed.set(f, `${stem}-${hash16(fs.readFileSync(path.join(outDir, f)))}.wasm`);
+  }
+  const mainJs = fs.readFileSync(path.join(outDir, `${NAME}.js`), 'utf8');
+  const mainWasm = fs.readFileSync(path.join(outDir, `${NAME}_bg.wasm`));
+  let loaderJs = replaceAll(
+    loader,
+    chunks.map((f) => [`"./${f}"`, `"./${renamed.get(f)}"`]),
+    '__wasm_split.js',
+  );
+  const build = hash16(mainJs, mainWasm, loaderJs);
+  const names = { js: `${NAME}-${build}.js`, wasm: `${NAME}-${build}_bg.wasm`, loader: `wasm-split-${build}.js` };
+  loaderJs = replaceAll(loaderJs, [[`"./${NAME}.js"`, `"./${names.js}"`]], '__wasm_split.js');
+  // Only the import statement: the wasm's own import module name stays as it was.
+  const appJs = replaceAll(mainJs, [[`from "./__wasm_split.js"`, `from "./${names.loader}"`]], `${NAME}.js`);
+
+  fs.writeFileSync(path.join(staging, names.js), appJs);
+  fs.writeFileSync(path.join(staging, names.wasm), mainWasm);
+  fs.writeFileSync(path.join(staging, names.loader), loaderJs);
+  for (const [from, to] of renamed) fs.copyFileSync(path.join(outDir, from), path.join(staging, to));
+  return names;
+}
+
+function debugBuild() {
+  const input = cargoBuild();
+  const bindgenDir = fresh(path.join(work, 'bindgen-debug'));
+  bindgen(input, bindgenDir);
+  for (const f of [`${NAME}.js`, `${NAME}_bg.wasm`]) fs.copyFileSync(path.join(bindgenDir, f), path.join(staging, f));
+  return { js: `${NAME}.js`, wasm: `${NAME}_bg.wasm` };
+}
+
+// Where index.html marks the skipped Rust app, the boot meta and the preload hints.
+function patchIndex(names) {
+  const index = path.join(staging, 'index.html');
+  const html = fs.readFileSync(index, 'utf8');
+  const link = /<link\b[^>]*\bdata-trunk-skip\b[^>]*>/;
+  if (!link.test(html)) throw new Error('build-wasm: index.html has no <link data-trunk rel="rust" data-trunk-skip>');
+  const tags = [
+    `<meta name="golmok-boot" data-js="./${names.js}" data-wasm="./${names.wasm}">`,
+    `<link rel="modulepreload" href="./${names.js}">`,
+    ...(names.loader ? [`<link rel="modulepreload" href="./${names.loader}">`] : []),
+    `<link rel="preload" href="./${names.wasm}" as="fetch" type="application/wasm" crossorigin>`,
+  ];
+  fs.writeFileSync(index, html.replace(link, tags.join('\n    ')));
+}
+
+// Hashed files never change, so they are compressed once here, as hard as the formats
+// go. index.html is not: deployers edit it, and a stale .gz beside it would undo that.
+function precompress() {
+  const hashed = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css|svg)$/;
+  let count = 0;
+  for (const f of fs.readdirSync(staging)) {
+    if (!hashed.test(f)) continue;
+    const file = path.join(staging, f);
+    const data = fs.readFileSync(file);
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(data, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+          [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+        },
+      }),
+    );
+    count += 1;
+  }
+  step(`precompressed ${count} files (.gz, .br)`);
+}
+
+try {
+  const names = release ? await releaseBuild() : debugBuild();
+  patchIndex(names);
+  if (release) precompress();
+  step(`ok: ${names.js}, ${names.wasm}${names.loader ? `, ${names.loader}` : ''}`);
+} catch (error) {
+  console.error(error.message ?? error);
+  process.exit(1);
+}
