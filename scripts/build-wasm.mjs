@@ -10,10 +10,12 @@
 //        the JS that fetches chunks on demand
 //     3. wasm-bindgen --target web on the main wasm (keeping the exports chunks link to)
 //     4. wasm-opt -Oz on every wasm file
-//     5. content-hashed names, so every file can be cached for good: a chunk is named
+//     5. esbuild minifies the JS and the CSS (Trunk's own minifier would also squeeze
+//        index.html, which deployers edit by hand: see the README)
+//     6. content-hashed names, so every file can be cached for good: a chunk is named
 //        by its own bytes; the app's JS, its wasm and the chunk loader (which import
 //        each other) by the hash of all three
-//     6. precompressed .gz and .br beside every hashed file, for the server to send as is
+//     7. precompressed .gz and .br beside every hashed file, for the server to send as is
 //   debug (`trunk serve`): cargo build and wasm-bindgen only, no split, no hashing.
 //
 // Either way index.html's skipped link becomes the boot meta that public/boot.js reads,
@@ -26,6 +28,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+
+import { transformSync } from 'esbuild';
 
 const execFile = promisify(execFileCb);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -62,11 +66,20 @@ const fresh = (dir) => {
   return dir;
 };
 
+// Panic messages carry their source file's path: the registry's absolute path would ship
+// in the wasm (bytes, and this machine's home directory) and make the content hashes
+// differ from one machine to the next. Shortened to the crate's own folder.
+function remapRegistry() {
+  const registry = path.join(process.env.CARGO_HOME ?? path.join(process.env.HOME ?? '', '.cargo'), 'registry', 'src');
+  if (!fs.existsSync(registry)) return [];
+  return fs.readdirSync(registry).map((index) => `--remap-path-prefix=${path.join(registry, index)}/=`);
+}
+
 function cargoBuild() {
   const profile = release ? 'wasm-release' : 'dev';
   // RUSTFLAGS replaces .cargo/config.toml's flags for the target, so it repeats them.
   const flags = release
-    ? '--cfg erase_components --cfg golmok_split -Clink-args=--emit-relocs'
+    ? ['--cfg erase_components --cfg golmok_split -Clink-args=--emit-relocs', ...remapRegistry()].join(' ')
     : '--cfg erase_components';
   step(`cargo build (${profile}${release ? ', split' : ''})`);
   run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--profile', profile, '-p', NAME, '--bin', NAME], {
@@ -96,6 +109,9 @@ async function optimise(files) {
   };
   await Promise.all([worker(), worker()]);
 }
+
+// Same module, fewer bytes: names, whitespace and syntax (exports and strings are kept).
+const minify = (js) => transformSync(js, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).code;
 
 // Replaces each `from` with `to`, insisting each is there: a changed generator must fail
 // the build, not ship a loader that points at files that do not exist.
@@ -130,18 +146,20 @@ async function releaseBuild() {
     const stem = f.slice(0, -'.wasm'.length);
     renamed.set(f, `${stem}-${hash16(fs.readFileSync(path.join(outDir, f)))}.wasm`);
   }
-  const mainJs = fs.readFileSync(path.join(outDir, `${NAME}.js`), 'utf8');
+  step('esbuild: minifying the JS');
+  const mainJs = minify(fs.readFileSync(path.join(outDir, `${NAME}.js`), 'utf8'));
   const mainWasm = fs.readFileSync(path.join(outDir, `${NAME}_bg.wasm`));
   let loaderJs = replaceAll(
-    loader,
+    minify(loader),
     chunks.map((f) => [`"./${f}"`, `"./${renamed.get(f)}"`]),
     '__wasm_split.js',
   );
   const build = hash16(mainJs, mainWasm, loaderJs);
   const names = { js: `${NAME}-${build}.js`, wasm: `${NAME}-${build}_bg.wasm`, loader: `wasm-split-${build}.js` };
   loaderJs = replaceAll(loaderJs, [[`"./${NAME}.js"`, `"./${names.js}"`]], '__wasm_split.js');
-  // Only the import statement: the wasm's own import module name stays as it was.
-  const appJs = replaceAll(mainJs, [[`from "./__wasm_split.js"`, `from "./${names.loader}"`]], `${NAME}.js`);
+  // Only the import statements: the same string is also the key under which the wasm
+  // expects the loader's functions, which must stay as it is.
+  const appJs = replaceAll(mainJs, [[`from"./__wasm_split.js"`, `from"./${names.loader}"`]], `${NAME}.js`);
 
   fs.writeFileSync(path.join(staging, names.js), appJs);
   fs.writeFileSync(path.join(staging, names.wasm), mainWasm);
@@ -156,6 +174,25 @@ function debugBuild() {
   bindgen(input, bindgenDir);
   for (const f of [`${NAME}.js`, `${NAME}_bg.wasm`]) fs.copyFileSync(path.join(bindgenDir, f), path.join(staging, f));
   return { js: `${NAME}.js`, wasm: `${NAME}_bg.wasm` };
+}
+
+// Trunk's stylesheet and boot script, minified and named anew by their minified bytes.
+// (`ours`: the files this script wrote, minified already.)
+function minifyTrunkAssets(ours) {
+  const index = path.join(staging, 'index.html');
+  let html = fs.readFileSync(index, 'utf8');
+  for (const f of fs.readdirSync(staging)) {
+    const m = f.match(/^(.+)-[0-9a-f]{10,16}\.(css|js)$/);
+    if (!m || ours.includes(f) || !html.includes(`"./${f}"`)) continue;
+    const source = fs.readFileSync(path.join(staging, f), 'utf8');
+    const code =
+      m[2] === 'css' ? transformSync(source, { loader: 'css', minify: true }).code : minify(source);
+    const name = `${m[1]}-${hash16(code)}.${m[2]}`;
+    fs.rmSync(path.join(staging, f));
+    fs.writeFileSync(path.join(staging, name), code);
+    html = replaceAll(html, [[`"./${f}"`, `"./${name}"`]], 'index.html');
+  }
+  fs.writeFileSync(index, html);
 }
 
 // Where index.html marks the skipped Rust app, the boot meta and the preload hints.
@@ -201,7 +238,10 @@ function precompress() {
 try {
   const names = release ? await releaseBuild() : debugBuild();
   patchIndex(names);
-  if (release) precompress();
+  if (release) {
+    minifyTrunkAssets(Object.values(names));
+    precompress();
+  }
   step(`ok: ${names.js}, ${names.wasm}${names.loader ? `, ${names.loader}` : ''}`);
 } catch (error) {
   console.error(error.message ?? error);

@@ -1,7 +1,7 @@
 //! The app: shared state, then the routes of PRODUCT.md.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use crate::api::Api;
@@ -36,14 +36,14 @@ pub fn App() -> impl IntoView {
             <Router base=crate::config::base_path()>
                 <LangSync />
                 <Shell>
-                    <Routes fallback=not_found::NotFoundPage>
+                    <FlatRoutes fallback=not_found::NotFoundPage>
                         <Route path=path!("/") view=|| lazy::page(pages::HOME) />
                         <Route path=path!("/login") view=|| lazy::page(pages::LOGIN) />
                         <Route path=path!("/register") view=|| lazy::page(pages::REGISTER) />
                         <Route path=path!("/d/:slug") view=district::DistrictPage />
                         <Route path=path!("/d/:slug/proposals/new") view=|| lazy::page(pages::NEW_PROPOSAL) />
                         <Route path=path!("/d/:slug/proposals/:id") view=|| lazy::page(pages::PROPOSAL) />
-                    </Routes>
+                    </FlatRoutes>
                 </Shell>
             </Router>
         }
