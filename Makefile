@@ -82,7 +82,7 @@ test: setup
 	$(PHASE) '4/9 native tests: golmok-api, golmok-server' $(TEST_NATIVE) && \
 	$(PHASE) '5/9 wasm tests: golmok-web (headless Chromium)' $(TEST_WASM) && \
 	$(PHASE) '6/9 release build of the SPA (trunk)' scripts/build-web.sh && \
-	$(PHASE) '7/9 bundle size (first load, gzip -9 <= 250 KB)' scripts/check-bundle-size.sh && \
+	$(PHASE) '7/9 bundle size (first load, gzip -9 <= 175 KB)' scripts/check-bundle-size.sh && \
 	$(PHASE) '8/9 release build of the server' $(BUILD_SERVER) && \
 	$(PHASE) '9/9 end-to-end tests (Playwright, real server)' scripts/e2e.sh; } || status=$$?; \
 	echo; echo 'Phases (seconds):'; awk -F'\t' '{ printf "  %5s  %-8s %s\n", $$1, $$3, $$2 }' $(PHASE_LOG); \

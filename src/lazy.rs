@@ -118,12 +118,36 @@ pub fn page(page: LazyPage) -> impl IntoView {
     }
 }
 
-/// Fetches a page's code in the background, for a page the visitor is likely to open
-/// next. A failure is forgotten: the visit itself will try again.
-pub fn prefetch(page: LazyPage) {
-    spawn_local(async move {
-        let _ = (page.preload)().await;
+/// Fetches a page's code once the browser has nothing better to do, for a page the
+/// visitor is likely to open next, so it opens at once. Not for someone who asked their
+/// browser to save data. A failure is forgotten: the visit itself will try again.
+pub fn prefetch_when_idle(page: LazyPage) {
+    use wasm_bindgen::JsCast as _;
+    use wasm_bindgen::closure::Closure;
+
+    let Some(window) = web_sys::window() else { return };
+    let connection = js_sys::Reflect::get(&window.navigator(), &"connection".into()).ok();
+    let save_data = connection
+        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
+        .is_some_and(|s| s.is_truthy());
+    if save_data {
+        return;
+    }
+    let fetch = Closure::once_into_js(move || {
+        spawn_local(async move {
+            let _ = (page.preload)().await;
+        })
     });
+    // Safari has no requestIdleCallback: a second's wait stands in for it.
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into()).ok();
+    match idle.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        Some(request_idle) => {
+            let _ = request_idle.call1(&window, &fetch);
+        }
+        None => {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(fetch.unchecked_ref(), 1000);
+        }
+    }
 }
 
 /// The page, if its code is loaded: then the split point answers without waiting.

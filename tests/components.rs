@@ -1,5 +1,6 @@
 //! Component tests in a real browser (headless Chromium via wasm-bindgen-test): the
-//! support toggle and the proposal form's validation and draft.
+//! support toggle, the proposal form's validation and draft, and a lazy page whose code
+//! fails to load.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -9,6 +10,7 @@ use golmok_api::VoteState;
 use golmok_web::api::ApiError;
 use golmok_web::app::provide_app_state;
 use golmok_web::components::vote_toggle::{SendVote, VoteToggle};
+use golmok_web::lazy::{self, ChunkError, LazyPage};
 use golmok_web::pages::new_proposal::ProposalForm;
 use golmok_web::state::session::Session;
 use golmok_web::storage::{self, keys};
@@ -195,4 +197,44 @@ async fn proposal_form_restores_a_draft_and_hides_event_fields_for_improvements(
     assert!(event_fields.has_attribute("hidden"), "no date or place for an improvement");
     let improvement: HtmlInputElement = find(&root, "input[value=improvement]").unchecked_into();
     assert!(improvement.checked());
+}
+
+thread_local! {
+    static CHUNK_TRIES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A page whose code fails to load on the first try only, as on a dropped connection.
+fn flaky_page() -> LazyPage {
+    LazyPage {
+        preload: || {
+            Box::pin(async {
+                let tries = CHUNK_TRIES.with(|t| {
+                    t.set(t.get() + 1);
+                    t.get()
+                });
+                gloo_timers::future::TimeoutFuture::new(10).await;
+                if tries == 1 { Err(ChunkError) } else { Ok(()) }
+            })
+        },
+        view: || Box::pin(async { Ok(view! { <h1 class="lazy-page">"골목 지도"</h1> }.into_any()) }),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_lazy_page_that_fails_to_load_offers_a_retry_that_works() {
+    CHUNK_TRIES.with(|t| t.set(0));
+    let root = mount(|| lazy::page(flaky_page()));
+    // While the code loads: a placeholder, announced as busy.
+    assert!(root.query_selector("[aria-busy=true]").unwrap().is_some());
+    settle().await;
+    assert!(root.query_selector(".lazy-page").unwrap().is_none());
+    let alert = find(&root, "[role=alert]");
+    assert!(alert.text_content().unwrap_or_default().contains("인터넷 연결"), "says what to check");
+    assert!(root.query_selector("[aria-busy=true]").unwrap().is_none(), "no endless spinner");
+
+    find(&root, "[role=alert] button").click();
+    settle().await;
+    assert_eq!(text(&root, "h1.lazy-page"), "골목 지도");
+    assert!(root.query_selector("[role=alert]").unwrap().is_none());
+    assert_eq!(CHUNK_TRIES.with(|t| t.get()), 2, "one retry, one more load");
 }

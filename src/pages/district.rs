@@ -113,6 +113,7 @@ fn ProposalFeed(slug: String) -> impl IntoView {
     let loading_more = RwSignal::new(false);
     // Answers to an older filter must not land in the list of a newer one.
     let generation = StoredValue::new(0u32);
+    let prefetched = StoredValue::new(false);
     let reload = RwSignal::new(0u32);
 
     let slug = StoredValue::new(slug);
@@ -140,6 +141,11 @@ fn ProposalFeed(slug: String) -> impl IntoView {
                     items.set(page.items);
                     next_cursor.set(page.next_cursor);
                     feed.set(Feed::Ready);
+                    // Most visits go on to a proposal: have its page ready by then.
+                    if prefetched.try_get_value() == Some(false) {
+                        prefetched.try_set_value(true);
+                        crate::lazy::prefetch_when_idle(crate::pages::PROPOSAL);
+                    }
                 }
                 Err(e) => feed.set(Feed::Failed(e)),
             }

@@ -1,0 +1,111 @@
+// Code splitting: the district page needs nothing but the first load, every other page
+// fetches its own code on its first visit, and a page whose code cannot be fetched says
+// so with a retry (or, after a deploy, reloads into the new build).
+import assert from 'node:assert/strict';
+import { DISTRICT, DISTRICT_NAME, FAILED_REQUEST, heading, open, ready, scenario, t } from './support.mjs';
+
+const CHUNK = /\/(split|chunk)_[\w]+-[0-9a-f]{16}\.wasm$/;
+const PROPOSAL_CHUNK = '**/split_page_proposal-*.wasm';
+
+/** Records when the first proposal card appeared, in the page's own clock. */
+async function timeFirstCard(page) {
+  await page.addInitScript(() => {
+    const seen = () => {
+      if (window.__firstCardAt === undefined && document.querySelector('.proposal-card')) {
+        window.__firstCardAt = performance.now();
+      }
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** The page's resource requests: name and when each started. */
+const resources = (page) =>
+  page.evaluate(() => performance.getEntriesByType('resource').map((r) => ({ url: r.name, start: r.startTime })));
+
+scenario('the district page shows its proposals before any other page code is fetched', async (page) => {
+  await timeFirstCard(page);
+  await open(page, `/d/${DISTRICT}`);
+  const feed = page.getByRole('region', { name: t('ko', 'proposals_heading') });
+  await feed.getByRole('listitem').first().waitFor();
+  const cardsAt = await page.evaluate(() => window.__firstCardAt);
+  assert.ok(cardsAt > 0, 'the cards were seen appearing');
+  const loaded = await resources(page);
+  assert.ok(loaded.some((r) => /_bg\.wasm$/.test(r.url)), 'the main wasm was loaded');
+  const early = loaded.filter((r) => CHUNK.test(new URL(r.url).pathname) && r.start < cardsAt);
+  assert.deepEqual(early, [], 'no chunk was fetched before the proposals showed');
+});
+
+scenario('the proposal form and a proposal open from a cold cache, each fetching its own code', async (page) => {
+  await open(page, `/d/${DISTRICT}`);
+  const before = (await resources(page)).map((r) => r.url);
+  await page.getByRole('link', { name: t('ko', 'propose_cta') }).click();
+  await ready(page);
+  assert.equal(await heading(page), t('ko', 'new_title'));
+  const after = (await resources(page)).map((r) => r.url).filter((u) => !before.includes(u));
+  assert.ok(
+    after.some((u) => /split_page_new_proposal-[0-9a-f]{16}\.wasm$/.test(u)),
+    `the form's chunk was fetched on its first visit: ${after.join(', ')}`,
+  );
+
+  // A deep link in a fresh tab: the page's chunk, then the page.
+  const other = await page.context().newPage();
+  await open(other, '/d/eungubi-seo/proposals/3');
+  assert.equal(await heading(other), '온누리상품권 사용 안내 스티커를 붙여 주세요');
+  const urls = (await resources(other)).map((r) => r.url);
+  assert.ok(urls.some((u) => /split_page_proposal-[0-9a-f]{16}\.wasm$/.test(u)), urls.join(', '));
+});
+
+scenario('a chunk that fails to load shows the error with a retry, and the retry works', async (page, session) => {
+  session.allowConsoleError(FAILED_REQUEST);
+  session.allowConsoleError(/Failed to fetch|NetworkError|net::ERR/i); // the chunk loader says why
+  let failures = 0;
+  await page.route(PROPOSAL_CHUNK, (route) => {
+    failures += 1;
+    return route.abort('internetdisconnected');
+  });
+  await open(page, `/d/${DISTRICT}`);
+  await page.getByRole('region', { name: t('ko', 'proposals_heading') }).getByRole('link').first().click();
+
+  const alert = page.getByRole('main').getByRole('alert');
+  await alert.waitFor();
+  await alert.getByRole('heading', { name: t('ko', 'error_title') }).waitFor();
+  assert.ok((await alert.innerText()).includes(t('ko', 'error_network')), await alert.innerText());
+  assert.ok(failures >= 1);
+  assert.equal(await page.locator('main [aria-busy="true"]').count(), 0, 'no endless spinner');
+
+  await page.unroute(PROPOSAL_CHUNK);
+  await alert.getByRole('button', { name: t('ko', 'retry'), exact: true }).click();
+  await ready(page);
+  assert.match(page.url(), /\/d\/eungubi-seo\/proposals\/\d+$/);
+  assert.notEqual(await heading(page), t('ko', 'error_title'));
+  await page.getByRole('link', { name: t('ko', 'back_to_list') }).waitFor();
+  assert.equal(await page.getByRole('main').getByRole('alert').count(), 0, 'the error is gone');
+});
+
+scenario('a tab left open across a deploy reloads into the new build', async (page, session) => {
+  session.allowConsoleError(FAILED_REQUEST);
+  session.allowConsoleError(/WebAssembly|Failed to fetch|404/i);
+  // The deploy: this build's chunks are gone (from the start, so the idle prefetch of the
+  // proposal page fails too), and index.html now starts another build.
+  await page.route(PROPOSAL_CHUNK, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await open(page, `/d/${DISTRICT}`);
+  const index = await (await page.request.get('/index.html')).text();
+  const running = index.match(/golmok-web-[0-9a-f]{16}\.js/)[0];
+  await page.route('**/index.html', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: index.replaceAll(running, 'golmok-web-0123456789abcdef.js') }),
+  );
+  const reloading = page.waitForRequest((r) => r.isNavigationRequest() && r.frame() === page.mainFrame());
+  await page.getByRole('region', { name: t('ko', 'proposals_heading') }).getByRole('link').first().click();
+  await reloading;
+  // The reload lands on the new build (here: the same one, its chunks back).
+  await page.unroute('**/index.html');
+  await page.unroute(PROPOSAL_CHUNK);
+  await page.waitForLoadState('load');
+  await ready(page);
+  assert.match(page.url(), /\/d\/eungubi-seo\/proposals\/\d+$/, 'the address is kept');
+  const navigation = await page.evaluate(() => performance.getEntriesByType('navigation')[0].type);
+  assert.equal(navigation, 'reload');
+  assert.notEqual(await heading(page), DISTRICT_NAME.ko);
+  assert.equal(await page.getByRole('main').getByRole('alert').count(), 0);
+});
