@@ -110,6 +110,88 @@ async function optimise(files) {
   await Promise.all([worker(), worker()]);
 }
 
+// wasm-bindgen names each JS function the wasm imports like `__wbg_setAttribute_` and a
+// hash: 16 hex digits no compressor can shrink, twice (the wasm's import section and the
+// JS object that provides them), for two hundred imports. They become `i0`, `i1`, ... in
+// both. Only the glue's own module is renamed: the chunk loader's functions are looked up
+// by name. A name found anywhere else in the JS stays as it is.
+function shortenImports(wasm, js, module) {
+  let at = 8;
+  const uleb = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = wasm[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return value;
+    }
+  };
+  const encodeUleb = (n) => {
+    const out = [];
+    do {
+      let byte = n & 0x7f;
+      n = Math.floor(n / 128);
+      if (n) byte |= 0x80;
+      out.push(byte);
+    } while (n);
+    return Buffer.from(out);
+  };
+  const name = () => {
+    const len = uleb();
+    const text = wasm.subarray(at, at + len).toString('utf8');
+    at += len;
+    return text;
+  };
+  while (at < wasm.length) {
+    const sectionStart = at;
+    const id = wasm[at++];
+    const size = uleb();
+    const bodyStart = at;
+    if (id !== 2) {
+      at = bodyStart + size;
+      continue;
+    }
+    const parts = [];
+    const count = uleb();
+    parts.push(encodeUleb(count));
+    let next = 0;
+    for (let i = 0; i < count; i++) {
+      const mod = name();
+      const field = name();
+      const descStart = at;
+      const kind = wasm[at++];
+      if (kind === 0) uleb(); // function: type index
+      else if (kind === 1 || kind === 2) {
+        if (kind === 1) at++; // table: element type
+        const flags = wasm[at++];
+        uleb();
+        if (flags & 1) uleb();
+      } else if (kind === 3) at += 2; // global: value type, mutability
+      else if (kind === 4) {
+        at++;
+        uleb();
+      } else throw new Error(`build-wasm: unknown import kind ${kind}`);
+      const desc = wasm.subarray(descStart, at);
+      let renamed = field;
+      const uses = js.match(new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
+      if (mod === module && uses === 1) {
+        renamed = `i${(next++).toString(36)}`;
+        js = js.replace(new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`), renamed);
+      }
+      for (const text of [mod, renamed]) {
+        const bytes = Buffer.from(text, 'utf8');
+        parts.push(encodeUleb(bytes.length), bytes);
+      }
+      parts.push(desc);
+    }
+    const body = Buffer.concat(parts);
+    wasm = Buffer.concat([wasm.subarray(0, sectionStart), Buffer.from([2]), encodeUleb(body.length), body, wasm.subarray(bodyStart + size)]);
+    return { wasm, js, renamed: next };
+  }
+  return { wasm, js, renamed: 0 };
+}
+
 // Same module, fewer bytes: names, whitespace and syntax (exports and strings are kept).
 const minify = (js) => transformSync(js, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).code;
 
@@ -146,9 +228,14 @@ async function releaseBuild() {
     const stem = f.slice(0, -'.wasm'.length);
     renamed.set(f, `${stem}-${hash16(fs.readFileSync(path.join(outDir, f)))}.wasm`);
   }
-  step('esbuild: minifying the JS');
-  const mainJs = minify(fs.readFileSync(path.join(outDir, `${NAME}.js`), 'utf8'));
-  const mainWasm = fs.readFileSync(path.join(outDir, `${NAME}_bg.wasm`));
+  const short = shortenImports(
+    fs.readFileSync(path.join(outDir, `${NAME}_bg.wasm`)),
+    fs.readFileSync(path.join(outDir, `${NAME}.js`), 'utf8'),
+    `./${NAME}_bg.js`,
+  );
+  step(`shortened ${short.renamed} import names; esbuild: minifying the JS`);
+  const mainJs = minify(short.js);
+  const mainWasm = short.wasm;
   let loaderJs = replaceAll(
     minify(loader),
     chunks.map((f) => [`"./${f}"`, `"./${renamed.get(f)}"`]),
