@@ -1,7 +1,25 @@
 // Starts the app without inline script, so the Content-Security-Policy can forbid it.
-// Trunk writes the hashed file names into <meta name="golmok-boot">; URLs resolve
-// against <base href>, which is how the app runs under a sub-path.
+// Trunk and scripts/build-wasm.mjs write the hashed file names into
+// <meta name="golmok-boot">; URLs resolve against <base href>, which is how the app runs
+// under a sub-path.
+//
+// On a district's page (most visits start there, from a shared link) it does two more
+// things while the wasm downloads, so a slow phone shows the district at once:
+//   - it asks the API for the district and its proposals, and leaves the answers in
+//     window.golmokPrefetch for the app to take over (src/api/mod.rs): no second request;
+//   - it draws the district's heading and description, in the app's own markup and
+//     classes, into the boot screen. The app replaces the boot screen with the same
+//     page, so nothing moves (tests/e2e/boot.test.mjs compares the two).
+// Whatever fails here, the app still starts: this only ever adds.
+//
+// It is an async script: it runs as soon as it arrives, before the page is parsed, so
+// the API requests leave as early as the wasm's. What needs the page waits for it.
 const boot = document.querySelector('meta[name="golmok-boot"]');
+let painted = null; // once the district is drawn: resolves when it is on screen
+const parsed = new Promise((resolve) => {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve, { once: true });
+  else resolve();
+});
 
 function fail() {
   const app = document.getElementById('app');
@@ -13,10 +31,148 @@ function fail() {
   app.append(p);
 }
 
+// The language the app will choose (src/state/lang.rs: `?lang=`, then the remembered
+// choice, then the browser's languages, else Korean).
+function language() {
+  const known = (tag) => {
+    const two = String(tag ?? '').trim().slice(0, 2).toLowerCase();
+    return two === 'ko' || two === 'en' ? two : null;
+  };
+  let remembered = null;
+  try {
+    remembered = known(JSON.parse(localStorage.getItem('golmok.lang')));
+  } catch {}
+  const query = known(new URLSearchParams(location.search).get('lang'));
+  return query ?? remembered ?? (navigator.languages ?? []).map(known).find(Boolean) ?? 'ko';
+}
+
+// The API root the app will use (src/config.rs: `api_root_from`).
+function apiRoot() {
+  const meta = document.querySelector('meta[name=golmok-api]');
+  const configured = (meta?.getAttribute('content') ?? '').trim().replace(/\/+$/, '');
+  const server = !configured ? location.origin : configured.startsWith('/') ? location.origin + configured : configured;
+  return `${server}/api/v1`;
+}
+
+// `/d/{slug}` relative to <base href>, or null.
+function districtSlug() {
+  const base = new URL(document.baseURI).pathname;
+  if (!location.pathname.startsWith(base)) return null;
+  const m = location.pathname.slice(base.length).match(/^d\/([^/]+)\/?$/);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+// Starts a GET the app will make, exactly as it will make it (same URL, same token).
+function prefetch(url, token) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = fetch(url, { headers });
+  window.golmokPrefetch ??= {};
+  window.golmokPrefetch[url] = { token: token ?? null, response };
+  return response;
+}
+
+function el(tag, className, text, attributes = {}) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+// The district page as src/pages/district.rs draws it while its proposals load. The boot
+// screen is inert: these buttons only hold their place until the app's own arrive.
+function drawDistrict(district, lang, text, query) {
+  const main = document.querySelector('#app .boot-screen main');
+  if (!main) return; // the app is already there
+  const pick = (ko, en) => (lang === 'en' && en.trim() ? en : ko);
+  const name = pick(district.name, district.name_en);
+  const description = pick(district.description, district.description_en);
+  const hero = el('section', 'hero district-hero');
+  const region = el('p', 'hero-region');
+  region.append(el('span', '', '📍 ', { 'aria-hidden': 'true' }), pick(district.region, district.region_en));
+  hero.append(region, el('h1', '', name), el('p', 'lede clamped', description));
+  // The app's test for an introduction too long to show whole: over 90 characters.
+  if ([...description].length > 90) hero.append(el('button', 'more-toggle', text.show_more, { type: 'button' }));
+
+  const chips = (className, choices) => {
+    const group = el('div', 'chips');
+    for (const [label, pressed] of choices) {
+      group.append(el('button', className, label, { type: 'button', 'aria-pressed': String(pressed) }));
+    }
+    return group;
+  };
+  const kind = query.get('kind');
+  const newest = query.get('sort') === 'new';
+  const controls = el('div', 'feed-controls');
+  controls.append(
+    chips('chip', [
+      [text.filter_all, kind !== 'event' && kind !== 'improvement'],
+      [text.filter_event, kind === 'event'],
+      [text.filter_improvement, kind === 'improvement'],
+    ]),
+    chips('chip chip-quiet', [
+      [text.sort_top, !newest],
+      [text.sort_new, newest],
+    ]),
+  );
+  const skeletons = el('div', 'skeletons');
+  for (let i = 0; i < 3; i++) {
+    const card = el('div', 'card skeleton-card', undefined, { 'aria-hidden': 'true' });
+    for (const part of ['badge', 'title', 'line', 'counts']) card.append(el('span', `skeleton skeleton-${part}`));
+    skeletons.append(card);
+  }
+  const feed = el('section', 'feed');
+  feed.append(el('h2', 'section-title', text.proposals_heading), controls, skeletons);
+  const action = el('div', 'sticky-action');
+  action.append(el('a', 'button button-primary button-wide', `✍️ ${text.propose_cta}`));
+
+  main.replaceChildren(hero, feed, action);
+  document.title = `${name} · ${text.app_name}`;
+  // Let the browser paint this before the app's start takes the main thread.
+  painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+function startDistrict(slug, lang, text) {
+  let token = null;
+  try {
+    token = JSON.parse(localStorage.getItem('golmok.session'))?.token ?? null;
+  } catch {}
+  const path = `${apiRoot()}/districts/${encodeURIComponent(slug)}`;
+  // The list as src/api/mod.rs asks for it, with the filter and order of the address.
+  const query = new URLSearchParams(location.search);
+  const kind = ['event', 'improvement'].includes(query.get('kind')) ? `&kind=${query.get('kind')}` : '';
+  prefetch(`${path}/proposals?sort=${query.get('sort') === 'new' ? 'new' : 'top'}${kind}`, token);
+  prefetch(path, token)
+    .then((response) => (response.ok ? response.clone().json() : null))
+    .then(async (district) => {
+      await parsed;
+      if (district && text) drawDistrict(district, lang, text, query);
+    })
+    .catch(() => {});
+}
+
+try {
+  const lang = language();
+  // The UI words the boot screen needs, written into index.html from locales/ by the build.
+  const text = JSON.parse(document.getElementById('golmok-boot-text')?.textContent ?? '{}')[lang];
+  document.documentElement.lang = lang;
+  parsed.then(() => {
+    const brand = document.querySelector('#app .boot-screen .brand-name');
+    if (brand && text) brand.textContent = text.app_name;
+  });
+  const slug = districtSlug();
+  if (slug) startDistrict(slug, lang, text);
+} catch (error) {
+  console.warn(error);
+}
+
 try {
   const js = new URL(boot.dataset.js, document.baseURI).href;
   const wasm = new URL(boot.dataset.wasm, document.baseURI).href;
   const { default: init } = await import(js);
+  await parsed; // the app mounts into #app
+  await painted;
   await init({ module_or_path: wasm });
 } catch (error) {
   console.error(error);

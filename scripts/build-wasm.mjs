@@ -52,6 +52,10 @@ const WASM_FEATURES = [
   '--enable-multivalue',
 ];
 
+// GOLMOK_WASM_NAMES=1 keeps function names in the wasm, for profiling a release build
+// (`trunk build --release --dist target/dist-names`); never for what ships.
+const KEEP_NAMES = process.env.GOLMOK_WASM_NAMES === '1' ? ['-g'] : [];
+
 const step = (what) => console.log(`build-wasm: ${what}`);
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -104,7 +108,7 @@ async function optimise(files) {
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
-      await execFile('wasm-opt', ['-Oz', ...WASM_FEATURES, file, '-o', file], { cwd: root });
+      await execFile('wasm-opt', ['-Oz', ...KEEP_NAMES, ...WASM_FEATURES, file, '-o', file], { cwd: root });
     }
   };
   await Promise.all([worker(), worker()]);
@@ -282,6 +286,27 @@ function minifyTrunkAssets(ours) {
   fs.writeFileSync(index, html);
 }
 
+// The words public/boot.js draws the boot screen with, from the locale files the app is
+// built from, so the two cannot disagree.
+const BOOT_TEXT = [
+  'app_name', 'proposals_heading', 'show_more', 'filter_all', 'filter_event', 'filter_improvement',
+  'sort_top', 'sort_new', 'propose_cta',
+];
+
+function bootText() {
+  const text = {};
+  for (const lang of ['ko', 'en']) {
+    const all = JSON.parse(fs.readFileSync(path.join(root, 'locales', `${lang}.json`), 'utf8'));
+    text[lang] = Object.fromEntries(BOOT_TEXT.map((key) => [key, all[key]]));
+    const missing = BOOT_TEXT.filter((key) => typeof all[key] !== 'string');
+    if (missing.length) throw new Error(`build-wasm: locales/${lang}.json has no ${missing.join(', ')}`);
+  }
+  // A data block, never run (the CSP allows no inline script); `<` escaped so no text
+  // can end the element early.
+  const json = JSON.stringify(text).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="golmok-boot-text">${json}</script>`;
+}
+
 // Where index.html marks the skipped Rust app, the boot meta and the preload hints.
 function patchIndex(names) {
   const index = path.join(staging, 'index.html');
@@ -289,6 +314,7 @@ function patchIndex(names) {
   const link = /<link\b[^>]*\bdata-trunk-skip\b[^>]*>/;
   if (!link.test(html)) throw new Error('build-wasm: index.html has no <link data-trunk rel="rust" data-trunk-skip>');
   const tags = [
+    bootText(),
     `<meta name="golmok-boot" data-js="./${names.js}" data-wasm="./${names.wasm}">`,
     `<link rel="modulepreload" href="./${names.js}">`,
     ...(names.loader ? [`<link rel="modulepreload" href="./${names.loader}">`] : []),

@@ -50,9 +50,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// What must watch the address: the language (`?lang=`) and the first navigation.
 #[component]
 fn LangSync() -> impl IntoView {
     lang::sync();
+    crate::components::page_heading::watch_navigation();
 }
 
 /// A remembered token may have been revoked elsewhere: ask once at start. A 401 makes the

@@ -130,12 +130,18 @@ impl Api {
         path: &str,
         body: Option<&B>,
     ) -> Result<Response, ApiError> {
+        let url = format!("{}{path}", self.root);
+        let sent = self.session.token_untracked();
+        if method == Method::GET
+            && let Some(response) = prefetched(&url, sent.as_deref()).await
+        {
+            return Ok(Response::from(response));
+        }
         let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
-        let mut builder = RequestBuilder::new(&format!("{}{path}", self.root))
+        let mut builder = RequestBuilder::new(&url)
             .method(method)
             .header("Accept", "application/json")
             .abort_signal(Some(&signal));
-        let sent = self.session.token_untracked();
         if let Some(token) = &sent {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
@@ -161,6 +167,25 @@ impl Api {
         }
         Ok(response)
     }
+}
+
+/// The answer to a GET that public/boot.js made while the wasm was still downloading (the
+/// district page's two), if it asked for this very URL with this very token: taken once,
+/// so a retry asks the server afresh. A failed prefetch is no answer: the app asks itself.
+async fn prefetched(url: &str, token: Option<&str>) -> Option<web_sys::Response> {
+    use js_sys::Reflect;
+    use wasm_bindgen::{JsCast as _, JsValue};
+
+    let window: JsValue = web_sys::window()?.into();
+    let store = Reflect::get(&window, &"golmokPrefetch".into()).ok().filter(JsValue::is_object)?;
+    let key = JsValue::from_str(url);
+    let entry = Reflect::get(&store, &key).ok().filter(JsValue::is_object)?;
+    let _ = Reflect::delete_property(store.unchecked_ref::<js_sys::Object>(), &key);
+    if Reflect::get(&entry, &"token".into()).ok()?.as_string().as_deref() != token {
+        return None;
+    }
+    let answer: js_sys::Promise = Reflect::get(&entry, &"response".into()).ok()?.dyn_into().ok()?;
+    wasm_bindgen_futures::JsFuture::from(answer).await.ok()?.dyn_into().ok()
 }
 
 fn encode(part: &str) -> String {

@@ -107,6 +107,9 @@ fn ProposalFeed(slug: String) -> impl IntoView {
         _ => ProposalSort::Top,
     });
 
+    // Who is looking (their `voted` flags), not what is remembered of them: refreshing the
+    // account's name at start must not load the list again.
+    let logged_in = Memo::new(move |_| session.is_logged_in());
     let items = RwSignal::new(Vec::<Proposal>::new());
     let next_cursor = RwSignal::new(None::<String>);
     let feed = RwSignal::new(Feed::Loading);
@@ -125,7 +128,7 @@ fn ProposalFeed(slug: String) -> impl IntoView {
     let fetch_first = fetch.clone();
     Effect::new(move |_| {
         // Re-run when the filter, the order, the viewer (their `voted` flags) changes, or on retry.
-        let _ = (kind.get(), sort.get(), session.is_logged_in(), reload.get());
+        let _ = (kind.get(), sort.get(), logged_in.get(), reload.get());
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         feed.set(Feed::Loading);

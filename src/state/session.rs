@@ -57,8 +57,12 @@ impl Session {
         }
     }
 
-    /// Keeps the remembered user in step with the server (a renamed account, say).
+    /// Keeps the remembered user in step with the server (a renamed account, say). The
+    /// same user again changes nothing, so pages that follow the session do not reload.
     pub fn refresh_user(&self, user: User) {
+        if self.0.with_untracked(|s| s.as_ref().is_some_and(|s| s.user == user)) {
+            return;
+        }
         self.0.update(|s| {
             if let Some(s) = s {
                 s.user = user;
