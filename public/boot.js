@@ -130,7 +130,7 @@ function drawDistrict(district, lang, text, query) {
   main.replaceChildren(hero, feed, action);
   document.title = `${name} · ${text.app_name}`;
   // Let the browser paint this before the app's start takes the main thread.
-  painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  painted = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 function startDistrict(slug, lang, text) {
@@ -167,13 +167,23 @@ try {
   console.warn(error);
 }
 
+// Compiled as it downloads; a host that serves wasm under another type gets it whole.
+async function compile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  if (response.headers.get('Content-Type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 try {
   const js = new URL(boot.dataset.js, document.baseURI).href;
   const wasm = new URL(boot.dataset.wasm, document.baseURI).href;
-  const { default: init } = await import(js);
+  const [{ default: init }, module] = await Promise.all([import(js), compile(wasm)]);
   await parsed; // the app mounts into #app
+  // A district drawn while the wasm downloaded gets on screen before the app's start
+  // takes the main thread; the app then takes over the same page.
   await painted;
-  await init({ module_or_path: wasm });
+  await init({ module_or_path: module });
 } catch (error) {
   console.error(error);
   fail();
