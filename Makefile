@@ -41,7 +41,7 @@ help:
 	@echo 'make test         everything CI checks: fmt, clippy, native + wasm tests, bundle size, e2e'
 	@echo 'make build        release build of the SPA (dist/) and of the server'
 	@echo 'make dev          for day-to-day work: the SPA with reload on http://127.0.0.1:8081/, the API beside it'
-	@echo 'make bench        first-load bytes of dist/ (raw, gzip -9, brotli)'
+	@echo 'make bench        the figures: first load, bytes per page, wasm by crate, Lighthouse against the Leptos floor, load'
 	@echo 'make screenshots  PNGs of every page, ko and en, into tests/e2e/screenshots/'
 	@echo 'make e2e | test-native | test-wasm | clippy | fmt-check | size   one part of make test'
 	@echo 'make setup        install the toolchain (idempotent)'

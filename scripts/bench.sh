@@ -1,7 +1,42 @@
 #!/usr/bin/env bash
-# Prints what a first visit downloads from dist/: every file index.html loads, raw,
-# gzip -9 and brotli -q 11, with totals. Build first (make bench does).
+# make bench: the figures the SPA is held to, printed, never asserted (they depend on the
+# machine; the first-load ceiling that bytes make deterministic is in make test):
+#
+#   1. first load of dist/index.html, file by file (raw, gzip -9, brotli -q 11)
+#   2. in a browser: the district page's first load until its proposals show, what every
+#      other page adds on its first visit, and the total for visiting every page
+#   3. the wasm by crate and by largest function (names kept, read with twiggy)
+#   4. Lighthouse, mobile, on the district page and on the Leptos floor (bench/floor),
+#      side by side: default (simulated) throttling, then DevTools (applied) throttling
+#   5. static files against the JSON API: latency on one connection, throughput on 50
+#
+# It installs what only it needs first (scripts/setup.sh --bench: twiggy, wrk, Lighthouse).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-exec node scripts/bundle-size.mjs "${1:-dist}"
+
+section() { printf '\n==> %s\n' "$*"; }
+
+if [[ "${1:-}" != "--with-servers" ]]; then
+  scripts/setup.sh --bench
+  section "1. First load, from dist/index.html"
+  node scripts/bundle-size.mjs dist
+  section "Building the Leptos floor (bench/floor) with the SPA's profile"
+  (cd bench/floor && TRUNK_OFFLINE=true trunk build --release) >target/floor-build.log 2>&1 ||
+    { tail -n 40 target/floor-build.log; exit 1; }
+  echo "floor: $(du -sh target/floor-dist | cut -f1) in target/floor-dist"
+  # Two servers: the floor's (GOLMOK_FLOOR_URL) around the app's (GOLMOK_BASE_URL).
+  exec env GOLMOK_SERVE_STATIC=target/floor-dist GOLMOK_SERVE_VAR=GOLMOK_FLOOR_URL \
+    scripts/with-server.sh scripts/with-server.sh scripts/bench.sh --with-servers
+fi
+
+section "2. What a browser downloads, page by page"
+node scripts/bench-routes.mjs dist
+section "3. The wasm by crate and by function"
+node scripts/bench-wasm-size.mjs 25
+section "4. Lighthouse: the district page against the Leptos floor"
+node scripts/bench-lighthouse.mjs "$GOLMOK_BASE_URL/d/eungubi-seo" "$GOLMOK_FLOOR_URL/" 3
+echo
+GOLMOK_LH_THROTTLING=devtools node scripts/bench-lighthouse.mjs "$GOLMOK_BASE_URL/d/eungubi-seo" "$GOLMOK_FLOOR_URL/" 3
+section "5. Static files and the API under load"
+node scripts/bench-load.mjs 5 dist

@@ -9,12 +9,10 @@
 //   node scripts/bundle-size.mjs --check [DIST]    also fail when the gzip -9 total is
 //                                                  over the budget (make test)
 //
-// gzip is `gzip -9`, brotli is `brotli -q 11` (the CLIs, as a server would precompress);
-// without the brotli CLI, Node's zlib brotli at quality 11 stands in.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+
+import { fileSizes, haveBrotliCli, kb, printTable } from './sizes.mjs';
 
 // 175 KB of gzip -9: the README says why this number.
 const BUDGET = Number(process.env.GOLMOK_BUNDLE_BUDGET ?? 179200);
@@ -65,22 +63,6 @@ const add = (ref, why, from = '') => {
 };
 for (const [ref, why] of refs) add(ref, why);
 
-const haveBrotliCli = (() => {
-  try {
-    execFileSync('brotli', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const gzipSize = (file) => execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 30 }).length;
-const brotliSize = (file) =>
-  haveBrotliCli
-    ? execFileSync('brotli', ['-q', '11', '-c', file], { maxBuffer: 1 << 30 }).length
-    : zlib.brotliCompressSync(readFileSync(file), {
-        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
-      }).length;
-
 const rows = [];
 let missing = false;
 for (const [rel, why] of files) {
@@ -90,22 +72,11 @@ for (const [rel, why] of files) {
     missing = true;
     continue;
   }
-  rows.push({ name: rel, why, raw: statSync(file).size, gzip: gzipSize(file), brotli: brotliSize(file) });
+  rows.push({ name: rel, ...fileSizes(file) });
 }
 if (missing) process.exit(1);
 
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
-  raw: 0,
-  gzip: 0,
-  brotli: 0,
-});
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const cell = (n) => `${String(n).padStart(9)} ${kb(n).padStart(10)}`;
-const width = Math.max(...rows.map((r) => r.name.length), 5);
-console.log(`First load of ${path.relative(process.cwd(), dist) || '.'}/index.html (bytes)`);
-console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(20)}  ${'gzip -9'.padStart(20)}  ${'brotli -q 11'.padStart(20)}`);
-for (const r of rows) console.log(`${r.name.padEnd(width)}  ${cell(r.raw)}  ${cell(r.gzip)}  ${cell(r.brotli)}`);
-console.log(`${'total'.padEnd(width)}  ${cell(total.raw)}  ${cell(total.gzip)}  ${cell(total.brotli)}`);
+const total = printTable(`First load of ${path.relative(process.cwd(), dist) || '.'}/index.html (bytes)`, rows);
 if (!haveBrotliCli) console.log('(brotli CLI not found: brotli sizes from Node zlib, quality 11)');
 
 if (check) {

@@ -7,7 +7,10 @@
 #     (pinned; splits the release wasm into chunks), via cargo install
 #   - Debian packages: Chromium and its WebDriver (e2e and wasm tests), CJK and emoji fonts
 #     (screenshots), brotli (make bench)
-#   - npm devDependencies (wasm-opt from binaryen, playwright-core, axe-core) via `npm ci`
+#   - npm devDependencies (wasm-opt from binaryen, esbuild, playwright-core, axe-core) via `npm ci`
+#
+# `scripts/setup.sh --bench` also installs what only `make bench` uses: twiggy (cargo),
+# wrk (Debian) and Lighthouse (npm, in bench/).
 #
 # Only the package registries are used: crates.io, npm, Debian. Trunk is never left to
 # download its own tools: scripts/env.sh puts the pinned ones first on PATH.
@@ -18,7 +21,13 @@ source scripts/env.sh
 
 TRUNK_VERSION=0.21.14
 WASM_SPLIT_VERSION=0.2.4
+TWIGGY_VERSION=0.8.0
 APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji brotli)
+bench=false
+if [[ "${1:-}" == "--bench" ]]; then
+  bench=true
+  APT_PACKAGES+=(wrk)
+fi
 
 step() { printf '  setup: %s\n' "$*"; }
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
@@ -66,6 +75,11 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSIO
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
+if $bench && [[ "$(version_of twiggy --version)" != "$TWIGGY_VERSION" ]]; then
+  step "installing twiggy $TWIGGY_VERSION (cargo install, a minute or two)"
+  cargo install twiggy --version "$TWIGGY_VERSION" --locked
+fi
+
 # --- Debian packages ----------------------------------------------------------------
 missing_packages=()
 for package in "${APT_PACKAGES[@]}"; do
@@ -91,21 +105,32 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 
 # node_modules matches package-lock.json when every locked package is installed at its
 # locked version; then there is nothing for `npm ci` to do.
-if ! node -e '
-  const fs = require("fs");
-  const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8"));
-  for (const [path, meta] of Object.entries(lock.packages)) {
-    if (!path) continue;
-    const pkg = JSON.parse(fs.readFileSync(path + "/package.json", "utf8"));
-    if (pkg.version !== meta.version) process.exit(1);
-  }
-' 2>/dev/null; then
+npm_in_step() {
+  (cd "$1" && node -e '
+    const fs = require("fs");
+    const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8"));
+    for (const [path, meta] of Object.entries(lock.packages)) {
+      if (!path) continue;
+      // Optional packages for other platforms (the esbuild binaries) are not installed here.
+      if (meta.optional && !fs.existsSync(path)) continue;
+      const pkg = JSON.parse(fs.readFileSync(path + "/package.json", "utf8"));
+      if (pkg.version !== meta.version) process.exit(1);
+    }
+  ' 2>/dev/null)
+}
+if ! npm_in_step .; then
   step "installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
 fi
+if $bench && ! npm_in_step bench; then
+  step "installing Lighthouse for make bench (npm ci in bench/)"
+  (cd bench && npm ci --no-audit --no-fund)
+fi
 
 # --- Sanity: what the build and the tests will run ----------------------------------
-for tool in trunk wasm-bindgen wasm-bindgen-test-runner wasm-split-cli wasm-opt chromium chromedriver brotli; do
+tools=(trunk wasm-bindgen wasm-bindgen-test-runner wasm-split-cli wasm-opt chromium chromedriver brotli)
+$bench && tools+=(twiggy wrk)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is still not on PATH"
 done
 step "ok (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version | head -1), node $(node --version))"

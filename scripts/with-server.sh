@@ -6,12 +6,18 @@
 # are gone when this exits, whatever happens.
 #
 #   scripts/with-server.sh node --test tests/e2e/*.test.mjs
+#
+# GOLMOK_SERVE_STATIC serves another build than dist/, and GOLMOK_SERVE_VAR names the
+# variable that gets the address instead of GOLMOK_BASE_URL: make bench runs the SPA and
+# the Leptos floor (bench/floor) side by side this way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 (($#)) || { echo "usage: $0 COMMAND [ARGS...]" >&2; exit 2; }
-[[ -f dist/index.html ]] || { echo "with-server: dist/index.html is missing; run make build" >&2; exit 1; }
+static_dir="${GOLMOK_SERVE_STATIC:-dist}"
+url_var="${GOLMOK_SERVE_VAR:-GOLMOK_BASE_URL}"
+[[ -f "$static_dir/index.html" ]] || { echo "with-server: $static_dir/index.html is missing; run make build" >&2; exit 1; }
 
 cargo build --release --quiet -p golmok-server
 server_bin="${CARGO_TARGET_DIR:-target}/release/golmok-server"
@@ -43,7 +49,7 @@ export GOLMOK_E2E_PORTAL_ORIGIN="${GOLMOK_E2E_PORTAL_ORIGIN:-http://portal.local
 # variables a deployer may have set must not leak into the test server.
 env -u GOLMOK_LISTEN -u GOLMOK_DATABASE -u GOLMOK_STATIC -u GOLMOK_DEMO \
   -u GOLMOK_CORS_ORIGINS -u GOLMOK_CONNECT_SRC RUST_LOG="${RUST_LOG:-golmok_server=warn}" \
-  "$server_bin" --demo --static dist --database "$work/golmok.db" --listen 127.0.0.1:0 \
+  "$server_bin" --demo --static "$static_dir" --database "$work/golmok.db" --listen 127.0.0.1:0 \
   --cors-origin "$GOLMOK_E2E_PORTAL_ORIGIN" \
   >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -70,4 +76,5 @@ node -e '
 ' "$base_url"
 echo "with-server: Golmok at $base_url (database $work/golmok.db)"
 
-GOLMOK_BASE_URL="$base_url" "$@"
+# The command must not pass these on to a nested with-server.sh.
+env -u GOLMOK_SERVE_STATIC -u GOLMOK_SERVE_VAR "$url_var=$base_url" "$@"

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// What a browser really downloads, measured by a browser: the district page's first load
+// (the HTML and every file it fetched before its proposals showed, chunks included), then
+// what every other page adds when it is first visited, and everything a visitor of every
+// page downloads. Sizes are the built files' own (raw, gzip -9, brotli -q 11), so the
+// figures do not depend on the server's compression; API answers are listed apart.
+//
+//   GOLMOK_BASE_URL=http://127.0.0.1:PORT node scripts/bench-routes.mjs [DIST]
+// (scripts/bench.sh runs it against a fresh server)
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import { DISTRICT, contextOptions, launchChromium, ready } from '../tests/e2e/support.mjs';
+import { fileSizes, kb, printTable, sum } from './sizes.mjs';
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const base = new URL(process.env.GOLMOK_BASE_URL);
+
+// Every page of the app: [route, path]. The district page is the first load.
+const ROUTES = [
+  ['district', `/d/${DISTRICT}`],
+  ['home', '/'],
+  ['proposal', `/d/${DISTRICT}/proposals/3`],
+  ['new proposal', `/d/${DISTRICT}/proposals/new`],
+  ['login', '/login'],
+  ['register', '/register'],
+  ['not found', '/nope'],
+];
+
+/**
+ * Opens `route` in a fresh browser (cold cache) and answers the app's files it fetched
+ * before the page was ready, with when each request started, and the API calls.
+ */
+async function visit(browser, route, untilSelector) {
+  const context = await browser.newContext(contextOptions('ko'));
+  const page = await context.newPage();
+  await page.addInitScript((selector) => {
+    const seen = () => {
+      if (window.__readyAt === undefined && document.querySelector(selector)) window.__readyAt = performance.now();
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  }, untilSelector);
+  await page.goto(new URL(route.replace(/^\//, ''), base).href);
+  await ready(page);
+  await page.locator(untilSelector).first().waitFor();
+  const { readyAt, entries } = await page.evaluate(() => ({
+    readyAt: window.__readyAt,
+    entries: performance.getEntriesByType('resource').map((r) => ({ url: r.name, start: r.startTime })),
+  }));
+  const navigation = new URL(page.url());
+  await context.close();
+  const files = new Set(['index.html']);
+  const api = [];
+  for (const { url, start } of entries) {
+    if (start > readyAt) continue; // fetched afterwards (an idle prefetch): not this page's cost
+    const u = new URL(url);
+    if (u.origin !== base.origin) continue;
+    if (u.pathname.startsWith('/api/')) api.push(`${u.pathname}${u.search}`);
+    else files.add(u.pathname.replace(/^\//, ''));
+  }
+  return { files, api, navigation };
+}
+
+const sizeCache = new Map();
+function rowsOf(files) {
+  const rows = [];
+  for (const name of [...files].sort()) {
+    const file = path.join(dist, name);
+    if (!existsSync(file)) throw new Error(`bench-routes: the page fetched ${name}, which dist/ does not have`);
+    if (!sizeCache.has(name)) sizeCache.set(name, fileSizes(file));
+    rows.push({ name, ...sizeCache.get(name) });
+  }
+  return rows;
+}
+
+const browser = await launchChromium();
+try {
+  // What each page shows once it is there: the district's and the home page's lists, or
+  // the page's heading.
+  const readySelector = { district: '.proposal-card', home: 'main li, main .card' };
+  const visits = new Map();
+  for (const [name, route] of ROUTES) visits.set(name, await visit(browser, route, readySelector[name] ?? 'main h1'));
+
+  const first = visits.get('district');
+  const firstRows = rowsOf(first.files);
+  const firstTotal = printTable(`District page, first load (${ROUTES[0][1]}, until its proposals show; bytes)`, firstRows);
+  console.log(`  API answers it waited for (not counted): ${first.api.join(', ')}`);
+  const goal = 160 * 1024;
+  console.log(`  gzip -9 total ${kb(firstTotal.gzip)}: ${firstTotal.gzip <= goal ? 'within' : 'OVER'} the 160 KB goal`);
+
+  console.log('\nEvery other page, opened directly: what it adds to the first load (bytes)');
+  console.log(`  ${'page'.padEnd(14)} ${'files'.padStart(5)} ${'raw'.padStart(11)} ${'gzip -9'.padStart(11)} ${'brotli'.padStart(11)}  chunks`);
+  const everything = new Set(first.files);
+  for (const [name] of ROUTES.slice(1)) {
+    const added = [...visits.get(name).files].filter((f) => !first.files.has(f));
+    for (const f of added) everything.add(f);
+    const total = sum(rowsOf(added));
+    const chunks = added.map((f) => f.replace(/-[0-9a-f]{16}\.wasm$/, '')).join(' ');
+    console.log(
+      `  ${name.padEnd(14)} ${String(added.length).padStart(5)} ${kb(total.raw).padStart(11)} ${kb(total.gzip).padStart(11)} ${kb(total.brotli).padStart(11)}  ${chunks || '-'}`,
+    );
+  }
+  const all = sum(rowsOf(everything));
+  console.log(
+    `\nEvery page visited once: ${everything.size} files, ${kb(all.raw)} raw, ${kb(all.gzip)} gzip -9, ${kb(all.brotli)} brotli -q 11`,
+  );
+} finally {
+  await browser.close();
+}
