@@ -1,7 +1,7 @@
 // Addresses: every route works when opened directly or reloaded (the server answers
 // index.html for them), and unknown ones show the not-found page.
 import assert from 'node:assert/strict';
-import { BASE_URL, DISTRICT_NAME, FAILED_REQUEST, heading, open, ready, reload, scenario, t } from './support.mjs';
+import { BASE_URL, DISTRICT_NAME, FAILED_REQUEST, eventually, heading, open, ready, reload, scenario, t } from './support.mjs';
 
 scenario('deep link to a proposal renders it, also after a reload', async (page) => {
   const response = await page.goto('/d/eungubi-seo/proposals/3');
@@ -48,4 +48,15 @@ scenario('an unknown district shows the not-found page', async (page, session) =
 scenario('a missing asset is a 404, not the app', async (page) => {
   const response = await page.request.get(`${BASE_URL}/missing-file.js`);
   assert.equal(response.status(), 404);
+});
+
+scenario('a link inside the app moves focus to the new page heading; a first visit does not', async (page) => {
+  await open(page, '/d/eungubi-seo');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'a screen reader starts at the top');
+  await page.getByRole('region', { name: t('ko', 'proposals_heading') }).getByRole('link').first().click();
+  await ready(page);
+  await eventually(async () => {
+    const focused = await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent]);
+    assert.deepEqual(focused, ['H1', await heading(page)], 'the new page is announced by its heading');
+  });
 });
