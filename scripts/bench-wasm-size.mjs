@@ -10,17 +10,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { WASM_FEATURES } from './wasm-features.mjs';
+
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = path.join(path.resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'golmok-wasm');
 const topN = Number(process.argv[2] ?? 25);
-const FEATURES = [
-  '--enable-bulk-memory',
-  '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext',
-  '--enable-mutable-globals',
-  '--enable-reference-types',
-  '--enable-multivalue',
-];
 
 const main = path.join(work, 'bindgen', 'golmok-web_bg.wasm');
 if (!fs.existsSync(main)) {
@@ -84,7 +78,11 @@ export function crateOf(raw) {
       const c = name[i];
       if (c === '<') depth++;
       else if (c === '>') depth--;
-      else if (depth === 1 && name.startsWith(' as ', i)) {
+      if (depth === 0) {
+        // `<Type>::f`, an inherent method: a primitive's belongs to core.
+        return first(name.slice(1, i)) ?? 'core';
+      }
+      if (depth === 1 && name.startsWith(' as ', i)) {
         const selfType = name.slice(1, i);
         let j = i + 4;
         let d = 1;
@@ -96,15 +94,16 @@ export function crateOf(raw) {
         return first(selfType) ?? first(trait) ?? '(other)';
       }
     }
-    return first(name.slice(1)) ?? '(other)';
+    return '(other)';
   }
   if (/^(__wbg|__wbindgen|__externref|__wasm_split)/.test(name)) return '(wasm-bindgen and split glue)';
-  return first(name) ?? '(other)';
+  // Unnamed code and exported shims are what wasm-bindgen generates around the app.
+  return first(name) ?? (/^code\[|shim$|^main$/.test(name) || !name.includes('::') ? '(wasm-bindgen and split glue)' : '(other)');
 }
 
 function analyse(input, label) {
   const out = path.join(namesDir, path.basename(input).replace(/\.wasm$/, '.names.wasm'));
-  execFileSync('wasm-opt', ['-Oz', '-g', ...FEATURES, input, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('wasm-opt', ['-Oz', '-g', ...WASM_FEATURES, input, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
   let csv;
   try {
     csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', out], {

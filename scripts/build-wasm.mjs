@@ -31,6 +31,8 @@ import zlib from 'node:zlib';
 
 import { transformSync } from 'esbuild';
 
+import { WASM_FEATURES } from './wasm-features.mjs';
+
 const execFile = promisify(execFileCb);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -42,15 +44,6 @@ const release = process.env.TRUNK_PROFILE === 'release';
 const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
 const work = path.join(targetDir, 'golmok-wasm');
 const NAME = 'golmok-web';
-// The wasm features every browser we support has; wasm-opt may use them.
-const WASM_FEATURES = [
-  '--enable-bulk-memory',
-  '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext',
-  '--enable-mutable-globals',
-  '--enable-reference-types',
-  '--enable-multivalue',
-];
 
 // GOLMOK_WASM_NAMES=1 keeps function names in the wasm, for profiling a release build
 // (`trunk build --release --dist target/dist-names`); never for what ships.
