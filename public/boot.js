@@ -62,11 +62,13 @@ function districtSlug() {
   return m ? decodeURIComponent(m[1]) : null;
 }
 
-// Starts a GET the app will make, exactly as it will make it (same URL, same token).
+// Starts a GET the app will make, exactly as it will make it (same URL, same token, and
+// the same 15 s limit as src/api/mod.rs, so a stalled connection ends in the app's retry).
 function prefetch(url, token) {
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
-  const response = fetch(url, { headers });
+  const response = fetch(url, { headers, signal: AbortSignal.timeout(15000) });
+  response.catch(() => {}); // offline: the app sees the failure and asks again itself
   window.golmokPrefetch ??= {};
   window.golmokPrefetch[url] = { token: token ?? null, response };
   return response;
@@ -91,9 +93,10 @@ function drawDistrict(district, lang, text, query) {
   const hero = el('section', 'hero district-hero');
   const region = el('p', 'hero-region');
   region.append(el('span', '', '📍 ', { 'aria-hidden': 'true' }), pick(district.region, district.region_en));
-  hero.append(region, el('h1', '', name), el('p', 'lede clamped', description));
   // The app's test for an introduction too long to show whole: over 90 characters.
-  if ([...description].length > 90) hero.append(el('button', 'more-toggle', text.show_more, { type: 'button' }));
+  const long = [...description].length > 90;
+  hero.append(region, el('h1', '', name), el('p', long ? 'lede clamped' : 'lede', description));
+  if (long) hero.append(el('button', 'more-toggle', text.show_more, { type: 'button' }));
 
   const chips = (className, choices) => {
     const group = el('div', 'chips');
@@ -102,8 +105,8 @@ function drawDistrict(district, lang, text, query) {
     }
     return group;
   };
-  const kind = query.get('kind');
-  const newest = query.get('sort') === 'new';
+  const kind = last(query, 'kind');
+  const newest = last(query, 'sort') === 'new';
   const controls = el('div', 'feed-controls');
   controls.append(
     chips('chip', [
@@ -133,16 +136,21 @@ function drawDistrict(district, lang, text, query) {
   painted = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
+// The router reads a repeated parameter's last value.
+const last = (query, name) => query.getAll(name).at(-1) ?? null;
+
 function startDistrict(slug, lang, text) {
+  // The session the app restores (src/state/session.rs): a token and its user.
   let token = null;
   try {
-    token = JSON.parse(localStorage.getItem('golmok.session'))?.token ?? null;
+    const session = JSON.parse(localStorage.getItem('golmok.session'));
+    if (typeof session?.token === 'string' && session.user) token = session.token;
   } catch {}
   const path = `${apiRoot()}/districts/${encodeURIComponent(slug)}`;
   // The list as src/api/mod.rs asks for it, with the filter and order of the address.
   const query = new URLSearchParams(location.search);
-  const kind = ['event', 'improvement'].includes(query.get('kind')) ? `&kind=${query.get('kind')}` : '';
-  prefetch(`${path}/proposals?sort=${query.get('sort') === 'new' ? 'new' : 'top'}${kind}`, token);
+  const kind = ['event', 'improvement'].includes(last(query, 'kind')) ? `&kind=${last(query, 'kind')}` : '';
+  prefetch(`${path}/proposals?sort=${last(query, 'sort') === 'new' ? 'new' : 'top'}${kind}`, token);
   prefetch(path, token)
     .then((response) => (response.ok ? response.clone().json() : null))
     .then(async (district) => {
@@ -181,10 +189,12 @@ try {
   const [{ default: init }, module] = await Promise.all([import(js), compile(wasm)]);
   await parsed; // the app mounts into #app
   // A district drawn while the wasm downloaded gets on screen before the app's start
-  // takes the main thread; the app then takes over the same page.
-  await painted;
+  // takes the main thread; the app then takes over the same page. Not for longer than
+  // a tenth of a second: a tab in the background has no frames to wait for.
+  await Promise.race([painted, new Promise((resolve) => setTimeout(resolve, 100))]);
   await init({ module_or_path: module });
 } catch (error) {
   console.error(error);
+  await parsed;
   fail();
 }

@@ -74,13 +74,14 @@ function remapRegistry() {
 
 function cargoBuild() {
   const profile = release ? 'wasm-release' : 'dev';
-  // RUSTFLAGS replaces .cargo/config.toml's flags for the target, so it repeats them.
+  // These replace .cargo/config.toml's flags for the target, so they repeat them; one per
+  // field (CARGO_ENCODED_RUSTFLAGS), so a path with a space stays one argument.
   const flags = release
-    ? ['--cfg erase_components --cfg golmok_split -Clink-args=--emit-relocs', ...remapRegistry()].join(' ')
-    : '--cfg erase_components';
+    ? ['--cfg', 'erase_components', '--cfg', 'golmok_split', '-Clink-args=--emit-relocs', ...remapRegistry()]
+    : ['--cfg', 'erase_components'];
   step(`cargo build (${profile}${release ? ', split' : ''})`);
   run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--profile', profile, '-p', NAME, '--bin', NAME], {
-    RUSTFLAGS: flags,
+    CARGO_ENCODED_RUSTFLAGS: flags.join('\x1f'),
   });
   const dir = profile === 'dev' ? 'debug' : profile;
   return path.join(targetDir, 'wasm32-unknown-unknown', dir, `${NAME}.wasm`);
@@ -171,10 +172,10 @@ function shortenImports(wasm, js, module) {
       } else throw new Error(`build-wasm: unknown import kind ${kind}`);
       const desc = wasm.subarray(descStart, at);
       let renamed = field;
-      const uses = js.match(new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
-      if (mod === module && uses === 1) {
+      const word = new RegExp(`(?<![\\w$])${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`, 'g');
+      if (mod === module && js.match(word)?.length === 1) {
         renamed = `i${(next++).toString(36)}`;
-        js = js.replace(new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`), renamed);
+        js = js.replace(word, renamed);
       }
       for (const text of [mod, renamed]) {
         const bytes = Buffer.from(text, 'utf8');
@@ -182,6 +183,7 @@ function shortenImports(wasm, js, module) {
       }
       parts.push(desc);
     }
+    if (at !== bodyStart + size) throw new Error('build-wasm: the import section did not parse as expected');
     const body = Buffer.concat(parts);
     wasm = Buffer.concat([wasm.subarray(0, sectionStart), Buffer.from([2]), encodeUleb(body.length), body, wasm.subarray(bodyStart + size)]);
     return { wasm, js, renamed: next };
@@ -313,7 +315,7 @@ function patchIndex(names) {
     ...(names.loader ? [`<link rel="modulepreload" href="./${names.loader}">`] : []),
     `<link rel="preload" href="./${names.wasm}" as="fetch" type="application/wasm" crossorigin>`,
   ];
-  fs.writeFileSync(index, html.replace(link, tags.join('\n    ')));
+  fs.writeFileSync(index, html.replace(link, () => tags.join('\n    ')));
 }
 
 // Hashed files never change, so they are compressed once here, as hard as the formats

@@ -35,8 +35,14 @@ pub fn running_build() -> Option<String> {
 pub async fn fetch_index_html() -> Option<String> {
     let base = document()?.base_uri().ok()??;
     let url = web_sys::Url::new_with_base("index.html", &base).ok()?.href();
-    let response =
-        gloo_net::http::Request::get(&url).cache(web_sys::RequestCache::NoStore).send().await.ok()?;
+    // A stalled connection must not keep the page waiting: then there is no answer.
+    let timeout = web_sys::AbortSignal::timeout_with_u32(15_000);
+    let response = gloo_net::http::Request::get(&url)
+        .cache(web_sys::RequestCache::NoStore)
+        .abort_signal(Some(&timeout))
+        .send()
+        .await
+        .ok()?;
     if !response.ok() {
         return None;
     }

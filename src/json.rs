@@ -4,7 +4,7 @@
 //! Reading goes through [`Value`], a serde `Deserializer` over what `JSON.parse` made.
 //! serde-wasm-bindgen's deserializer would do the same, but it words every mismatch
 //! ("invalid type: floating point `1.5`, expected …"), and those words pull serde's
-//! message formatting and float printing into the first load: 11 KB of gzip, measured,
+//! message formatting and float printing into the first load: 10 KB of gzip, measured,
 //! for messages nobody reads (a mismatch is `None` to every caller). Writing is
 //! serde-wasm-bindgen's, and only the pages that send forms carry it.
 

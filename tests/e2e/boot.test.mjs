@@ -64,6 +64,25 @@ for (const lang of ['ko', 'en']) {
   });
 }
 
+scenario('a short introduction is drawn whole, by the boot screen and by the app alike', async (page) => {
+  // The same district with an introduction under 90 characters (no "read more") that
+  // still takes more than three lines on a phone.
+  await page.route(`**/api/v1/districts/${DISTRICT}`, async (route) => {
+    const district = await (await route.fetch()).json();
+    district.description = '맹꽁이가 사는 골목이에요. 빵집과 카페, 꽃집과 식당이 모여 있어요. 주민과 상인이 함께 가꾸는 골목에 놀러 오세요. 토요일에는 작은 장터가 열려요!';
+    await route.fulfill({ json: district });
+  });
+  const release = await holdTheApp(page);
+  await page.goto(`/d/${DISTRICT}`);
+  await page.locator('.boot-screen h1').waitFor();
+  const before = await layout(page);
+  assert.equal(before.more, undefined, 'no "read more" for a short introduction');
+  assert.equal(await page.locator('.boot-screen p.lede.clamped').count(), 0, 'drawn whole, not clamped');
+  await release();
+  await page.locator('.boot-screen').waitFor({ state: 'detached', timeout: 60_000 });
+  assert.deepEqual(await layout(page), before);
+});
+
 scenario('nothing shifts while the district page loads', async (page) => {
   await page.addInitScript(() => {
     window.__shifts = [];
