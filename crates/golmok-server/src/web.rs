@@ -87,8 +87,8 @@ impl StaticSite {
             Ok(res) => res.map(Body::new),
             Err(never) => match never {},
         };
-        // Trunk puts a content hash in asset names, so those never change and can be
-        // cached for good; everything else (index.html above all) must be revalidated so
+        // The build puts a content hash in asset names (chunks too), so those never
+        // change and can be cached for good; everything else (index.html above all) must be revalidated so
         // a deploy is seen at once. A 304 confirms the copy the browser has, so it must
         // not downgrade that copy's policy.
         let found = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
@@ -100,16 +100,14 @@ impl StaticSite {
         res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
         // The same URL answers different bytes by Accept-Encoding: a shared cache must
         // keep them apart. (The compression layer adds this only to what it compresses.)
-        if found && !res.headers().contains_key(header::VARY) {
-            res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        }
+        res.headers_mut().entry(header::VARY).or_insert(HeaderValue::from_static("accept-encoding"));
         res
     }
 }
 
-/// Whether a file name carries a Trunk content hash: `-`, then the hash in lowercase hex
-/// (Trunk prints a 64-bit hash without leading zeros, so 10 to 16 digits), then the
-/// extension or a suffix such as `_bg.wasm`.
+/// Whether a file name carries a content hash: `-`, then the hash in lowercase hex (Trunk
+/// prints a 64-bit hash without leading zeros, so 10 to 16 digits; scripts/build-wasm.mjs
+/// always 16), then the extension or a suffix such as `_bg.wasm`.
 pub fn has_content_hash(name: &str) -> bool {
     let bytes = name.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
@@ -143,6 +141,10 @@ mod tests {
         assert!(has_content_hash("golmok-web-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(has_content_hash("main-0123456789abcdef.css"));
         assert!(has_content_hash("golmok-web-1a2b3c4d5e6f7a8b.js"));
+        // What the split build names: a page's chunk, a shared chunk, the chunk loader.
+        assert!(has_content_hash("split_page_proposal-f5858a35e1e2a3b4.wasm"));
+        assert!(has_content_hash("chunk_8-ac870120dc0c1ed1.wasm"));
+        assert!(has_content_hash("wasm-split-4bd473e3041d16e2.js"));
         assert!(!has_content_hash("index.html"));
         assert!(!has_content_hash("main-0123456789ABCDEF.css"));
         assert!(

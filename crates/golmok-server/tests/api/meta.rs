@@ -190,4 +190,41 @@ async fn origins_that_are_not_origins_stop_startup() {
     let res = reqwest::get(format!("{base}/api/v1/health")).await.unwrap();
     let csp = res.headers()["content-security-policy"].to_str().unwrap();
     assert!(csp.contains("connect-src 'self' https://api.example;"), "{csp}");
+    // `*`: any site's page may call the API (tokens travel in a header, not a cookie).
+    let res = reqwest::Client::new()
+        .get(format!("{base}/api/v1/health"))
+        .header("origin", "https://any.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["access-control-allow-origin"], "*");
+}
+
+/// What `main` runs: listening on the configured address, serving until told to stop,
+/// then returning cleanly.
+#[tokio::test]
+async fn run_serves_until_shutdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::new(dir.path().join("golmok.db").to_str().unwrap());
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    config.listen = free.local_addr().unwrap().to_string();
+    drop(free);
+    let url = format!("http://{}/api/v1/health", config.listen);
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(golmok_server::run(config, async {
+        let _ = stopped.await;
+    }));
+    let mut answered = false;
+    for _ in 0..100 {
+        if reqwest::get(&url).await.is_ok_and(|r| r.status() == StatusCode::OK) {
+            answered = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(answered, "run() serves the API");
+    assert!(!server.is_finished(), "and keeps serving");
+    stop.send(()).unwrap();
+    server.await.unwrap().expect("a clean stop");
+    assert!(reqwest::get(&url).await.is_err(), "nothing listens any more");
 }
