@@ -185,19 +185,7 @@ async fn prefetched(url: &str, token: Option<&str>) -> Option<web_sys::Response>
         return None;
     }
     let answer: js_sys::Promise = Reflect::get(&entry, &"response".into()).ok()?.dyn_into().ok()?;
-    let response = wasm_bindgen_futures::JsFuture::from(answer).await.ok()?.dyn_into().ok()?;
-    // The answer is often there before the app has even started: without a pause, the
-    // start, the district and its list would all be drawn in one long task, and a slow
-    // phone would not paint or take a tap until all of it was done.
-    let pause = js_sys::Promise::new(&mut |resolve, _| {
-        let later = web_sys::window()
-            .and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok());
-        if later.is_none() {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
-    Some(response)
+    wasm_bindgen_futures::JsFuture::from(answer).await.ok()?.dyn_into().ok()
 }
 
 fn encode(part: &str) -> String {

@@ -135,6 +135,11 @@ fn ProposalFeed(slug: String) -> impl IntoView {
         let request = fetch_first(None);
         spawn_local(async move {
             let answer = request.await;
+            // On a first visit the list is usually there already (public/boot.js asked
+            // for it): draw it in a task of its own, not in the long one that starts the
+            // app and draws the district (the district itself must be drawn in that one,
+            // where it replaces the boot screen's drawing of it).
+            crate::state::load::next_task().await;
             // Stale, or the page is gone (`try_`: a disposed value must not panic).
             if generation.try_get_value() != Some(mine) {
                 return;

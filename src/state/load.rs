@@ -58,3 +58,16 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
         self.again.update(|n| *n += 1);
     }
 }
+
+/// Lets the browser paint and take input before going on: what comes after runs in a task
+/// of its own. For work that would otherwise join a long task on a slow phone.
+pub async fn next_task() {
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window()
+            .and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok());
+        if queued.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(later).await;
+}
