@@ -24,6 +24,8 @@ FMT_CHECK := cargo fmt --all -- --check
 CLIPPY_NATIVE := cargo clippy -p golmok-api -p golmok-server --all-targets -- -D warnings
 CLIPPY_WASM := cargo clippy -p golmok-web --target wasm32-unknown-unknown --all-targets -- -D warnings
 TEST_NATIVE := cargo test -p golmok-api -p golmok-server
+# The server's tests again, every one on PostgreSQL: a throwaway cluster on loopback.
+TEST_POSTGRES := scripts/with-postgres.sh cargo test -p golmok-server
 # wasm tests run in headless Chromium through chromedriver (webdriver.json adds the
 # flags Chromium needs as root in a container), or in Node for tests not bound to a browser.
 TEST_WASM := env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -33,17 +35,18 @@ BUILD_SERVER := cargo build --release -p golmok-server
 PHASE := scripts/phase.sh
 PHASE_LOG := $(TARGET_DIR)/make-test-phases.tsv
 
-.PHONY: help setup build build-web server run dev test fmt-check clippy test-native test-wasm size e2e \
+.PHONY: help setup build build-web server run run-scaled dev test fmt-check clippy test-native test-postgres test-wasm size e2e \
 	bench screenshots clean
 
 help:
 	@echo 'make run          build everything and start Golmok with the demo data (http://$(GOLMOK_LISTEN)/)'
 	@echo 'make test         everything CI checks: fmt, clippy, native + wasm tests, bundle size, e2e'
 	@echo 'make build        release build of the SPA (dist/) and of the server'
+	@echo 'make run-scaled   the scaled shape: nginx, two servers, PostgreSQL, on http://$(GOLMOK_LISTEN)/'
 	@echo 'make dev          for day-to-day work: the SPA with reload on http://127.0.0.1:8081/, the API beside it'
 	@echo 'make bench        the figures: first load, bytes per page, wasm by crate, Lighthouse against the Leptos floor, load'
 	@echo 'make screenshots  PNGs of every page, ko and en, into tests/e2e/screenshots/'
-	@echo 'make e2e | test-native | test-wasm | clippy | fmt-check | size   one part of make test'
+	@echo 'make e2e | test-native | test-postgres | test-wasm | clippy | fmt-check | size   one part of make test'
 	@echo 'make setup        install the toolchain (idempotent)'
 	@echo 'make clean        remove build output (keeps golmok.db and node_modules)'
 
@@ -62,6 +65,11 @@ run: build
 	@echo 'Starting Golmok at http://$(GOLMOK_LISTEN)/ (database $(GOLMOK_DATABASE); Ctrl-C stops it)'
 	exec $(SERVER_BIN) --listen '$(GOLMOK_LISTEN)' --database '$(GOLMOK_DATABASE)' --static '$(GOLMOK_STATIC)' $(DEMO_FLAG)
 
+# The scaled shape on this machine: nginx on $(GOLMOK_LISTEN) in front of two servers on
+# one PostgreSQL (a throwaway cluster), all gone when it stops.
+run-scaled: build
+	GOLMOK_LISTEN='$(GOLMOK_LISTEN)' scripts/scaled.sh --serve
+
 # Trunk rebuilds the SPA on every change and reloads the browser; it proxies /api/ to a
 # debug server on 127.0.0.1:8080 (Trunk.toml). A debug build has no split step: every
 # page is in the one wasm file (see src/lazy.rs). Its output goes to target/, not dist/.
@@ -76,15 +84,17 @@ dev: setup
 test: setup
 	@mkdir -p $(TARGET_DIR) && rm -f $(PHASE_LOG)
 	@export GOLMOK_PHASE_LOG=$(PHASE_LOG); status=0; \
-	{ $(PHASE) '1/9 rustfmt' $(FMT_CHECK) && \
-	$(PHASE) '2/9 clippy: golmok-api, golmok-server' $(CLIPPY_NATIVE) && \
-	$(PHASE) '3/9 clippy: golmok-web (wasm32)' $(CLIPPY_WASM) && \
-	$(PHASE) '4/9 native tests: golmok-api, golmok-server' $(TEST_NATIVE) && \
-	$(PHASE) '5/9 wasm tests: golmok-web (headless Chromium)' $(TEST_WASM) && \
-	$(PHASE) '6/9 release build of the SPA (trunk)' scripts/build-web.sh && \
-	$(PHASE) '7/9 bundle size (first load, gzip -9 <= 175 KB)' scripts/check-bundle-size.sh && \
-	$(PHASE) '8/9 release build of the server' $(BUILD_SERVER) && \
-	$(PHASE) '9/9 end-to-end tests (Playwright, real server)' scripts/e2e.sh; } || status=$$?; \
+	{ $(PHASE) '1/11 rustfmt' $(FMT_CHECK) && \
+	$(PHASE) '2/11 clippy: golmok-api, golmok-server' $(CLIPPY_NATIVE) && \
+	$(PHASE) '3/11 clippy: golmok-web (wasm32)' $(CLIPPY_WASM) && \
+	$(PHASE) '4/11 native tests: golmok-api, golmok-server (SQLite)' $(TEST_NATIVE) && \
+	$(PHASE) '5/11 server tests on PostgreSQL (throwaway cluster)' $(TEST_POSTGRES) && \
+	$(PHASE) '6/11 wasm tests: golmok-web (headless Chromium)' $(TEST_WASM) && \
+	$(PHASE) '7/11 release build of the SPA (trunk)' scripts/build-web.sh && \
+	$(PHASE) '8/11 bundle size (first load, gzip -9 <= 175 KB)' scripts/check-bundle-size.sh && \
+	$(PHASE) '9/11 release build of the server' $(BUILD_SERVER) && \
+	$(PHASE) '10/11 end-to-end tests (Playwright, real server)' scripts/e2e.sh && \
+	$(PHASE) '11/11 end-to-end tests through nginx, two servers, PostgreSQL' env GOLMOK_E2E_SHAPE=scaled scripts/e2e.sh; } || status=$$?; \
 	echo; echo 'Phases (seconds):'; awk -F'\t' '{ printf "  %5s  %-8s %s\n", $$1, $$3, $$2 }' $(PHASE_LOG); \
 	if [ $$status -eq 0 ]; then echo 'make test: all passed'; else echo 'make test: FAILED' >&2; fi; \
 	exit $$status
@@ -98,6 +108,9 @@ clippy: setup
 
 test-native: setup
 	$(TEST_NATIVE)
+
+test-postgres: setup
+	$(TEST_POSTGRES)
 
 test-wasm: setup
 	$(TEST_WASM)

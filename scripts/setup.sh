@@ -6,7 +6,8 @@
 #   - Trunk (pinned), wasm-bindgen-cli (the version Cargo.lock pins) and wasm-split-cli
 #     (pinned; splits the release wasm into chunks), via cargo install
 #   - Debian packages: Chromium and its WebDriver (e2e and wasm tests), CJK and emoji fonts
-#     (screenshots), brotli (make bench)
+#     (screenshots), brotli (make bench), PostgreSQL (the server's tests on PostgreSQL),
+#     nginx (the load balancer of the scaled shape)
 #   - npm devDependencies (wasm-opt from binaryen, esbuild, playwright-core, axe-core) via `npm ci`
 #
 # `scripts/setup.sh --bench` also installs what only `make bench` uses: twiggy (cargo),
@@ -22,7 +23,10 @@ source scripts/env.sh
 TRUNK_VERSION=0.21.14
 WASM_SPLIT_VERSION=0.2.4
 TWIGGY_VERSION=0.8.0
-APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji brotli)
+# postgresql: the server's tests run on PostgreSQL too (scripts/with-postgres.sh makes a
+# throwaway cluster of its own; the cluster the package may set up is not used). nginx:
+# the load balancer of the scaled shape (scripts/scaled.sh), which make test runs once.
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji brotli postgresql nginx)
 bench=false
 if [[ "${1:-}" == "--bench" ]]; then
   bench=true

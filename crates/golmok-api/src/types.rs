@@ -49,6 +49,9 @@ pub mod error_code {
 pub struct Health {
     pub status: String,
     pub version: String,
+    /// The engine that answered: `sqlite` or `postgresql`. (When the database does not
+    /// answer, health is a 503 error instead.)
+    pub database: String,
 }
 
 /// A list page. `next_cursor` is opaque; pass it back as `?cursor=` for the next page.

@@ -2,8 +2,9 @@
 
 use golmok_api::User;
 use sqlx::FromRow;
+use time::Duration;
 
-use super::{Store, StoreError, StoreResult};
+use super::{Store, StoreError, StoreResult, clock};
 
 #[derive(FromRow)]
 struct UserRow {
@@ -28,7 +29,7 @@ struct UserWithHashRow {
 
 /// A session is looked up on every authenticated request; touching `last_seen_at` each
 /// time would turn every read into a write, so it is refreshed at most hourly.
-const LAST_SEEN_RESOLUTION: &str = "-1 hour";
+const LAST_SEEN_RESOLUTION: Duration = Duration::hours(1);
 
 /// A session unused for this long is over: a token left on a shared or lost device stops
 /// working by itself. Counted from `last_seen_at`, so it is up to an hour early.
@@ -43,15 +44,15 @@ impl Store {
         password_hash: &str,
         display_name: &str,
     ) -> StoreResult<User> {
-        sqlx::query_as::<_, UserRow>(
-            "INSERT INTO users (email, password_hash, display_name) VALUES (?, ?, ?)
+        on_pool!(self, pool => sqlx::query_as::<_, UserRow>(
+            "INSERT INTO users (email, password_hash, display_name) VALUES ($1, $2, $3)
              RETURNING id, email, display_name, created_at",
         )
         .bind(email)
         .bind(password_hash)
         .bind(display_name)
-        .fetch_one(&self.pool)
-        .await
+        .fetch_one(pool)
+        .await)
         .map(User::from)
         .map_err(|e| match StoreError::from(e) {
             StoreError::Conflict(_) => StoreError::Conflict("email"),
@@ -61,21 +62,22 @@ impl Store {
 
     /// The user and their password hash, for login.
     pub async fn find_user_by_email(&self, email: &str) -> StoreResult<Option<(User, String)>> {
-        let row = sqlx::query_as::<_, UserWithHashRow>(
-            "SELECT id, email, display_name, created_at, password_hash FROM users WHERE email = ?",
+        let row = on_pool!(self, pool => sqlx::query_as::<_, UserWithHashRow>(
+            "SELECT id, email, display_name, created_at, password_hash FROM users WHERE email = $1",
         )
         .bind(email)
-        .fetch_optional(&self.pool)
-        .await?;
+        .fetch_optional(pool)
+        .await)?;
         Ok(row.map(|r| (r.user.into(), r.password_hash)))
     }
 
     pub async fn create_session(&self, user_id: i64, token_hash: &str) -> StoreResult<()> {
-        sqlx::query("INSERT INTO sessions (token_hash, user_id) VALUES (?, ?)")
+        on_pool!(self, pool => sqlx::query("INSERT INTO sessions (token_hash, user_id) VALUES ($1, $2)")
             .bind(token_hash)
             .bind(user_id)
-            .execute(&self.pool)
-            .await?;
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected()))?;
         Ok(())
     }
 
@@ -89,18 +91,18 @@ impl Store {
             stale: bool,
             expired: bool,
         }
-        let row = sqlx::query_as::<_, Row>(
+        let row = on_pool!(self, pool => sqlx::query_as::<_, Row>(
             "SELECT u.id, u.email, u.display_name, u.created_at,
-                    s.last_seen_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?) AS stale,
-                    s.last_seen_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?) AS expired
+                    s.last_seen_at < $1 AS stale,
+                    s.last_seen_at < $2 AS expired
              FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = ?",
+             WHERE s.token_hash = $3",
         )
-        .bind(LAST_SEEN_RESOLUTION)
-        .bind(format!("-{SESSION_IDLE_DAYS} days"))
+        .bind(clock::before_now(LAST_SEEN_RESOLUTION))
+        .bind(clock::before_now(Duration::days(SESSION_IDLE_DAYS.into())))
         .bind(token_hash)
-        .fetch_optional(&self.pool)
-        .await?;
+        .fetch_optional(pool)
+        .await)?;
         let Some(row) = row else { return Ok(None) };
         if row.expired {
             // The answer is "signed out" whether or not the row goes now; a row left
@@ -113,12 +115,14 @@ impl Store {
         if row.stale {
             // Only bookkeeping: a busy database must not turn a read into an error. The
             // next request past the hour tries again.
-            let touched = sqlx::query(
-                "UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE token_hash = ?",
+            let touched = on_pool!(self, pool => sqlx::query(
+                "UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2",
             )
+            .bind(clock::now())
             .bind(token_hash)
-            .execute(&self.pool)
-            .await;
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected()));
             if let Err(e) = touched {
                 tracing::warn!(error = %StoreError::from(e), "could not refresh a session's last_seen_at");
             }
@@ -127,7 +131,11 @@ impl Store {
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+        on_pool!(self, pool => sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected()))?;
         Ok(())
     }
 }

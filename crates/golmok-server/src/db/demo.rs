@@ -1,12 +1,14 @@
 //! Writing the demo data set. The content itself lives in `crate::seed`; this is only
-//! the SQL, run in one transaction so a crash mid-way leaves no half-seeded district.
+//! the SQL, run in one transaction so a crash mid-way leaves no half-seeded district, and
+//! holding the write lock from its first statement, so servers starting together on an
+//! empty database seed it exactly once.
 
 use std::collections::HashMap;
 
 use golmok_api::{ProposalKind, ProposalStatus};
-use sqlx::SqliteExecutor;
+use time::Duration;
 
-use super::{Store, StoreError, StoreResult};
+use super::{BeginExclusive as _, Store, StoreError, StoreResult, clock};
 
 pub struct DemoDistrict {
     pub slug: &'static str,
@@ -83,10 +85,8 @@ pub enum SeedOutcome {
     NotEmpty,
 }
 
-const AGO: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)";
-
 fn ago(minutes: u32) -> String {
-    format!("-{minutes} minutes")
+    clock::before_now(Duration::minutes(minutes.into()))
 }
 
 /// The next `MM-DD` strictly after `today` (`YYYY-MM-DD`).
@@ -96,150 +96,146 @@ fn next_occurrence(today: &str, month_day: &str) -> String {
     format!("{}-{month_day}", if this_year { year } else { year + 1 })
 }
 
-/// What seeding would find: the demo district already there, other data, or (`None`)
-/// an empty database to seed.
-async fn existing_outcome(db: impl SqliteExecutor<'_>, slug: &str) -> StoreResult<Option<SeedOutcome>> {
-    let (district, anything): (bool, bool) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM districts WHERE slug = ?),
-                EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM districts)",
-    )
-    .bind(slug)
-    .fetch_one(db)
-    .await?;
-    Ok(if district {
+/// What seeding would find: the demo district already there, other data, or neither.
+const EXISTING: &str = "SELECT EXISTS (SELECT 1 FROM districts WHERE slug = $1),
+        EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM districts)";
+
+/// `None`: an empty database, to seed.
+fn outcome((district, anything): (bool, bool)) -> Option<SeedOutcome> {
+    if district {
         Some(SeedOutcome::AlreadySeeded)
     } else if anything {
         Some(SeedOutcome::NotEmpty)
     } else {
         None
-    })
+    }
 }
 
 impl Store {
     /// Whether the demo district is there already, or anything else is; cheap, so callers
     /// can skip hashing the demo password when there is nothing to do.
     pub async fn demo_outcome_without_seeding(&self, slug: &str) -> StoreResult<Option<SeedOutcome>> {
-        existing_outcome(&self.pool, slug).await
+        let found = on_pool!(self, pool => sqlx::query_as(EXISTING).bind(slug).fetch_one(pool).await)?;
+        Ok(outcome(found))
     }
 
     /// Writes the demo data into an empty database; every user gets `password_hash`.
     pub async fn seed_demo(&self, demo: &DemoData, password_hash: &str) -> StoreResult<SeedOutcome> {
-        let mut tx = self.pool.begin().await?;
-        // Asked again inside the transaction: another server on the same file may have
-        // seeded or registered since the first look.
-        if let Some(outcome) = existing_outcome(&mut *tx, demo.district.slug).await? {
-            return Ok(outcome);
-        }
+        let today = clock::day_from_today(0);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_exclusive().await?;
+            // Asked again under the lock: another server may have seeded or someone
+            // registered since the first look.
+            let found = sqlx::query_as(EXISTING).bind(demo.district.slug).fetch_one(&mut *tx).await?;
+            if let Some(outcome) = outcome(found) {
+                return Ok(outcome);
+            }
 
-        let today: String = sqlx::query_scalar("SELECT date('now')").fetch_one(&mut *tx).await?;
-        let d = &demo.district;
-        let district_id: i64 = sqlx::query_scalar(&format!(
-            "INSERT INTO districts (slug, name, name_en, description, description_en, region, region_en, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, {AGO}) RETURNING id"
-        ))
-        .bind(d.slug)
-        .bind(d.name)
-        .bind(d.name_en)
-        .bind(d.description)
-        .bind(d.description_en)
-        .bind(d.region)
-        .bind(d.region_en)
-        .bind(ago(60 * 24 * 60))
-        .fetch_one(&mut *tx)
-        .await?;
-
-        let mut users = HashMap::new();
-        for u in demo.users {
-            let id: i64 = sqlx::query_scalar(&format!(
-                "INSERT INTO users (email, password_hash, display_name, created_at)
-                 VALUES (?, ?, ?, {AGO}) RETURNING id"
-            ))
-            .bind(u.email)
-            .bind(password_hash)
-            .bind(u.display_name)
-            .bind(ago(60 * 24 * 45))
-            .fetch_one(&mut *tx)
-            .await?;
-            users.insert(u.email, id);
-        }
-        let user = |email: &str| users.get(email).copied().ok_or(StoreError::Missing);
-
-        for email in demo.moderators {
-            sqlx::query("INSERT INTO district_roles (district_id, user_id, role) VALUES (?, ?, 'moderator')")
-                .bind(district_id)
-                .bind(user(email)?)
-                .execute(&mut *tx)
-                .await?;
-        }
-
-        for s in demo.shops {
-            let owner = s.owner.map(user).transpose()?;
-            sqlx::query(
-                "INSERT INTO shops (district_id, name, name_en, category, description, description_en,
-                                    owner_user_id, verified)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            let d = &demo.district;
+            let district_id: i64 = sqlx::query_scalar(
+                "INSERT INTO districts (slug, name, name_en, description, description_en, region, region_en,
+                                        created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
             )
-            .bind(district_id)
-            .bind(s.name)
-            .bind(s.name_en)
-            .bind(s.category)
-            .bind(s.description)
-            .bind(s.description_en)
-            .bind(owner)
-            .bind(owner.is_some())
-            .execute(&mut *tx)
-            .await?;
-        }
-
-        for p in demo.proposals {
-            let proposal_id: i64 = sqlx::query_scalar(&format!(
-                "INSERT INTO proposals (district_id, author_id, kind, title, body, status, event_date,
-                                        event_place, created_at)
-                 VALUES (?, ?, ?, ?, ?, ?, coalesce(?, date('now', ?)), ?, {AGO}) RETURNING id"
-            ))
-            .bind(district_id)
-            .bind(user(p.author)?)
-            .bind(p.kind.as_str())
-            .bind(p.title)
-            .bind(p.body)
-            .bind(p.status.as_str())
-            .bind(match p.event_day {
-                Some(EventDay::Next(month_day)) => Some(next_occurrence(&today, month_day)),
-                _ => None,
-            })
-            .bind(match p.event_day {
-                Some(EventDay::InDays(n)) => Some(format!("+{n} days")),
-                _ => None,
-            })
-            .bind(p.event_place)
-            .bind(ago(p.ago_min))
+            .bind(d.slug)
+            .bind(d.name)
+            .bind(d.name_en)
+            .bind(d.description)
+            .bind(d.description_en)
+            .bind(d.region)
+            .bind(d.region_en)
+            .bind(ago(60 * 24 * 60))
             .fetch_one(&mut *tx)
             .await?;
-            for (i, voter) in p.voters.iter().enumerate() {
-                sqlx::query(&format!(
-                    "INSERT INTO votes (proposal_id, user_id, created_at) VALUES (?, ?, {AGO})"
-                ))
-                .bind(proposal_id)
-                .bind(user(voter)?)
-                .bind(ago(p.ago_min.saturating_sub(30 * (i as u32 + 1))))
-                .execute(&mut *tx)
-                .await?;
-            }
-            for c in p.comments {
-                sqlx::query(&format!(
-                    "INSERT INTO comments (proposal_id, author_id, body, created_at) VALUES (?, ?, ?, {AGO})"
-                ))
-                .bind(proposal_id)
-                .bind(user(c.author)?)
-                .bind(c.body)
-                .bind(ago(c.ago_min))
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
 
-        tx.commit().await?;
-        Ok(SeedOutcome::Seeded)
+            let mut users = HashMap::new();
+            for u in demo.users {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO users (email, password_hash, display_name, created_at)
+                     VALUES ($1, $2, $3, $4) RETURNING id",
+                )
+                .bind(u.email)
+                .bind(password_hash)
+                .bind(u.display_name)
+                .bind(ago(60 * 24 * 45))
+                .fetch_one(&mut *tx)
+                .await?;
+                users.insert(u.email, id);
+            }
+            let user = |email: &str| users.get(email).copied().ok_or(StoreError::Missing);
+
+            for email in demo.moderators {
+                sqlx::query("INSERT INTO district_roles (district_id, user_id, role) VALUES ($1, $2, 'moderator')")
+                    .bind(district_id)
+                    .bind(user(email)?)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+
+            for s in demo.shops {
+                let owner = s.owner.map(user).transpose()?;
+                sqlx::query(
+                    "INSERT INTO shops (district_id, name, name_en, category, description, description_en,
+                                        owner_user_id, verified)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(district_id)
+                .bind(s.name)
+                .bind(s.name_en)
+                .bind(s.category)
+                .bind(s.description)
+                .bind(s.description_en)
+                .bind(owner)
+                .bind(owner.is_some())
+                .execute(&mut *tx)
+                .await?;
+            }
+
+            for p in demo.proposals {
+                let event_date = p.event_day.map(|day| match day {
+                    EventDay::InDays(n) => clock::day_from_today(n.into()),
+                    EventDay::Next(month_day) => next_occurrence(&today, month_day),
+                });
+                let proposal_id: i64 = sqlx::query_scalar(
+                    "INSERT INTO proposals (district_id, author_id, kind, title, body, status, event_date,
+                                            event_place, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                )
+                .bind(district_id)
+                .bind(user(p.author)?)
+                .bind(p.kind.as_str())
+                .bind(p.title)
+                .bind(p.body)
+                .bind(p.status.as_str())
+                .bind(event_date)
+                .bind(p.event_place)
+                .bind(ago(p.ago_min))
+                .fetch_one(&mut *tx)
+                .await?;
+                for (i, voter) in p.voters.iter().enumerate() {
+                    sqlx::query("INSERT INTO votes (proposal_id, user_id, created_at) VALUES ($1, $2, $3)")
+                        .bind(proposal_id)
+                        .bind(user(voter)?)
+                        .bind(ago(p.ago_min.saturating_sub(30 * (i as u32 + 1))))
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                for c in p.comments {
+                    sqlx::query(
+                        "INSERT INTO comments (proposal_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(proposal_id)
+                    .bind(user(c.author)?)
+                    .bind(c.body)
+                    .bind(ago(c.ago_min))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+
+            tx.commit().await?;
+            Ok(SeedOutcome::Seeded)
+        })
     }
 }
 

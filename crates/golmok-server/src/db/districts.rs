@@ -35,36 +35,36 @@ impl From<DistrictRow> for District {
 
 const SELECT_DISTRICT: &str = "SELECT d.id, d.slug, d.name, d.name_en, d.description, d.description_en,
         d.region, d.region_en,
-        (SELECT count(*) FROM proposals p WHERE p.district_id = d.id AND p.hidden = 0) AS proposal_count
+        (SELECT count(*) FROM proposals p WHERE p.district_id = d.id AND NOT p.hidden) AS proposal_count
     FROM districts d";
 
 impl Store {
     /// Districts in creation order, after the one with id `after`; answers each with its
     /// id, which is the pagination key.
     pub async fn list_districts(&self, after: Option<i64>, limit: u32) -> StoreResult<Vec<(i64, District)>> {
-        let rows = sqlx::query_as::<_, DistrictRow>(&format!(
-            "{SELECT_DISTRICT} WHERE d.id > ? ORDER BY d.id LIMIT ?"
-        ))
-        .bind(after.unwrap_or(0))
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+        let sql = format!("{SELECT_DISTRICT} WHERE d.id > $1 ORDER BY d.id LIMIT $2");
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, DistrictRow>(&sql)
+            .bind(after.unwrap_or(0))
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await)?;
         Ok(rows.into_iter().map(|r| (r.id, r.into())).collect())
     }
 
     pub async fn get_district(&self, slug: &str) -> StoreResult<Option<District>> {
-        let row = sqlx::query_as::<_, DistrictRow>(&format!("{SELECT_DISTRICT} WHERE d.slug = ?"))
+        let sql = format!("{SELECT_DISTRICT} WHERE d.slug = $1");
+        let row = on_pool!(self, pool => sqlx::query_as::<_, DistrictRow>(&sql)
             .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?;
+            .fetch_optional(pool)
+            .await)?;
         Ok(row.map(District::from))
     }
 
     /// The internal id of a district, which other queries are keyed by.
     pub async fn district_id(&self, slug: &str) -> StoreResult<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT id FROM districts WHERE slug = ?")
+        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT id FROM districts WHERE slug = $1")
             .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?)
+            .fetch_optional(pool)
+            .await)?)
     }
 }

@@ -3,7 +3,7 @@
 use golmok_api::{
     Author, Comment, NewProposal, Proposal, ProposalKind, ProposalSort, ProposalStatus, VoteState,
 };
-use sqlx::{FromRow, QueryBuilder, Sqlite};
+use sqlx::FromRow;
 
 use super::{Store, StoreError, StoreResult};
 
@@ -93,23 +93,14 @@ impl From<CommentRow> for Comment {
     }
 }
 
-/// Start of every proposal query; the caller binds the viewer first.
-fn select_proposals(viewer: Option<i64>) -> QueryBuilder<'static, Sqlite> {
-    let mut q = QueryBuilder::new(
-        "SELECT p.id, d.slug AS district_slug, p.kind, p.title, p.body, p.status, p.event_date,
-                p.event_place, p.author_id, u.display_name AS author_name, p.vote_count,
-                p.comment_count, p.created_at,
-                EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = p.id AND v.user_id = ",
-    );
-    q.push_bind(viewer);
-    q.push(
-        ") AS voted
-         FROM proposals p
-         JOIN districts d ON d.id = p.district_id
-         JOIN users u ON u.id = p.author_id ",
-    );
-    q
-}
+/// Start of every proposal query: `$1` is the viewer whose `voted` flag it computes.
+const SELECT_PROPOSALS: &str = "SELECT p.id, d.slug AS district_slug, p.kind, p.title, p.body, p.status,
+        p.event_date, p.event_place, p.author_id, u.display_name AS author_name, p.vote_count,
+        p.comment_count, p.created_at,
+        EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = p.id AND v.user_id = $1) AS voted
+    FROM proposals p
+    JOIN districts d ON d.id = p.district_id
+    JOIN users u ON u.id = p.author_id";
 
 const SELECT_COMMENTS: &str =
     "SELECT c.id, c.proposal_id, c.author_id, u.display_name AS author_name, c.body,
@@ -119,36 +110,54 @@ const SELECT_COMMENTS: &str =
 impl Store {
     /// One page of a district's visible proposals in the filter's order.
     pub async fn list_proposals(&self, f: &ProposalFilter) -> StoreResult<Vec<Proposal>> {
-        let mut q = select_proposals(f.viewer);
-        q.push("WHERE p.hidden = 0 AND p.district_id = ").push_bind(f.district_id);
-        if let Some(kind) = f.kind {
-            q.push(" AND p.kind = ").push_bind(kind.as_str());
+        // $1 the viewer, $2 the district, then what the filter has, in this order.
+        let mut sql = format!("{SELECT_PROPOSALS} WHERE NOT p.hidden AND p.district_id = $2");
+        let mut next = 3;
+        let mut param = || {
+            next += 1;
+            format!("${}", next - 1)
+        };
+        if f.kind.is_some() {
+            sql.push_str(&format!(" AND p.kind = {}", param()));
         }
         match f.after {
-            Some(ProposalAfter::Top { vote_count, id }) => {
-                q.push(" AND (p.vote_count < ").push_bind(vote_count);
-                q.push(" OR (p.vote_count = ").push_bind(vote_count);
-                q.push(" AND p.id < ").push_bind(id).push("))");
+            Some(ProposalAfter::Top { .. }) => {
+                let (votes, id) = (param(), param());
+                sql.push_str(&format!(
+                    " AND (p.vote_count < {votes} OR (p.vote_count = {votes} AND p.id < {id}))"
+                ));
             }
-            Some(ProposalAfter::New { id }) => {
-                q.push(" AND p.id < ").push_bind(id);
-            }
+            Some(ProposalAfter::New { .. }) => sql.push_str(&format!(" AND p.id < {}", param())),
             None => {}
         }
-        q.push(match f.sort {
+        sql.push_str(match f.sort {
             ProposalSort::Top => " ORDER BY p.vote_count DESC, p.id DESC",
             ProposalSort::New => " ORDER BY p.id DESC",
         });
-        q.push(" LIMIT ").push_bind(f.limit);
-        let rows = q.build_query_as::<ProposalRow>().fetch_all(&self.pool).await?;
+        sql.push_str(&format!(" LIMIT {}", param()));
+        let rows = on_pool!(self, pool => {
+            let mut q = sqlx::query_as::<_, ProposalRow>(&sql).bind(f.viewer).bind(f.district_id);
+            if let Some(kind) = f.kind {
+                q = q.bind(kind.as_str());
+            }
+            match f.after {
+                Some(ProposalAfter::Top { vote_count, id }) => q = q.bind(vote_count).bind(id),
+                Some(ProposalAfter::New { id }) => q = q.bind(id),
+                None => {}
+            }
+            q.bind(i64::from(f.limit)).fetch_all(pool).await
+        })?;
         rows.into_iter().map(Proposal::try_from).collect()
     }
 
     /// A visible proposal, with `voted` for `viewer`.
     pub async fn get_proposal(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<Proposal>> {
-        let mut q = select_proposals(viewer);
-        q.push("WHERE p.hidden = 0 AND p.id = ").push_bind(id);
-        let row = q.build_query_as::<ProposalRow>().fetch_optional(&self.pool).await?;
+        let sql = format!("{SELECT_PROPOSALS} WHERE NOT p.hidden AND p.id = $2");
+        let row = on_pool!(self, pool => sqlx::query_as::<_, ProposalRow>(&sql)
+            .bind(viewer)
+            .bind(id)
+            .fetch_optional(pool)
+            .await)?;
         row.map(Proposal::try_from).transpose()
     }
 
@@ -159,9 +168,9 @@ impl Store {
         author_id: i64,
         p: &NewProposal,
     ) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar(
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
             "INSERT INTO proposals (district_id, author_id, kind, title, body, event_date, event_place)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(district_id)
         .bind(author_id)
@@ -170,15 +179,16 @@ impl Store {
         .bind(&p.body)
         .bind(&p.event_date)
         .bind(&p.event_place)
-        .fetch_one(&self.pool)
-        .await?)
+        .fetch_one(pool)
+        .await)?)
     }
 
     /// Supports (`true`) or withdraws support (`false`); doing it twice changes nothing.
     /// `None` when the proposal does not exist or is hidden.
     ///
-    /// The change is one statement on `votes` and the counter follows by trigger, so
-    /// concurrent supports can neither double-count nor lose a count.
+    /// The change is one statement on `votes` and the counter follows by an AFTER trigger
+    /// (which ON CONFLICT DO NOTHING does not fire), so concurrent supports, from any
+    /// number of server processes, can neither double-count nor lose a count.
     pub async fn set_vote(
         &self,
         proposal_id: i64,
@@ -186,34 +196,36 @@ impl Store {
         voted: bool,
     ) -> StoreResult<Option<VoteState>> {
         let change = if voted {
-            // The WHERE also keeps the SQLite parser from reading ON CONFLICT as a join.
-            sqlx::query(
-                "INSERT INTO votes (proposal_id, user_id)
-                 SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM proposals WHERE id = ?1 AND hidden = 0)
-                 ON CONFLICT (proposal_id, user_id) DO NOTHING",
-            )
+            // The WHERE also keeps the SQLite parser from reading ON CONFLICT as a join;
+            // the casts tell PostgreSQL the parameters' types where nothing else does.
+            "INSERT INTO votes (proposal_id, user_id)
+             SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT)
+             WHERE EXISTS (SELECT 1 FROM proposals WHERE id = $1 AND NOT hidden)
+             ON CONFLICT (proposal_id, user_id) DO NOTHING"
         } else {
-            sqlx::query("DELETE FROM votes WHERE proposal_id = ?1 AND user_id = ?2")
+            "DELETE FROM votes WHERE proposal_id = $1 AND user_id = $2"
         };
-        change.bind(proposal_id).bind(user_id).execute(&self.pool).await?;
-        let state: Option<(i64, bool)> = sqlx::query_as(
+        on_pool!(self, pool => sqlx::query(change).bind(proposal_id).bind(user_id).execute(pool).await.map(|done| done.rows_affected()))?;
+        let state: Option<(i64, bool)> = on_pool!(self, pool => sqlx::query_as(
             "SELECT p.vote_count,
-                    EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = p.id AND v.user_id = ?2)
-             FROM proposals p WHERE p.id = ?1 AND p.hidden = 0",
+                    EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = p.id AND v.user_id = $2)
+             FROM proposals p WHERE p.id = $1 AND NOT p.hidden",
         )
         .bind(proposal_id)
         .bind(user_id)
-        .fetch_optional(&self.pool)
-        .await?;
+        .fetch_optional(pool)
+        .await)?;
         Ok(state.map(|(vote_count, voted)| VoteState { proposal_id, voted, vote_count }))
     }
 
     /// Whether a proposal exists and is visible.
     pub async fn proposal_visible(&self, id: i64) -> StoreResult<bool> {
-        Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM proposals WHERE id = ? AND hidden = 0)")
-            .bind(id)
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM proposals WHERE id = $1 AND NOT hidden)",
+        )
+        .bind(id)
+        .fetch_one(pool)
+        .await)?)
     }
 
     /// Visible comments of a proposal, oldest first, after the comment with id `after`.
@@ -223,14 +235,15 @@ impl Store {
         after: Option<i64>,
         limit: u32,
     ) -> StoreResult<Vec<Comment>> {
-        let rows = sqlx::query_as::<_, CommentRow>(&format!(
-            "{SELECT_COMMENTS} WHERE c.proposal_id = ? AND c.hidden = 0 AND c.id > ? ORDER BY c.id LIMIT ?"
-        ))
-        .bind(proposal_id)
-        .bind(after.unwrap_or(0))
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+        let sql = format!(
+            "{SELECT_COMMENTS} WHERE c.proposal_id = $1 AND NOT c.hidden AND c.id > $2 ORDER BY c.id LIMIT $3"
+        );
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, CommentRow>(&sql)
+            .bind(proposal_id)
+            .bind(after.unwrap_or(0))
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await)?;
         Ok(rows.into_iter().map(Comment::from).collect())
     }
 
@@ -242,21 +255,21 @@ impl Store {
         author_id: i64,
         body: &str,
     ) -> StoreResult<Option<Comment>> {
-        let id: Option<i64> = sqlx::query_scalar(
+        let id: Option<i64> = on_pool!(self, pool => sqlx::query_scalar(
             "INSERT INTO comments (proposal_id, author_id, body)
-             SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM proposals WHERE id = ?1 AND hidden = 0)
+             SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT)
+             WHERE EXISTS (SELECT 1 FROM proposals WHERE id = $1 AND NOT hidden)
              RETURNING id",
         )
         .bind(proposal_id)
         .bind(author_id)
         .bind(body)
-        .fetch_optional(&self.pool)
-        .await?;
+        .fetch_optional(pool)
+        .await)?;
         let Some(id) = id else { return Ok(None) };
-        let row = sqlx::query_as::<_, CommentRow>(&format!("{SELECT_COMMENTS} WHERE c.id = ?"))
-            .bind(id)
-            .fetch_one(&self.pool)
-            .await?;
+        let sql = format!("{SELECT_COMMENTS} WHERE c.id = $1");
+        let row =
+            on_pool!(self, pool => sqlx::query_as::<_, CommentRow>(&sql).bind(id).fetch_one(pool).await)?;
         Ok(Some(row.into()))
     }
 }

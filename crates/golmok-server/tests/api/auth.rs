@@ -182,20 +182,18 @@ async fn concurrent_logins_all_succeed() {
     }
 }
 
-/// Moves a session's last use into the past.
-async fn age_session(s: &TestServer, token: &str, modifier: &str) {
-    sqlx::query(
-        "UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?) WHERE token_hash = ?",
-    )
-    .bind(modifier)
-    .bind(golmok_server::auth::token_hash(token))
-    .execute(&mut s.db().await)
-    .await
-    .unwrap();
+/// Moves a session's last use `ago` into the past.
+async fn age_session(s: &TestServer, token: &str, ago: time::Duration) {
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+        .bind(golmok_server::db::clock::before_now(ago))
+        .bind(golmok_server::auth::token_hash(token))
+        .execute(&mut s.db().await)
+        .await
+        .unwrap();
 }
 
 async fn last_seen(s: &TestServer, token: &str) -> Option<String> {
-    sqlx::query_scalar("SELECT last_seen_at FROM sessions WHERE token_hash = ?")
+    sqlx::query_scalar("SELECT last_seen_at FROM sessions WHERE token_hash = $1")
         .bind(golmok_server::auth::token_hash(token))
         .fetch_optional(&mut s.db().await)
         .await
@@ -207,8 +205,8 @@ async fn idle_sessions_expire() {
     let s = TestServer::start().await;
     let idle = s.register("idle@example.com", "쉬는 주민").await.token;
     let active = s.register("active@example.com", "바쁜 주민").await.token;
-    age_session(&s, &idle, "-31 days").await;
-    age_session(&s, &active, "-29 days").await;
+    age_session(&s, &idle, time::Duration::days(31)).await;
+    age_session(&s, &active, time::Duration::days(29)).await;
 
     let res = s.get("/api/v1/auth/me", Some(&idle)).await;
     assert_eq!(res.headers()["www-authenticate"], "Bearer");
@@ -220,8 +218,7 @@ async fn idle_sessions_expire() {
     // Still within the idle limit: it works, and its use pushes the limit back.
     let _: User = expect(s.get("/api/v1/auth/me", Some(&active)).await, StatusCode::OK).await;
     let seen = last_seen(&s, &active).await.unwrap();
-    let today: String =
-        sqlx::query_scalar("SELECT strftime('%Y-%m-%d', 'now')").fetch_one(&mut s.db().await).await.unwrap();
+    let today = golmok_server::db::clock::day_from_today(0);
     assert!(seen.starts_with(&today), "refreshed: {seen}");
 }
 
@@ -229,13 +226,23 @@ async fn idle_sessions_expire() {
 async fn a_busy_database_does_not_fail_the_last_seen_refresh() {
     let s = TestServer::start().await;
     let token = s.register("resident@example.com", "주민").await.token;
-    age_session(&s, &token, "-2 hours").await;
+    age_session(&s, &token, time::Duration::hours(2)).await;
     let before = last_seen(&s, &token).await;
 
-    // Another writer holds the database: the refresh waits out the busy timeout (5 s)
-    // and fails, but the read it rides on still answers.
+    // Another writer holds the session (SQLite: the whole database; PostgreSQL: its
+    // row): the refresh waits out the lock timeout (5 s) and fails, but the read it rides
+    // on still answers.
     let mut writer = s.db().await;
-    sqlx::query("BEGIN IMMEDIATE").execute(&mut writer).await.unwrap();
+    if s.on_postgres() {
+        sqlx::query("BEGIN").execute(&mut writer).await.unwrap();
+        sqlx::query("SELECT 1 FROM sessions WHERE token_hash = $1 FOR UPDATE")
+            .bind(golmok_server::auth::token_hash(&token))
+            .execute(&mut writer)
+            .await
+            .unwrap();
+    } else {
+        sqlx::query("BEGIN IMMEDIATE").execute(&mut writer).await.unwrap();
+    }
     let res = s.get("/api/v1/auth/me", Some(&token)).await;
     sqlx::query("ROLLBACK").execute(&mut writer).await.unwrap();
     let _: User = expect(res, StatusCode::OK).await;

@@ -37,7 +37,7 @@ async fn demo_seed_loads() {
 #[tokio::test]
 async fn demo_seed_twice_does_not_duplicate() {
     let s = demo_server().await;
-    let mut config = Config::new(s.dir.path().join("golmok.db").to_str().unwrap());
+    let mut config = Config::new(&s.database);
     config.demo = true;
     let again = serve(&config).await;
     let client = reqwest::Client::new();
@@ -59,7 +59,7 @@ async fn demo_seed_twice_does_not_duplicate() {
 async fn demo_refuses_a_database_with_other_data() {
     let s = TestServer::start().await;
     s.register("real.person@example.com", "실제 주민").await;
-    let mut config = Config::new(s.dir.path().join("golmok.db").to_str().unwrap());
+    let mut config = Config::new(&s.database);
     config.demo = true;
     let base = serve(&config).await;
     let districts: Page<District> =
@@ -79,5 +79,6 @@ async fn database_url_forms() {
         let res = reqwest::get(format!("{base}/api/v1/health")).await.unwrap();
         assert_eq!(res.status(), StatusCode::OK, "{url}");
     }
-    assert!(golmok_server::build_app(&Config::new("postgres://localhost/x")).await.is_err());
+    let refused = golmok_server::build_app(&Config::new("mysql://localhost/x")).await.err().unwrap();
+    assert!(format!("{refused:#}").contains("postgres://"), "says what is supported: {refused:#}");
 }

@@ -1,9 +1,13 @@
-//! End-to-end tests: each starts the real server on 127.0.0.1:0 over a real SQLite file
-//! in a temporary directory, and talks HTTP to it.
+//! End-to-end tests: each starts the real server on 127.0.0.1:0 over a real database and
+//! talks HTTP to it. The database is a SQLite file in a temporary directory, or, when
+//! GOLMOK_TEST_POSTGRES names a PostgreSQL cluster (`make test` runs the suite a second
+//! time on a throwaway one, scripts/with-postgres.sh), a fresh database of its own there:
+//! every test runs on both engines.
 
 mod auth;
 mod comments;
 mod demo;
+mod engines;
 mod meta;
 mod proposals;
 mod votes;
@@ -20,6 +24,29 @@ pub struct TestServer {
     pub base: String,
     pub client: reqwest::Client,
     pub dir: TempDir,
+    /// The database URL the server runs on.
+    pub database: String,
+}
+
+/// The PostgreSQL cluster to run on, if any: `postgres://USER@HOST:PORT/DB` of a user
+/// who may create databases.
+pub fn postgres_cluster() -> Option<String> {
+    std::env::var("GOLMOK_TEST_POSTGRES").ok().filter(|url| !url.is_empty())
+}
+
+/// A database no other test uses: a SQLite file in `dir`, or a new PostgreSQL database.
+pub async fn fresh_database(dir: &std::path::Path) -> String {
+    use sqlx::{Connection as _, Executor as _};
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let Some(cluster) = postgres_cluster() else {
+        return dir.join("golmok.db").to_str().unwrap().to_owned();
+    };
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("golmok_{}_{n}", std::process::id());
+    let mut admin = sqlx::PgConnection::connect(&cluster).await.expect("the test cluster answers");
+    admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
+    let (server, _) = cluster.rsplit_once('/').expect("a database in the cluster URL");
+    format!("{server}/{name}")
 }
 
 impl TestServer {
@@ -27,14 +54,18 @@ impl TestServer {
         Self::start_with(|_, _| {}).await
     }
 
-    /// Starts a server whose config `tweak` may change; the database file lives in `dir`.
+    /// Starts a server whose config `tweak` may change, on a fresh database; `dir` is
+    /// the server's own temporary directory.
     pub async fn start_with(tweak: impl FnOnce(&mut Config, &std::path::Path)) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("golmok.db");
-        let mut config = Config::new(db.to_str().unwrap());
+        let mut config = Config::new(fresh_database(dir.path()).await);
         tweak(&mut config, dir.path());
         let base = serve(&config).await;
-        TestServer { base, client: reqwest::Client::new(), dir }
+        TestServer { base, client: reqwest::Client::new(), dir, database: config.database }
+    }
+
+    pub fn on_postgres(&self) -> bool {
+        self.database.starts_with("postgres")
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -86,15 +117,14 @@ impl TestServer {
         expect(res, StatusCode::CREATED).await
     }
 
-    /// A connection of its own to the server's database file, for what the API cannot do
-    /// (age a session, hold a write lock).
-    pub async fn db(&self) -> sqlx::SqliteConnection {
-        use sqlx::ConnectOptions as _;
-        sqlx::sqlite::SqliteConnectOptions::new()
-            .filename(self.dir.path().join("golmok.db"))
-            .connect()
-            .await
-            .unwrap()
+    /// A connection of its own to the server's database, for what the API cannot do (age
+    /// a session, hold a lock). Its SQL is the server's: `$N` placeholders, both engines.
+    pub async fn db(&self) -> sqlx::AnyConnection {
+        use sqlx::Connection as _;
+        sqlx::any::install_default_drivers();
+        let url =
+            if self.on_postgres() { self.database.clone() } else { format!("sqlite://{}", self.database) };
+        sqlx::AnyConnection::connect(&url).await.unwrap()
     }
 
     pub async fn vote(&self, token: &str, id: i64, on: bool) -> golmok_api::VoteState {

@@ -11,6 +11,7 @@ async fn health_answers_ok() {
     let health: Health = expect(s.get("/api/v1/health", None).await, StatusCode::OK).await;
     assert_eq!(health.status, "ok");
     assert_eq!(health.version, env!("CARGO_PKG_VERSION"));
+    assert_eq!(health.database, if s.on_postgres() { "postgresql" } else { "sqlite" });
 }
 
 #[tokio::test]
