@@ -9,6 +9,9 @@
 #   4. Lighthouse, mobile, on the district page and on the Leptos floor (bench/floor),
 #      side by side: default (simulated) throttling, then DevTools (applied) throttling
 #   5. static files against the JSON API: latency on one connection, throughput on 50
+#   6. the database: supports written per second with none lost, and list reads per
+#      second and p99, on SQLite (one process) and on PostgreSQL (one process, and two
+#      behind nginx: scripts/scaled.sh)
 #
 # It installs what only it needs first (scripts/setup.sh --bench: twiggy, wrk, Lighthouse).
 set -euo pipefail
@@ -25,8 +28,10 @@ if [[ "${1:-}" != "--with-servers" ]]; then
   (cd bench/floor && TRUNK_OFFLINE=true trunk build --release) >target/floor-build.log 2>&1 ||
     { tail -n 40 target/floor-build.log; exit 1; }
   echo "floor: $(du -sh target/floor-dist | cut -f1) in target/floor-dist"
-  # Two servers: the floor's (GOLMOK_FLOOR_URL) around the app's (GOLMOK_BASE_URL).
-  exec env GOLMOK_SERVE_STATIC=target/floor-dist GOLMOK_SERVE_VAR=GOLMOK_FLOOR_URL \
+  # The scaled shape (GOLMOK_SCALED_URL, GOLMOK_SCALED_SERVERS) around two servers: the
+  # floor's (GOLMOK_FLOOR_URL) around the app's on SQLite (GOLMOK_BASE_URL).
+  cargo build --release --quiet -p golmok-server
+  exec scripts/scaled.sh env GOLMOK_SERVE_STATIC=target/floor-dist GOLMOK_SERVE_VAR=GOLMOK_FLOOR_URL \
     scripts/with-server.sh scripts/with-server.sh scripts/bench.sh --with-servers
 fi
 
@@ -40,3 +45,7 @@ echo
 GOLMOK_LH_THROTTLING=devtools node scripts/bench-lighthouse.mjs "$GOLMOK_BASE_URL/d/eungubi-seo" "$GOLMOK_FLOOR_URL/" 3
 section "5. Static files and the API under load"
 node scripts/bench-load.mjs 5 dist
+section "6. The database: SQLite against PostgreSQL, one process against two behind nginx"
+read -r first_server _ <<<"$GOLMOK_SCALED_SERVERS"
+node scripts/bench-db.mjs 5 "SQLite, 1 process=$GOLMOK_BASE_URL" \
+  "PostgreSQL, 1 process=$first_server" "PostgreSQL, 2 processes + nginx=$GOLMOK_SCALED_URL"

@@ -6,6 +6,8 @@
 # it stops.
 #
 #   scripts/scaled.sh COMMAND [ARGS...]   run COMMAND with GOLMOK_BASE_URL=http://nginx
+#                                         (also in GOLMOK_SCALED_URL; the two servers'
+#                                         own addresses in GOLMOK_SCALED_SERVERS)
 #   scripts/scaled.sh --serve             keep it running on $GOLMOK_LISTEN (make run-scaled)
 #
 # The release server and dist/ must be built (make build); nginx comes from Debian's
@@ -136,5 +138,8 @@ if [[ "$1" == "--serve" ]]; then
   echo "Golmok (scaled) at http://$listen/ ; Ctrl-C stops everything"
   wait "${pids[-1]}"
 else
-  GOLMOK_BASE_URL="http://$listen" "$@"
+  # GOLMOK_SCALED_*: for a command that nests another server (make bench) and still
+  # wants this shape, through nginx or one server directly.
+  GOLMOK_BASE_URL="http://$listen" GOLMOK_SCALED_URL="http://$listen" \
+    GOLMOK_SCALED_SERVERS="http://${servers[0]} http://${servers[1]}" "$@"
 fi

@@ -47,6 +47,13 @@ pub struct AppState {
 /// Opens the database (migrating and, with `--demo`, seeding it) and builds the whole
 /// application: API, static files, and the layers around them.
 pub async fn build_app(config: &Config) -> anyhow::Result<Router> {
+    let store = open_store(config).await?;
+    router(config, store)
+}
+
+/// Checks the configuration, then opens the database, migrating and, with `--demo`,
+/// seeding it.
+async fn open_store(config: &Config) -> anyhow::Result<Store> {
     config.validate()?;
     let store = Store::open(&config.database).await?;
     if config.demo {
@@ -59,7 +66,7 @@ pub async fn build_app(config: &Config) -> anyhow::Result<Router> {
             }
         }
     }
-    router(config, store)
+    Ok(store)
 }
 
 /// The application around an already opened store.
@@ -140,13 +147,17 @@ fn cors_layer(origins: &[String]) -> anyhow::Result<Option<CorsLayer>> {
 
 /// Builds the app, listens on `config.listen`, and serves until `shutdown` resolves.
 pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
-    let app = build_app(&config).await?;
+    let store = open_store(&config).await?;
+    let app = router(&config, store.clone())?;
     let listener = tokio::net::TcpListener::bind(&config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr()?;
     println!("Golmok is running at http://{addr}/");
     serve(listener, app, shutdown).await.context("server error")?;
+    // Said goodbye to, PostgreSQL ends the sessions at once instead of finding them gone;
+    // SQLite folds its write-ahead log into the file.
+    store.close().await;
     Ok(())
 }
 
