@@ -98,11 +98,14 @@ http {
   fastcgi_temp_path $work/nginx/fastcgi;
   uwsgi_temp_path $work/nginx/uwsgi;
   scgi_temp_path $work/nginx/scgi;
-  # Round robin over the servers, on kept-alive connections; a server that does not
-  # answer is skipped for the next.
+  # Round robin over the servers, on kept-alive connections. A request that finds its
+  # server not answering, or answering 502-504 (503: its database does not answer), goes
+  # to the other if it is repeatable (not a POST); three such failures leave a server out
+  # for 5 s. Open-source nginx has no active health checks; a real load balancer polls
+  # /api/v1/health as well.
   upstream golmok {
-    server ${servers[0]} max_fails=1 fail_timeout=5s;
-    server ${servers[1]} max_fails=1 fail_timeout=5s;
+    server ${servers[0]} max_fails=3 fail_timeout=5s;
+    server ${servers[1]} max_fails=3 fail_timeout=5s;
     keepalive 32;
   }
   server {
@@ -110,6 +113,7 @@ http {
     client_max_body_size 64k;
     location / {
       proxy_pass http://golmok;
+      proxy_next_upstream error timeout http_502 http_503 http_504;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host \$host;

@@ -24,9 +24,10 @@ TRUNK_VERSION=0.21.14
 WASM_SPLIT_VERSION=0.2.4
 TWIGGY_VERSION=0.8.0
 # postgresql: the server's tests run on PostgreSQL too (scripts/with-postgres.sh makes a
-# throwaway cluster of its own; the cluster the package may set up is not used). nginx:
+# throwaway cluster of its own, with TLS from openssl; the cluster the package may set up
+# is not used). nginx:
 # the load balancer of the scaled shape (scripts/scaled.sh), which make test runs once.
-APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji brotli postgresql nginx)
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji brotli postgresql openssl nginx)
 bench=false
 if [[ "${1:-}" == "--bench" ]]; then
   bench=true

@@ -3,8 +3,11 @@
 # folder, on a free port of 127.0.0.1 only, trusting local connections, tuned for speed
 # over durability (it is thrown away). The command gets
 #   GOLMOK_TEST_POSTGRES=postgres://postgres@127.0.0.1:PORT/postgres
-# (tests create a fresh database per server from it). The cluster is stopped and removed
-# when this exits, whatever happens. Fails if no cluster can be started.
+# (tests create a fresh database per server from it). It also accepts TLS, as a managed
+# PostgreSQL requires, with a certificate for 127.0.0.1 from a CA made for this run:
+#   GOLMOK_TEST_POSTGRES_CA=FILE   that CA, for ?sslmode=verify-full&sslrootcert=FILE
+# The cluster is stopped and removed when this exits, whatever happens. Fails if no
+# cluster can be started.
 #
 #   scripts/with-postgres.sh cargo test -p golmok-server
 #
@@ -48,10 +51,19 @@ trap 'exit 143' TERM
 "${as_owner[@]}" "$bin/initdb" -D "$work/data" -U postgres --auth=trust --encoding=UTF8 \
   --locale=C.UTF-8 --no-sync >"$work/initdb.log" 2>&1 ||
   { cat "$work/initdb.log" >&2; exit 1; }
+command -v openssl >/dev/null || { echo "with-postgres: openssl is missing (run scripts/setup.sh)" >&2; exit 1; }
+ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+openssl req -x509 "${ec[@]}" -days 2 -subj /CN=golmok-test-ca -keyout "$work/ca.key" -out "$work/ca.crt" 2>/dev/null
+openssl req "${ec[@]}" -subj /CN=127.0.0.1 -keyout "$work/server.key" -out "$work/server.csr" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n' >"$work/server.ext"
+openssl x509 -req -in "$work/server.csr" -CA "$work/ca.crt" -CAkey "$work/ca.key" -CAcreateserial \
+  -days 2 -extfile "$work/server.ext" -out "$work/server.crt" 2>/dev/null
+chmod 600 "$work/server.key"
+((${#as_owner[@]})) && chown postgres: "$work/server.key" "$work/server.crt"
 "${as_owner[@]}" "$bin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -t 60 start \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $work -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $work -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c ssl=on -c ssl_cert_file=$work/server.crt -c ssl_key_file=$work/server.key" \
   >/dev/null ||
   { echo "with-postgres: the cluster did not start" >&2; exit 1; }
 echo "with-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') at 127.0.0.1:$port"
 
-GOLMOK_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port/postgres" "$@"
+GOLMOK_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port/postgres" GOLMOK_TEST_POSTGRES_CA="$work/ca.crt" "$@"

@@ -322,7 +322,18 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<SeedOutcome> {
         return Ok(outcome);
     }
     let hash = auth::hash_password(DEMO_PASSWORD.to_owned()).await?;
-    Ok(store.seed_demo(&DEMO, &hash).await?)
+    // Another server starting at the same moment may hold the seed's lock past the lock
+    // timeout (a slow disk, a busy machine): wait for it as for the database itself.
+    let started = std::time::Instant::now();
+    loop {
+        match store.seed_demo(&DEMO, &hash).await {
+            Err(crate::db::StoreError::Busy) if started.elapsed() < crate::db::START_PATIENCE => {
+                tracing::warn!("the database is busy (another server seeding?); trying the demo seed again");
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            done => return Ok(done?),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -45,12 +45,13 @@ impl Store {
         display_name: &str,
     ) -> StoreResult<User> {
         on_pool!(self, pool => sqlx::query_as::<_, UserRow>(
-            "INSERT INTO users (email, password_hash, display_name) VALUES ($1, $2, $3)
+            "INSERT INTO users (email, password_hash, display_name, created_at) VALUES ($1, $2, $3, $4)
              RETURNING id, email, display_name, created_at",
         )
         .bind(email)
         .bind(password_hash)
         .bind(display_name)
+        .bind(clock::now())
         .fetch_one(pool)
         .await)
         .map(User::from)
@@ -62,6 +63,9 @@ impl Store {
 
     /// The user and their password hash, for login.
     pub async fn find_user_by_email(&self, email: &str) -> StoreResult<Option<(User, String)>> {
+        if !super::could_be_stored(email) {
+            return Ok(None);
+        }
         let row = on_pool!(self, pool => sqlx::query_as::<_, UserWithHashRow>(
             "SELECT id, email, display_name, created_at, password_hash FROM users WHERE email = $1",
         )
@@ -72,9 +76,12 @@ impl Store {
     }
 
     pub async fn create_session(&self, user_id: i64, token_hash: &str) -> StoreResult<()> {
-        on_pool!(self, pool => sqlx::query("INSERT INTO sessions (token_hash, user_id) VALUES ($1, $2)")
+        on_pool!(self, pool => sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
+        )
             .bind(token_hash)
             .bind(user_id)
+            .bind(clock::now())
             .execute(pool)
             .await
             .map(|done| done.rows_affected()))?;

@@ -165,9 +165,13 @@ impl Store {
             let user = |email: &str| users.get(email).copied().ok_or(StoreError::Missing);
 
             for email in demo.moderators {
-                sqlx::query("INSERT INTO district_roles (district_id, user_id, role) VALUES ($1, $2, 'moderator')")
+                sqlx::query(
+                    "INSERT INTO district_roles (district_id, user_id, role, created_at)
+                     VALUES ($1, $2, 'moderator', $3)",
+                )
                     .bind(district_id)
                     .bind(user(email)?)
+                    .bind(ago(60 * 24 * 45))
                     .execute(&mut *tx)
                     .await?;
             }
@@ -176,8 +180,8 @@ impl Store {
                 let owner = s.owner.map(user).transpose()?;
                 sqlx::query(
                     "INSERT INTO shops (district_id, name, name_en, category, description, description_en,
-                                        owner_user_id, verified)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                                        owner_user_id, verified, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 )
                 .bind(district_id)
                 .bind(s.name)
@@ -187,6 +191,7 @@ impl Store {
                 .bind(s.description_en)
                 .bind(owner)
                 .bind(owner.is_some())
+                .bind(ago(60 * 24 * 50))
                 .execute(&mut *tx)
                 .await?;
             }

@@ -52,6 +52,9 @@ impl Store {
     }
 
     pub async fn get_district(&self, slug: &str) -> StoreResult<Option<District>> {
+        if !super::could_be_stored(slug) {
+            return Ok(None);
+        }
         let sql = format!("{SELECT_DISTRICT} WHERE d.slug = $1");
         let row = on_pool!(self, pool => sqlx::query_as::<_, DistrictRow>(&sql)
             .bind(slug)
@@ -62,6 +65,9 @@ impl Store {
 
     /// The internal id of a district, which other queries are keyed by.
     pub async fn district_id(&self, slug: &str) -> StoreResult<Option<i64>> {
+        if !super::could_be_stored(slug) {
+            return Ok(None);
+        }
         Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT id FROM districts WHERE slug = $1")
             .bind(slug)
             .fetch_optional(pool)

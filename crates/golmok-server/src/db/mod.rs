@@ -48,7 +48,7 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 /// How long the server waits for its database at start: PostgreSQL may come up a few
 /// seconds after the servers (a fresh container, a failover), and several processes
 /// migrating one new SQLite file take turns.
-const START_PATIENCE: Duration = Duration::from_secs(60);
+pub(crate) const START_PATIENCE: Duration = Duration::from_secs(60);
 
 /// What can go wrong in storage that a caller may want to tell apart.
 #[derive(Debug)]
@@ -85,18 +85,39 @@ impl From<sqlx::Error> for StoreError {
 /// or reachable, or it refused for a moment.
 fn is_busy(e: &sqlx::Error) -> bool {
     match e {
-        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
-        sqlx::Error::Database(db) => db.code().is_some_and(|code| is_busy_code(&code)),
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => true,
+        // The network, not the answer: a certificate no CA vouches for also arrives as an
+        // I/O error (InvalidData), and waiting does not mend it.
+        sqlx::Error::Io(io) => io.kind() != std::io::ErrorKind::InvalidData,
+        sqlx::Error::Database(db) => {
+            let engine = if db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().is_some() {
+                Engine::Postgres
+            } else {
+                Engine::Sqlite
+            };
+            db.code().is_some_and(|code| is_busy_code(engine, &code))
+        }
         _ => false,
     }
 }
 
 /// PostgreSQL: serialization_failure, deadlock_detected, lock_not_available,
 /// query_canceled (a statement timeout), admin_shutdown, cannot_connect_now.
-/// SQLite: SQLITE_BUSY (5) and SQLITE_LOCKED (6), with or without extended codes.
-fn is_busy_code(code: &str) -> bool {
-    matches!(code, "40001" | "40P01" | "55P03" | "57014" | "57P01" | "57P03")
-        || code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6))
+/// SQLite: SQLITE_BUSY (5) and SQLITE_LOCKED (6), with or without extended codes. Each
+/// engine's codes only: PostgreSQL's 22021 (a NUL byte in text) ends in 0x05 too.
+fn is_busy_code(engine: Engine, code: &str) -> bool {
+    match engine {
+        Engine::Postgres => matches!(code, "40001" | "40P01" | "55P03" | "57014" | "57P01" | "57P03"),
+        Engine::Sqlite => code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6)),
+    }
+}
+
+/// Whether text given to look something up could be stored at all. Nothing stored holds a
+/// NUL (validation refuses control characters), and PostgreSQL refuses NUL in a text
+/// parameter with an error where SQLite finds nothing: lookups of such text answer
+/// "not there" without asking, the same on both engines.
+fn could_be_stored(text: &str) -> bool {
+    !text.contains('\0')
 }
 
 impl std::fmt::Display for StoreError {
@@ -233,7 +254,8 @@ impl Store {
 
 /// A transaction that decides before it writes ("is the database still empty?") must hold
 /// the write lock from its first statement, or two servers both read "empty" and both
-/// write. The engines take that lock differently.
+/// write, or someone registers between the look and the writing. The engines take that
+/// lock differently. Only the demo seed, once per start, takes it.
 pub(crate) trait BeginExclusive {
     type Database: sqlx::Database;
     async fn begin_exclusive(&self) -> sqlx::Result<sqlx::Transaction<'static, Self::Database>>;
@@ -250,13 +272,12 @@ impl BeginExclusive for SqlitePool {
 
 impl BeginExclusive for PgPool {
     type Database = sqlx::Postgres;
-    /// PostgreSQL: an advisory lock for the transaction's length, the same key for every
-    /// such transaction; the others wait for it.
+    /// PostgreSQL: EXCLUSIVE locks on the tables the seed looks at, for the transaction's
+    /// length. Readers go on; every writer of those tables (a registration, another
+    /// server's seed) waits, as all writers wait for SQLite's IMMEDIATE.
     async fn begin_exclusive(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Postgres>> {
-        /// "golmok" in ASCII: a key no other user of the database is likely to take.
-        const EXCLUSIVE_KEY: i64 = 0x676f_6c6d_6f6b;
         let mut tx = self.begin().await?;
-        sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(EXCLUSIVE_KEY).execute(&mut *tx).await?;
+        sqlx::query("LOCK TABLE users, districts IN EXCLUSIVE MODE").execute(&mut *tx).await?;
         Ok(tx)
     }
 }
@@ -384,11 +405,20 @@ mod tests {
 
     #[test]
     fn busy_codes_of_both_engines() {
-        for busy in ["5", "261", "517", "6", "40001", "40P01", "57P03"] {
-            assert!(is_busy_code(busy), "{busy}");
+        for busy in ["5", "261", "517", "6"] {
+            assert!(is_busy_code(Engine::Sqlite, busy), "{busy}");
         }
-        for other in ["19", "2067", "23505", "42P01"] {
-            assert!(!is_busy_code(other), "{other}");
+        for other in ["19", "2067", "1"] {
+            assert!(!is_busy_code(Engine::Sqlite, other), "{other}");
+        }
+        for busy in ["40001", "40P01", "55P03", "57014", "57P01", "57P03"] {
+            assert!(is_busy_code(Engine::Postgres, busy), "{busy}");
+            assert!(!is_busy_code(Engine::Sqlite, busy), "{busy}");
+        }
+        // 22021 (NUL in text), 22022 and 42501 (no privilege) read as numbers end in 0x05
+        // or 0x06: on PostgreSQL they are not "busy", and a missing privilege is lasting.
+        for other in ["23505", "42P01", "22021", "22022", "42501", "5", "6"] {
+            assert!(!is_busy_code(Engine::Postgres, other), "{other}");
         }
     }
 }

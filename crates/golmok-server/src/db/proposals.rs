@@ -5,7 +5,7 @@ use golmok_api::{
 };
 use sqlx::FromRow;
 
-use super::{Store, StoreError, StoreResult};
+use super::{Store, StoreError, StoreResult, clock};
 
 /// Where a page of proposals starts: just after this item in the list's own order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,8 +169,8 @@ impl Store {
         p: &NewProposal,
     ) -> StoreResult<i64> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
-            "INSERT INTO proposals (district_id, author_id, kind, title, body, event_date, event_place)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO proposals (district_id, author_id, kind, title, body, event_date, event_place, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(district_id)
         .bind(author_id)
@@ -179,6 +179,7 @@ impl Store {
         .bind(&p.body)
         .bind(&p.event_date)
         .bind(&p.event_place)
+        .bind(clock::now())
         .fetch_one(pool)
         .await)?)
     }
@@ -198,14 +199,20 @@ impl Store {
         let change = if voted {
             // The WHERE also keeps the SQLite parser from reading ON CONFLICT as a join;
             // the casts tell PostgreSQL the parameters' types where nothing else does.
-            "INSERT INTO votes (proposal_id, user_id)
-             SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT)
+            "INSERT INTO votes (proposal_id, user_id, created_at)
+             SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT)
              WHERE EXISTS (SELECT 1 FROM proposals WHERE id = $1 AND NOT hidden)
              ON CONFLICT (proposal_id, user_id) DO NOTHING"
         } else {
-            "DELETE FROM votes WHERE proposal_id = $1 AND user_id = $2"
+            // A hidden proposal is frozen as it was: withdrawing changes nothing there.
+            "DELETE FROM votes WHERE proposal_id = $1 AND user_id = $2
+             AND EXISTS (SELECT 1 FROM proposals WHERE id = $1 AND NOT hidden)"
         };
-        on_pool!(self, pool => sqlx::query(change).bind(proposal_id).bind(user_id).execute(pool).await.map(|done| done.rows_affected()))?;
+        on_pool!(self, pool => {
+            let query = sqlx::query(change).bind(proposal_id).bind(user_id);
+            let query = if voted { query.bind(clock::now()) } else { query };
+            query.execute(pool).await.map(|done| done.rows_affected())
+        })?;
         let state: Option<(i64, bool)> = on_pool!(self, pool => sqlx::query_as(
             "SELECT p.vote_count,
                     EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = p.id AND v.user_id = $2)
@@ -256,14 +263,15 @@ impl Store {
         body: &str,
     ) -> StoreResult<Option<Comment>> {
         let id: Option<i64> = on_pool!(self, pool => sqlx::query_scalar(
-            "INSERT INTO comments (proposal_id, author_id, body)
-             SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT)
+            "INSERT INTO comments (proposal_id, author_id, body, created_at)
+             SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT), CAST($4 AS TEXT)
              WHERE EXISTS (SELECT 1 FROM proposals WHERE id = $1 AND NOT hidden)
              RETURNING id",
         )
         .bind(proposal_id)
         .bind(author_id)
         .bind(body)
+        .bind(clock::now())
         .fetch_optional(pool)
         .await)?;
         let Some(id) = id else { return Ok(None) };

@@ -95,6 +95,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn paginate_keeps_limit_items_and_points_past_the_last_kept() {
+        let cursor = |n: &i32| n.to_string();
+        // The look-ahead item came back: another page exists, after the last one kept.
+        let page = paginate(vec![1, 2, 3, 4], 3, cursor);
+        assert_eq!((page.items, page.next_cursor), (vec![1, 2, 3], Some("3".to_owned())));
+        // Exactly a full page and nothing after it: no cursor to an empty page.
+        let page = paginate(vec![1, 2, 3], 3, cursor);
+        assert_eq!((page.items, page.next_cursor), (vec![1, 2, 3], None));
+        let page = paginate(vec![1], 3, cursor);
+        assert_eq!((page.items, page.next_cursor), (vec![1], None));
+        let page = paginate(Vec::new(), 3, cursor);
+        assert_eq!((page.items, page.next_cursor), (vec![], None));
+    }
+
+    #[test]
     fn cursor_round_trip() {
         let c = encode_cursor(&["top".into(), "12".into(), "345".into()]);
         assert_eq!(decode_cursor(&c, "top", 2).unwrap(), vec![12, 345]);

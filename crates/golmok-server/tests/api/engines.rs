@@ -382,3 +382,29 @@ fn blank_times(value: &mut serde_json::Value) {
         _ => {}
     }
 }
+
+/// A managed PostgreSQL wants TLS: with `sslmode=verify-full` the server checks the
+/// database's certificate against the CA it is given, and will not talk in the clear.
+#[tokio::test]
+async fn postgresql_over_verified_tls() {
+    let (Some(_), Ok(ca)) = (postgres_cluster(), std::env::var("GOLMOK_TEST_POSTGRES_CA")) else {
+        return; // PostgreSQL only.
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let database = fresh_database(dir.path()).await;
+    let base =
+        crate::serve(&golmok_server::Config::new(format!("{database}?sslmode=verify-full&sslrootcert={ca}")))
+            .await;
+    let health: Health =
+        expect(reqwest::get(format!("{base}/api/v1/health")).await.unwrap(), StatusCode::OK).await;
+    assert_eq!(health.database, "postgresql");
+
+    // Without it, the system's CAs do not vouch for the cluster's certificate: refused at
+    // once, not waited for as if the database were down.
+    let started = Instant::now();
+    let refused = golmok_server::Store::open(&format!("{database}?sslmode=verify-full"))
+        .await
+        .err()
+        .expect("a certificate no trusted CA signed is refused");
+    assert!(started.elapsed() < Duration::from_secs(10), "{refused:#}");
+}

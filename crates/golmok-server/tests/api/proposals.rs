@@ -88,7 +88,7 @@ async fn create_refusals() {
     // Nothing above was stored.
     let page: Page<Proposal> =
         expect(s.get(&format!("{DEMO_PROPOSALS}?sort=new&limit=1"), None).await, StatusCode::OK).await;
-    assert_eq!(page.items[0].id, 8);
+    assert_eq!(page.items[0].id, golmok_server::seed::DEMO.proposals.len() as i64, "the demo's newest");
 }
 
 #[tokio::test]
@@ -104,9 +104,29 @@ async fn unknown_and_nasty_ids_are_404() {
         "/api/v1/districts/nowhere",
         "/api/v1/districts/nowhere/proposals",
         "/api/v1/proposals/abc/comments",
+        // PostgreSQL refuses a NUL in text outright; the answer is the same as SQLite's.
+        "/api/v1/districts/eungubi%00seo",
+        "/api/v1/districts/eungubi-seo%00/proposals",
     ] {
         expect_error(s.get(path, None).await, StatusCode::NOT_FOUND, "not_found").await;
     }
+    let me = s.register("mina@example.com", "민아").await;
+    let res = s
+        .post(
+            "/api/v1/districts/%00/proposals",
+            Some(&me.token),
+            &json!({"kind": "improvement", "title": "골목 화단 가꾸기", "body": "꽃을 심어요."}),
+        )
+        .await;
+    expect_error(res, StatusCode::NOT_FOUND, "not_found").await;
+    let res = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            &json!({"email": "mina@example.com\u{0}", "password": "correct horse battery"}),
+        )
+        .await;
+    expect_error(res, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
 }
 
 #[tokio::test]
@@ -157,6 +177,8 @@ async fn walk(s: &TestServer, query: &str, token: Option<&str>) -> Vec<Proposal>
 async fn list_sorts_filters_and_pages() {
     let s = demo_server().await;
     let me = s.register("mina@example.com", "민아").await;
+    // The demo's proposals, and five more (not a number to remember: the demo grows).
+    let total = golmok_server::seed::DEMO.proposals.len() + 5;
     // More proposals with ties in support, so `top` must break ties by id.
     for i in 0..5 {
         let kind = if i % 2 == 0 { ProposalKind::Event } else { ProposalKind::Improvement };
@@ -167,16 +189,16 @@ async fn list_sorts_filters_and_pages() {
     }
 
     let new = walk(&s, "sort=new", None).await;
-    assert_eq!(new.len(), 13);
+    assert_eq!(new.len(), total);
     let ids: Vec<i64> = new.iter().map(|p| p.id).collect();
     let mut sorted = ids.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(ids, sorted, "new is newest first");
-    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 13, "no duplicates");
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), total, "no duplicates");
 
     let top = walk(&s, "", None).await;
-    assert_eq!(top.len(), 13);
-    assert_eq!(top.iter().map(|p| p.id).collect::<HashSet<_>>().len(), 13);
+    assert_eq!(top.len(), total);
+    assert_eq!(top.iter().map(|p| p.id).collect::<HashSet<_>>().len(), total);
     for pair in top.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         assert!(a.vote_count > b.vote_count || (a.vote_count == b.vote_count && a.id > b.id), "{pair:?}");
@@ -189,17 +211,27 @@ async fn list_sorts_filters_and_pages() {
     assert!(events.iter().all(|p| p.kind == ProposalKind::Event));
     let improvements = walk(&s, "kind=improvement", None).await;
     assert!(improvements.iter().all(|p| p.kind == ProposalKind::Improvement));
-    assert_eq!(events.len() + improvements.len(), 13);
+    assert_eq!(events.len() + improvements.len(), total);
 
     // The first page says how many exist via district.proposal_count.
     let d: golmok_api::District =
         expect(s.get("/api/v1/districts/eungubi-seo", None).await, StatusCode::OK).await;
-    assert_eq!(d.proposal_count, 13);
+    assert_eq!(d.proposal_count, total as i64);
 
-    // A full page with nothing after it has no cursor.
+    // A page one short of everything points to the rest; a page of exactly everything,
+    // full with nothing after it, has no cursor.
     let page: Page<Proposal> =
-        expect(s.get(&format!("{DEMO_PROPOSALS}?limit=50"), None).await, StatusCode::OK).await;
-    assert_eq!((page.items.len(), page.next_cursor), (13, None));
+        expect(s.get(&format!("{DEMO_PROPOSALS}?limit={}", total - 1), None).await, StatusCode::OK).await;
+    assert_eq!(page.items.len(), total - 1);
+    let rest: Page<Proposal> = expect(
+        s.get(&format!("{DEMO_PROPOSALS}?limit=50&cursor={}", page.next_cursor.unwrap()), None).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!((rest.items.len(), rest.next_cursor), (1, None));
+    let page: Page<Proposal> =
+        expect(s.get(&format!("{DEMO_PROPOSALS}?limit={total}"), None).await, StatusCode::OK).await;
+    assert_eq!((page.items.len(), page.next_cursor), (total, None));
 }
 
 #[tokio::test]

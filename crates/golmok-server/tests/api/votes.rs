@@ -85,3 +85,30 @@ async fn fifty_concurrent_supports_count_fifty() {
         expect(s.get(&format!("/api/v1/proposals/{}", p.id), None).await, StatusCode::OK).await;
     assert_eq!(after.vote_count, 50);
 }
+
+/// A hidden proposal is frozen: neither supporting nor withdrawing changes it, and both
+/// answer 404 as for a proposal that does not exist.
+#[tokio::test]
+async fn votes_on_a_hidden_proposal_change_nothing() {
+    use sqlx::Executor as _;
+    let s = demo_server().await;
+    let me = s.register("mina@example.com", "민아").await;
+    let other = s.register("jun@example.com", "준호").await;
+    let p = s.create_proposal(&me.token, "골목 화단 가꾸기", golmok_api::ProposalKind::Improvement).await;
+    s.vote(&me.token, p.id, true).await;
+
+    let hide =
+        |hidden: bool| sqlx::query("UPDATE proposals SET hidden = $1 WHERE id = $2").bind(hidden).bind(p.id);
+    let mut db = s.db().await;
+    db.execute(hide(true)).await.unwrap();
+    let path = format!("/api/v1/proposals/{}/vote", p.id);
+    for (method, token) in [(Method::DELETE, &me.token), (Method::PUT, &other.token)] {
+        let res = s.request(method, &path, Some(token)).send().await.unwrap();
+        expect_error(res, StatusCode::NOT_FOUND, "not_found").await;
+    }
+    db.execute(hide(false)).await.unwrap();
+
+    let mine: Proposal =
+        expect(s.get(&format!("/api/v1/proposals/{}", p.id), Some(&me.token)).await, StatusCode::OK).await;
+    assert_eq!((mine.voted, mine.vote_count), (true, 1), "the support stayed and nothing was added");
+}
