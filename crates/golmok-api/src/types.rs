@@ -87,6 +87,10 @@ pub struct User {
     pub email: String,
     pub display_name: String,
     pub created_at: String,
+    /// What this user may do beyond a resident, district by district: in the answers of
+    /// `GET /auth/me`, login and registration.
+    #[serde(default)]
+    pub roles: Vec<crate::shops::RoleGrant>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

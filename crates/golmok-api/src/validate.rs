@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
+use crate::shops::{NewShopClaim, Verification, VerificationDecision};
 use crate::types::{LoginRequest, NewComment, NewProposal, ProposalKind, RegisterRequest};
 
 /// Length limits, in characters, inclusive.
@@ -20,6 +21,11 @@ pub mod limits {
     pub const DISPLAY_NAME: (usize, usize) = (2, 30);
     pub const EMAIL: (usize, usize) = (3, 254);
     pub const PASSWORD: (usize, usize) = (8, 128);
+    pub const SHOP_NAME: (usize, usize) = (1, 50);
+    /// A claimant's note, a moderator's reason.
+    pub const NOTE: (usize, usize) = (1, 500);
+    /// Digits in a business registration number (사업자등록번호).
+    pub const BUSINESS_NUMBER_DIGITS: usize = 10;
 }
 
 /// What is wrong with one field. `limit` is the minimum for `too_short` and the maximum
@@ -73,6 +79,9 @@ pub mod field {
     pub const EMAIL: &str = "email";
     pub const PASSWORD: &str = "password";
     pub const DISPLAY_NAME: &str = "display_name";
+    pub const NAME: &str = "name";
+    pub const BUSINESS_NUMBER: &str = "business_number";
+    pub const NOTE: &str = "note";
 }
 
 /// Collects field problems while checking several fields.
@@ -262,4 +271,47 @@ pub fn new_comment(input: &NewComment) -> Result<NewComment, Vec<FieldError>> {
     let mut p = Problems::default();
     let body = p.take(comment_body(&input.body));
     p.finish(NewComment { body })
+}
+
+pub fn shop_name(raw: &str) -> Result<String, FieldError> {
+    text(field::NAME, raw, limits::SHOP_NAME, false)
+}
+
+/// A note that may be left blank (answers `""`), multi-line.
+fn optional_note(raw: &str) -> Result<String, FieldError> {
+    if raw.trim().is_empty() { Ok(String::new()) } else { text(field::NOTE, raw, limits::NOTE, true) }
+}
+
+/// 사업자등록번호, kept as typed (trimmed) for the moderators who check it: ten digits,
+/// grouped by hyphens or spaces as people write it (`123-45-67890`).
+pub fn business_number(raw: &str) -> Result<String, FieldError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(FieldError::new(field::BUSINESS_NUMBER, FieldErrorCode::Required, None));
+    }
+    let only_digits_and_separators = value.chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' ');
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    if only_digits_and_separators && digits == limits::BUSINESS_NUMBER_DIGITS {
+        Ok(value.to_owned())
+    } else {
+        Err(FieldError::new(field::BUSINESS_NUMBER, FieldErrorCode::Invalid, None))
+    }
+}
+
+pub fn new_shop_claim(input: &NewShopClaim) -> Result<NewShopClaim, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let name = p.take(shop_name(&input.name));
+    let business_number = p.take(business_number(&input.business_number));
+    let note = p.take(optional_note(&input.note));
+    p.finish(NewShopClaim { shop_id: input.shop_id, name, category: input.category, business_number, note })
+}
+
+/// A rejection says why; a verification may.
+pub fn verification(input: &Verification) -> Result<Verification, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let note = match input.decision {
+        VerificationDecision::Reject => p.take(text(field::NOTE, &input.note, limits::NOTE, true)),
+        VerificationDecision::Verify => p.take(optional_note(&input.note)),
+    };
+    p.finish(Verification { decision: input.decision, note })
 }

@@ -164,6 +164,8 @@ fn bearer(parts: &Parts) -> Option<&str> {
 }
 
 /// The signed-in caller; rejects with 401 when the token is missing, unknown or revoked.
+/// `user.roles` is empty here: a handler that needs roles asks the store, for the
+/// district at hand.
 pub struct CurrentUser {
     pub user: User,
     /// Identifies this session, for logout.

@@ -6,14 +6,15 @@ use std::sync::LazyLock;
 
 use axum::{http::header, response::IntoResponse};
 use golmok_api::{
-    ErrorBody, ErrorDetail, FieldError, FieldErrorCode, ProposalKind, ProposalSort, ProposalStatus,
+    ClaimStatus, ErrorBody, ErrorDetail, FieldError, FieldErrorCode, ProposalKind, ProposalSort,
+    ProposalStatus, Role, ShopCategory,
 };
 use utoipa::{
     Modify, OpenApi,
     openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
 
-use crate::routes::{auth, comments, districts, health, proposals, votes};
+use crate::routes::{auth, comments, districts, health, proposals, shops, votes};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -39,8 +40,15 @@ use crate::routes::{auth, comments, districts, health, proposals, votes};
         votes::withdraw,
         comments::list,
         comments::create,
+        shops::claim,
+        shops::mine,
+        shops::of_district,
+        shops::verify,
     ),
-    components(schemas(ErrorBody, ErrorDetail, FieldError, FieldErrorCode, ProposalKind, ProposalSort, ProposalStatus)),
+    components(schemas(
+        ErrorBody, ErrorDetail, FieldError, FieldErrorCode, ProposalKind, ProposalSort, ProposalStatus, Role,
+        ShopCategory, ClaimStatus,
+    )),
     modifiers(&BearerAuth),
     tags(
         (name = "meta", description = "Health and this document"),
@@ -49,6 +57,7 @@ use crate::routes::{auth, comments, districts, health, proposals, votes};
         (name = "proposals", description = "Event and improvement proposals"),
         (name = "votes", description = "Support (공감) for proposals"),
         (name = "comments", description = "Comments on proposals"),
+        (name = "shops", description = "Shops, and claims that make their owners merchants"),
     )
 )]
 pub struct ApiDoc;

@@ -16,7 +16,14 @@ struct UserRow {
 
 impl From<UserRow> for User {
     fn from(r: UserRow) -> Self {
-        User { id: r.id, email: r.email, display_name: r.display_name, created_at: r.created_at }
+        // Roles are looked up where they are answered (`Store::roles`), not on every request.
+        User {
+            id: r.id,
+            email: r.email,
+            display_name: r.display_name,
+            created_at: r.created_at,
+            roles: Vec::new(),
+        }
     }
 }
 

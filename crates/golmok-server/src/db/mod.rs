@@ -26,6 +26,7 @@ pub mod clock;
 mod demo;
 mod districts;
 mod proposals;
+mod shops;
 
 use std::{str::FromStr, time::Duration};
 
@@ -41,6 +42,7 @@ pub use demo::{
     DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser, EventDay, SeedOutcome,
 };
 pub use proposals::{ProposalAfter, ProposalFilter};
+pub use shops::{ClaimFilter, ClaimRefusal};
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");

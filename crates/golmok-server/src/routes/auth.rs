@@ -9,9 +9,10 @@ use crate::{
     extract::Json,
 };
 
-async fn start_session(state: &AppState, user: User) -> ApiResult<AuthResponse> {
+async fn start_session(state: &AppState, mut user: User) -> ApiResult<AuthResponse> {
     let (token, token_hash) = auth::new_token()?;
     state.store.create_session(user.id, &token_hash).await?;
+    user.roles = state.store.roles(user.id).await?;
     Ok(AuthResponse { token, user })
 }
 
@@ -87,10 +88,12 @@ pub async fn logout(State(state): State<AppState>, current: CurrentUser) -> ApiR
     get, path = "/api/v1/auth/me", operation_id = "me", tag = "auth",
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "The signed-in user", body = User),
+        (status = 200, description = "The signed-in user, with `roles`", body = User),
         (status = 401, description = "`unauthorized`", body = ErrorBody),
     )
 )]
-pub async fn me(current: CurrentUser) -> Json<User> {
-    Json(current.user)
+pub async fn me(State(state): State<AppState>, current: CurrentUser) -> ApiResult<Json<User>> {
+    let mut user = current.user;
+    user.roles = state.store.roles(user.id).await?;
+    Ok(Json(user))
 }

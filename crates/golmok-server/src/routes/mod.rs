@@ -5,6 +5,7 @@ pub mod comments;
 pub mod districts;
 pub mod health;
 pub mod proposals;
+pub mod shops;
 pub mod votes;
 
 use axum::{
@@ -29,6 +30,10 @@ pub fn router() -> Router<AppState> {
         .route("/districts", get(districts::list))
         .route("/districts/{slug}", get(districts::get))
         .route("/districts/{slug}/proposals", get(proposals::list).post(proposals::create))
+        .route("/districts/{slug}/shops", post(shops::claim))
+        .route("/districts/{slug}/claims", get(shops::of_district))
+        .route("/me/claims", get(shops::mine))
+        .route("/shops/{id}/verification", post(shops::verify))
         .route("/proposals/{id}", get(proposals::get))
         .route("/proposals/{id}/vote", put(votes::support).delete(votes::withdraw))
         .route("/proposals/{id}/comments", get(comments::list).post(comments::create))

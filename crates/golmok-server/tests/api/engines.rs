@@ -345,6 +345,18 @@ async fn conversation(base: &str) -> Vec<(String, String)> {
     let cursor = first["next_cursor"].as_str().unwrap().to_owned();
     ask(Method::GET, &format!("/api/v1/proposals/{id}/comments?limit=2&cursor={cursor}"), None, None).await;
     ask(Method::GET, "/api/v1/auth/me", Some(&mina), None).await;
+    // A shop claimed and decided, and the roles that follow.
+    let claim = json!({"name": "카페 맹꽁", "category": "cafe", "business_number": "123-45-67890", "note": "새 가게예요"});
+    let claim = ask(Method::POST, "/api/v1/districts/eungubi-seo/shops", Some(&mina), Some(claim)).await;
+    let shop = claim["shop_id"].as_i64().unwrap();
+    let login = json!({"email": "moderator@example.com", "password": golmok_server::seed::DEMO_PASSWORD});
+    let moderator = ask(Method::POST, "/api/v1/auth/login", None, Some(login)).await;
+    let moderator = moderator["token"].as_str().unwrap().to_owned();
+    ask(Method::GET, "/api/v1/districts/eungubi-seo/claims", Some(&moderator), None).await;
+    let verify = json!({"decision": "verify", "note": "확인했어요"});
+    ask(Method::POST, &format!("/api/v1/shops/{shop}/verification"), Some(&moderator), Some(verify)).await;
+    ask(Method::GET, "/api/v1/auth/me", Some(&mina), None).await;
+    ask(Method::GET, "/api/v1/me/claims", Some(&mina), None).await;
     // Refusals. Last: on PostgreSQL a refused INSERT still uses up an id (sequences do
     // not roll back), so ids after it may differ; the README says so.
     ask(Method::GET, "/api/v1/proposals/9999", None, None).await;
@@ -359,13 +371,13 @@ async fn conversation(base: &str) -> Vec<(String, String)> {
     said
 }
 
-/// Checks every RFC 3339 UTC timestamp (`…_at`) and replaces it with `<time>`, and
+/// Checks every RFC 3339 UTC timestamp (`…_at`, unless null) and replaces it with `<time>`, and
 /// blanks tokens, which are random.
 fn blank_times(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(fields) => {
             for (name, field) in fields.iter_mut() {
-                if name.ends_with("_at") {
+                if name.ends_with("_at") && !field.is_null() {
                     let time = field.as_str().unwrap_or_default();
                     let shape: String =
                         time.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();

@@ -10,6 +10,7 @@ mod demo;
 mod engines;
 mod meta;
 mod proposals;
+mod shops;
 mod votes;
 mod web;
 
@@ -102,6 +103,12 @@ impl TestServer {
             )
             .await;
         expect(res, StatusCode::CREATED).await
+    }
+
+    /// Logs a demo account in (password `golmok-demo-2026`).
+    pub async fn login_demo(&self, email: &str) -> AuthResponse {
+        let body = json!({"email": email, "password": golmok_server::seed::DEMO_PASSWORD});
+        expect(self.post("/api/v1/auth/login", None, &body).await, StatusCode::OK).await
     }
 
     /// Creates a valid proposal in the demo district.

@@ -1,0 +1,29 @@
+-- Merchants, first part: claiming a shop and a moderator's decision.
+--
+-- A claim says "this shop is mine", for a listed shop that has no owner yet or for a new
+-- one. A new shop is created unlisted: nobody but its claimant and the district's
+-- moderators sees it until a moderator verifies the claim, which makes the claimant the
+-- owner and lists the shop. The business registration number lives on the claim, never
+-- on the shop, so no public query can reach it.
+
+ALTER TABLE shops ADD COLUMN listed INTEGER NOT NULL DEFAULT 1 CHECK (listed IN (0, 1));
+
+CREATE TABLE shop_claims (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    shop_id         INTEGER NOT NULL REFERENCES shops (id) ON DELETE CASCADE,
+    user_id         INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    name            TEXT    NOT NULL,
+    category        TEXT    NOT NULL,
+    business_number TEXT    NOT NULL,
+    note            TEXT    NOT NULL DEFAULT '',
+    status          TEXT    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'verified', 'rejected')),
+    decision_note   TEXT,
+    decided_by      INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    decided_at      TEXT,
+    created_at      TEXT    NOT NULL
+);
+-- One open question per shop: a second claim while one is pending is refused (409) by
+-- this index, whatever the concurrency, and a decision finds exactly one claim to decide.
+CREATE UNIQUE INDEX shop_claims_pending ON shop_claims (shop_id) WHERE status = 'pending';
+CREATE INDEX shop_claims_user ON shop_claims (user_id, id);
+CREATE INDEX shop_claims_shop ON shop_claims (shop_id, id);

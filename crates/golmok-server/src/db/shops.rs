@@ -1,0 +1,282 @@
+//! Shops, the claims that make someone a shop's owner, and who may do what.
+
+use golmok_api::{
+    Author, ClaimStatus, NewShopClaim, Role, RoleGrant, ShopCategory, ShopClaim, VerificationDecision,
+};
+use sqlx::FromRow;
+
+use super::{Store, StoreError, StoreResult, clock};
+
+const SELECT_CLAIMS: &str = "SELECT c.id, c.shop_id, d.slug AS district_slug, u.id AS claimant_id,
+        u.display_name AS claimant_name, c.name, c.category, c.business_number, c.note, c.status,
+        c.decision_note, c.decided_at, c.created_at
+    FROM shop_claims c
+    JOIN shops s ON s.id = c.shop_id
+    JOIN districts d ON d.id = s.district_id
+    JOIN users u ON u.id = c.user_id";
+
+#[derive(FromRow)]
+struct ClaimRow {
+    id: i64,
+    shop_id: i64,
+    district_slug: String,
+    claimant_id: i64,
+    claimant_name: String,
+    name: String,
+    category: String,
+    business_number: String,
+    note: String,
+    status: String,
+    decision_note: Option<String>,
+    decided_at: Option<String>,
+    created_at: String,
+}
+
+impl From<ClaimRow> for ShopClaim {
+    fn from(r: ClaimRow) -> Self {
+        ShopClaim {
+            id: r.id,
+            shop_id: r.shop_id,
+            district_slug: r.district_slug,
+            claimant: Author { id: r.claimant_id, display_name: r.claimant_name },
+            name: r.name,
+            // Only the contract's keys are ever written; an unknown one reads as `other`.
+            category: ShopCategory::parse(&r.category).unwrap_or_default(),
+            business_number: r.business_number,
+            note: r.note,
+            status: ClaimStatus::parse(&r.status).unwrap_or(ClaimStatus::Pending),
+            decision_note: r.decision_note,
+            decided_at: r.decided_at,
+            created_at: r.created_at,
+        }
+    }
+}
+
+/// Why a claim was not taken, besides a claim already pending for the shop (the unique
+/// index: `StoreError::Conflict`).
+#[derive(Debug, PartialEq, Eq)]
+pub enum ClaimRefusal {
+    /// No listed shop with that id in the district.
+    NoSuchShop,
+    /// The shop has an owner already.
+    Owned,
+}
+
+/// Which claims of a district to list, and from where.
+pub struct ClaimFilter {
+    pub district_id: i64,
+    pub status: ClaimStatus,
+    /// Oldest first, after this claim id: a queue, worked from its front.
+    pub after: Option<i64>,
+    pub limit: u32,
+}
+
+impl Store {
+    /// What `user_id` may do beyond a resident: moderator of districts, merchant of the
+    /// verified shops they own.
+    pub async fn roles(&self, user_id: i64) -> StoreResult<Vec<RoleGrant>> {
+        let rows: Vec<(String, String, Option<i64>)> = on_pool!(self, pool => sqlx::query_as(
+            "SELECT d.slug, 'moderator', CAST(NULL AS BIGINT)
+             FROM district_roles r JOIN districts d ON d.id = r.district_id
+             WHERE r.user_id = $1 AND r.role = 'moderator'
+             UNION ALL
+             SELECT d.slug, 'merchant', s.id
+             FROM shops s JOIN districts d ON d.id = s.district_id
+             WHERE s.owner_user_id = $1 AND s.verified AND s.listed
+             ORDER BY 1, 2, 3",
+        )
+        .bind(user_id)
+        .fetch_all(pool)
+        .await)?;
+        Ok(rows
+            .into_iter()
+            .map(|(district_slug, role, shop_id)| RoleGrant {
+                district_slug,
+                role: if role == "moderator" { Role::Moderator } else { Role::Merchant },
+                shop_id,
+            })
+            .collect())
+    }
+
+    /// Whether `user_id` moderates the district.
+    pub async fn is_moderator(&self, district_id: i64, user_id: i64) -> StoreResult<bool> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM district_roles
+                            WHERE district_id = $1 AND user_id = $2 AND role = 'moderator')",
+        )
+        .bind(district_id)
+        .bind(user_id)
+        .fetch_one(pool)
+        .await)?)
+    }
+
+    /// The district a shop belongs to, listed or not.
+    pub async fn shop_district(&self, shop_id: i64) -> StoreResult<Option<i64>> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT district_id FROM shops WHERE id = $1")
+            .bind(shop_id)
+            .fetch_optional(pool)
+            .await)?)
+    }
+
+    /// Files a claim. For a new shop, the shop is created unlisted in the same
+    /// transaction; a listed one must have no owner. Every statement here writes first
+    /// (a SQLite transaction that reads before it writes fails at once when another
+    /// writer is busy), so two claims at once queue, and the pending-claim index turns
+    /// the second into `StoreError::Conflict`.
+    pub async fn create_claim(
+        &self,
+        district_id: i64,
+        user_id: i64,
+        claim: &NewShopClaim,
+    ) -> StoreResult<Result<ShopClaim, ClaimRefusal>> {
+        let now = clock::now();
+        let id: Option<i64> = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let shop_id: i64 = match claim.shop_id {
+                Some(shop_id) => shop_id,
+                None => sqlx::query_scalar(
+                    "INSERT INTO shops (district_id, name, category, listed, verified, created_at)
+                     VALUES ($1, $2, $3, FALSE, FALSE, $4) RETURNING id",
+                )
+                .bind(district_id)
+                .bind(&claim.name)
+                .bind(claim.category.as_str())
+                .bind(&now)
+                .fetch_one(&mut *tx)
+                .await?,
+            };
+            let id: Option<i64> = sqlx::query_scalar(
+                "INSERT INTO shop_claims (shop_id, user_id, name, category, business_number, note, created_at)
+                 SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT), CAST($4 AS TEXT),
+                        CAST($5 AS TEXT), CAST($6 AS TEXT), CAST($7 AS TEXT)
+                 WHERE EXISTS (SELECT 1 FROM shops WHERE id = $1 AND district_id = $8
+                               AND owner_user_id IS NULL AND (listed OR $9))
+                 RETURNING id",
+            )
+            .bind(shop_id)
+            .bind(user_id)
+            .bind(&claim.name)
+            .bind(claim.category.as_str())
+            .bind(&claim.business_number)
+            .bind(&claim.note)
+            .bind(&now)
+            .bind(district_id)
+            .bind(claim.shop_id.is_none())
+            .fetch_optional(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            id
+        });
+        if let Some(id) = id {
+            return Ok(Ok(self.claim(id).await?.ok_or(StoreError::Missing)?));
+        }
+        // Refused: say why, for the shop as it is now.
+        let owner: Option<(Option<i64>,)> = on_pool!(self, pool => sqlx::query_as(
+            "SELECT owner_user_id FROM shops WHERE id = $1 AND district_id = $2 AND listed",
+        )
+        .bind(claim.shop_id)
+        .bind(district_id)
+        .fetch_optional(pool)
+        .await)?;
+        Ok(Err(match owner {
+            Some((Some(_),)) => ClaimRefusal::Owned,
+            _ => ClaimRefusal::NoSuchShop,
+        }))
+    }
+
+    async fn claim(&self, id: i64) -> StoreResult<Option<ShopClaim>> {
+        let sql = format!("{SELECT_CLAIMS} WHERE c.id = $1");
+        let row =
+            on_pool!(self, pool => sqlx::query_as::<_, ClaimRow>(&sql).bind(id).fetch_optional(pool).await)?;
+        Ok(row.map(ShopClaim::from))
+    }
+
+    /// A user's own claims, newest first, before the claim with id `before`.
+    pub async fn claims_of_user(
+        &self,
+        user_id: i64,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<ShopClaim>> {
+        let sql = format!("{SELECT_CLAIMS} WHERE c.user_id = $1 AND c.id < $2 ORDER BY c.id DESC LIMIT $3");
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, ClaimRow>(&sql)
+            .bind(user_id)
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await)?;
+        Ok(rows.into_iter().map(ShopClaim::from).collect())
+    }
+
+    /// A district's claims in one state, oldest first.
+    pub async fn claims_of_district(&self, filter: &ClaimFilter) -> StoreResult<Vec<ShopClaim>> {
+        let sql = format!(
+            "{SELECT_CLAIMS} WHERE s.district_id = $1 AND c.status = $2 AND c.id > $3 ORDER BY c.id LIMIT $4"
+        );
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, ClaimRow>(&sql)
+            .bind(filter.district_id)
+            .bind(filter.status.as_str())
+            .bind(filter.after.unwrap_or(0))
+            .bind(i64::from(filter.limit))
+            .fetch_all(pool)
+            .await)?;
+        Ok(rows.into_iter().map(ShopClaim::from).collect())
+    }
+
+    /// Decides the shop's pending claim. Verifying makes the claimant the owner and lists
+    /// the shop. `None`: no claim is pending (decided already, or never made).
+    /// `StoreError::Conflict("owner")`: the shop has come to have an owner meanwhile.
+    pub async fn decide_claim(
+        &self,
+        shop_id: i64,
+        moderator_id: i64,
+        decision: VerificationDecision,
+        note: &str,
+    ) -> StoreResult<Option<ShopClaim>> {
+        let status = match decision {
+            VerificationDecision::Verify => ClaimStatus::Verified,
+            VerificationDecision::Reject => ClaimStatus::Rejected,
+        };
+        let note = (!note.is_empty()).then_some(note);
+        let decided: Option<i64> = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            // One statement decides: two moderators deciding at once cannot both win.
+            let claim: Option<(i64, i64)> = sqlx::query_as(
+                "UPDATE shop_claims SET status = $2, decision_note = $3, decided_by = $4, decided_at = $5
+                 WHERE shop_id = $1 AND status = 'pending' RETURNING id, user_id",
+            )
+            .bind(shop_id)
+            .bind(status.as_str())
+            .bind(note)
+            .bind(moderator_id)
+            .bind(clock::now())
+            .fetch_optional(&mut *tx)
+            .await?;
+            match claim {
+                None => None,
+                Some((id, claimant)) => {
+                    if status == ClaimStatus::Verified {
+                        let owned = sqlx::query(
+                            "UPDATE shops SET owner_user_id = $2, verified = TRUE, listed = TRUE
+                             WHERE id = $1 AND owner_user_id IS NULL",
+                        )
+                        .bind(shop_id)
+                        .bind(claimant)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                        if owned == 0 {
+                            return Err(StoreError::Conflict("owner"));
+                        }
+                    }
+                    tx.commit().await?;
+                    Some(id)
+                }
+            }
+        });
+        match decided {
+            Some(id) => self.claim(id).await,
+            None => Ok(None),
+        }
+    }
+}

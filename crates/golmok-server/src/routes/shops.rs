@@ -1,0 +1,162 @@
+//! Becoming a merchant: a claim on a shop, and a moderator's decision on it.
+
+use axum::{extract::State, http::StatusCode};
+use golmok_api::{ClaimStatus, ErrorBody, NewShopClaim, Page, ShopClaim, Verification, error_code, validate};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
+use crate::{
+    AppState,
+    auth::CurrentUser,
+    db::{ClaimFilter, ClaimRefusal, StoreError},
+    error::{ApiError, ApiResult},
+    extract::{Json, Path, Query},
+};
+
+fn claim_cursor(c: &ShopClaim) -> String {
+    encode_cursor(&["claim".into(), c.id.to_string()])
+}
+
+fn after_claim(cursor: Option<&str>) -> ApiResult<Option<i64>> {
+    cursor.map(|c| decode_cursor(c, "claim", 1)).transpose().map(|n| n.map(|n| n[0]))
+}
+
+/// Claims a shop: a listed one without an owner (`shop_id`), or a new one.
+#[utoipa::path(
+    post, path = "/api/v1/districts/{slug}/shops", operation_id = "claim_shop", tag = "shops",
+    params(("slug" = String, Path, description = "District slug")),
+    request_body = NewShopClaim,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The claim, `pending` until a moderator of the district decides", body = ShopClaim),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such district, or no listed shop `shop_id` in it", body = ErrorBody),
+        (status = 409, description = "`conflict`: the shop has an owner, or a claim on it is pending", body = ErrorBody),
+        (status = 422, description = "`validation_failed`, with `fields`", body = ErrorBody),
+    )
+)]
+pub async fn claim(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(slug): Path<String>,
+    Json(input): Json<NewShopClaim>,
+) -> ApiResult<(StatusCode, Json<ShopClaim>)> {
+    let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
+    let input = validate::new_shop_claim(&input).map_err(ApiError::Validation)?;
+    let conflict =
+        |message: &str| ApiError::Conflict { code: error_code::CONFLICT, message: message.to_owned() };
+    match state.store.create_claim(district_id, current.user.id, &input).await {
+        Ok(Ok(claim)) => Ok((StatusCode::CREATED, Json(claim))),
+        Ok(Err(ClaimRefusal::NoSuchShop)) => Err(ApiError::NotFound("shop")),
+        Ok(Err(ClaimRefusal::Owned)) => Err(conflict("This shop already has an owner.")),
+        Err(StoreError::Conflict(_)) => Err(conflict("A claim on this shop is waiting for a decision.")),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The signed-in user's claims, newest first, with their decisions.
+#[utoipa::path(
+    get, path = "/api/v1/me/claims", operation_id = "my_claims", tag = "shops",
+    params(PageParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of the user's claims", body = Page<ShopClaim>),
+        (status = 400, description = "`bad_request`: bad cursor or limit", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+    )
+)]
+pub async fn mine(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Json<Page<ShopClaim>>> {
+    let limit = page_limit(params.limit)?;
+    let before = after_claim(params.cursor.as_deref())?;
+    let items = state.store.claims_of_user(current.user.id, before, limit + 1).await?;
+    Ok(Json(paginate(items, limit, claim_cursor)))
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ClaimListParams {
+    /// Which claims: `pending` (the default), `verified` or `rejected`.
+    pub status: Option<ClaimStatus>,
+    /// `next_cursor` of the previous page; omit for the first page.
+    pub cursor: Option<String>,
+    /// Items per page, 1 to 50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
+    pub limit: Option<u32>,
+}
+
+/// A district's claims, oldest first: the queue its moderators work through.
+#[utoipa::path(
+    get, path = "/api/v1/districts/{slug}/claims", operation_id = "district_claims", tag = "shops",
+    params(("slug" = String, Path, description = "District slug"), ClaimListParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of claims, business numbers included", body = Page<ShopClaim>),
+        (status = 400, description = "`bad_request`: unknown status, bad cursor or limit", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a moderator of this district", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such district", body = ErrorBody),
+    )
+)]
+pub async fn of_district(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(slug): Path<String>,
+    Query(params): Query<ClaimListParams>,
+) -> ApiResult<Json<Page<ShopClaim>>> {
+    let limit = page_limit(params.limit)?;
+    let after = after_claim(params.cursor.as_deref())?;
+    let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
+    if !state.store.is_moderator(district_id, current.user.id).await? {
+        return Err(ApiError::Forbidden);
+    }
+    let filter = ClaimFilter {
+        district_id,
+        status: params.status.unwrap_or(ClaimStatus::Pending),
+        after,
+        limit: limit + 1,
+    };
+    let items = state.store.claims_of_district(&filter).await?;
+    Ok(Json(paginate(items, limit, claim_cursor)))
+}
+
+/// Decides a shop's pending claim: `verify` makes the claimant its owner (a merchant)
+/// and lists the shop; `reject` says why.
+#[utoipa::path(
+    post, path = "/api/v1/shops/{id}/verification", operation_id = "verify_shop", tag = "shops",
+    params(("id" = i64, Path, description = "Shop id")),
+    request_body = Verification,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The claim, decided", body = ShopClaim),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a moderator of the shop's district", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such shop", body = ErrorBody),
+        (status = 409, description = "`conflict`: no claim on this shop is pending", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: a rejection needs a note", body = ErrorBody),
+    )
+)]
+pub async fn verify(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(input): Json<Verification>,
+) -> ApiResult<Json<ShopClaim>> {
+    let district_id = state.store.shop_district(id).await?.ok_or(ApiError::NotFound("shop"))?;
+    if !state.store.is_moderator(district_id, current.user.id).await? {
+        return Err(ApiError::Forbidden);
+    }
+    let input = validate::verification(&input).map_err(ApiError::Validation)?;
+    let conflict =
+        |message: &str| ApiError::Conflict { code: error_code::CONFLICT, message: message.to_owned() };
+    match state.store.decide_claim(id, current.user.id, input.decision, &input.note).await {
+        Ok(Some(claim)) => Ok(Json(claim)),
+        Ok(None) => Err(conflict("No claim on this shop is waiting for a decision.")),
+        Err(StoreError::Conflict(_)) => Err(conflict("This shop already has an owner.")),
+        Err(e) => Err(e.into()),
+    }
+}

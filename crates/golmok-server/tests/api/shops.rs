@@ -1,0 +1,271 @@
+//! Becoming a merchant: claims, a moderator's decision, and the roles that follow.
+
+use futures::future::join_all;
+use golmok_api::{ClaimStatus, Page, Role, RoleGrant, ShopCategory, ShopClaim, User};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::{TestServer, demo_server, expect, expect_error, field_codes};
+
+const CLAIMS: &str = "/api/v1/districts/eungubi-seo/claims";
+const CLAIM: &str = "/api/v1/districts/eungubi-seo/shops";
+const MODERATOR: &str = "moderator@example.com";
+const MERCHANT: &str = "merchant@example.com";
+
+fn new_shop(name: &str) -> Value {
+    json!({"name": name, "category": "cafe", "business_number": "123-45-67890", "note": "노은역 2번 출구 앞이에요."})
+}
+
+/// The demo's listed shop without an owner (맹꽁이 치킨), found by name.
+async fn unowned_demo_shop(s: &TestServer) -> i64 {
+    use sqlx::Row as _;
+    let mut db = s.db().await;
+    let row = sqlx::query("SELECT id FROM shops WHERE name = $1")
+        .bind("맹꽁이 치킨")
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+    row.get::<i64, _>(0)
+}
+
+async fn me(s: &TestServer, token: &str) -> User {
+    expect(s.get("/api/v1/auth/me", Some(token)).await, StatusCode::OK).await
+}
+
+async fn decide(s: &TestServer, token: &str, shop: i64, body: &Value) -> reqwest::Response {
+    s.post(&format!("/api/v1/shops/{shop}/verification"), Some(token), body).await
+}
+
+#[tokio::test]
+async fn a_new_shop_claimed_verified_makes_a_merchant() {
+    let s = demo_server().await;
+    let owner = s.register("owner@example.com", "카페 사장").await;
+    assert!(owner.user.roles.is_empty(), "a new account is a resident");
+
+    let claim: ShopClaim =
+        expect(s.post(CLAIM, Some(&owner.token), &new_shop("카페 맹꽁")).await, StatusCode::CREATED).await;
+    assert_eq!(
+        (claim.status, claim.name.as_str(), claim.category),
+        (ClaimStatus::Pending, "카페 맹꽁", ShopCategory::Cafe)
+    );
+    assert_eq!(
+        (claim.business_number.as_str(), claim.district_slug.as_str()),
+        ("123-45-67890", "eungubi-seo")
+    );
+    assert_eq!(claim.claimant.display_name, "카페 사장");
+    assert_eq!((claim.decision_note.as_deref(), claim.decided_at.as_deref()), (None, None));
+
+    // The claimant sees it; the district's moderators see it in their queue.
+    let mine: Page<ShopClaim> =
+        expect(s.get("/api/v1/me/claims", Some(&owner.token)).await, StatusCode::OK).await;
+    assert_eq!(mine.items, vec![claim.clone()]);
+    let moderator = s.login_demo(MODERATOR).await;
+    let queue: Page<ShopClaim> = expect(s.get(CLAIMS, Some(&moderator.token)).await, StatusCode::OK).await;
+    assert_eq!(queue.items, vec![claim.clone()]);
+
+    let decided: ShopClaim = expect(
+        decide(&s, &moderator.token, claim.shop_id, &json!({"decision": "verify"})).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!((decided.status, decided.decision_note.as_deref()), (ClaimStatus::Verified, None));
+    assert!(decided.decided_at.is_some());
+
+    let merchant =
+        RoleGrant { district_slug: "eungubi-seo".into(), role: Role::Merchant, shop_id: Some(claim.shop_id) };
+    assert_eq!(me(&s, &owner.token).await.roles, vec![merchant.clone()]);
+    let again = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            &json!({"email": "owner@example.com", "password": "correct horse battery"}),
+        )
+        .await;
+    let again: golmok_api::AuthResponse = expect(again, StatusCode::OK).await;
+    assert_eq!(again.user.roles, vec![merchant], "login answers the roles too");
+
+    // Out of the queue of pending claims, into the verified ones.
+    let queue: Page<ShopClaim> = expect(s.get(CLAIMS, Some(&moderator.token)).await, StatusCode::OK).await;
+    assert!(queue.items.is_empty());
+    let verified: Page<ShopClaim> =
+        expect(s.get(&format!("{CLAIMS}?status=verified"), Some(&moderator.token)).await, StatusCode::OK)
+            .await;
+    assert_eq!(verified.items, vec![decided.clone()]);
+    // Decided once: a second decision finds nothing pending.
+    let res =
+        decide(&s, &moderator.token, claim.shop_id, &json!({"decision": "reject", "note": "늦었어요"})).await;
+    expect_error(res, StatusCode::CONFLICT, "conflict").await;
+}
+
+#[tokio::test]
+async fn a_rejection_says_why_and_grants_nothing() {
+    let s = demo_server().await;
+    let owner = s.register("owner@example.com", "카페 사장").await;
+    let claim: ShopClaim =
+        expect(s.post(CLAIM, Some(&owner.token), &new_shop("카페 맹꽁")).await, StatusCode::CREATED).await;
+    let moderator = s.login_demo(MODERATOR).await;
+
+    let body = expect_error(
+        decide(&s, &moderator.token, claim.shop_id, &json!({"decision": "reject", "note": "  "})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(field_codes(&body), vec![("note", golmok_api::FieldErrorCode::Required)]);
+
+    let reason = "사업자등록번호가 상호와 맞지 않아요. 등록증 사진과 함께 다시 신청해 주세요.";
+    let decided: ShopClaim = expect(
+        decide(&s, &moderator.token, claim.shop_id, &json!({"decision": "reject", "note": reason})).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!((decided.status, decided.decision_note.as_deref()), (ClaimStatus::Rejected, Some(reason)));
+    let mine: Page<ShopClaim> =
+        expect(s.get("/api/v1/me/claims", Some(&owner.token)).await, StatusCode::OK).await;
+    assert_eq!(mine.items, vec![decided]);
+    assert!(me(&s, &owner.token).await.roles.is_empty());
+}
+
+#[tokio::test]
+async fn listed_shops_are_claimed_once() {
+    let s = demo_server().await;
+    let chicken = unowned_demo_shop(&s).await;
+    let a = s.register("a@example.com", "치킨집 사장").await;
+    let b = s.register("b@example.com", "치킨집 아들").await;
+    let claim = |shop: i64| json!({"shop_id": shop, "name": "맹꽁이 치킨", "category": "chicken", "business_number": "3051234567"});
+
+    // Two at the same moment: one is taken, the other told that one is pending.
+    let body = claim(chicken);
+    let answers = join_all([&a, &b].map(|who| s.post(CLAIM, Some(&who.token), &body))).await;
+    let mut statuses: Vec<StatusCode> = answers.iter().map(|r| r.status()).collect();
+    statuses.sort();
+    assert_eq!(statuses, vec![StatusCode::CREATED, StatusCode::CONFLICT]);
+
+    // The bakery has its owner; unknown shops are not there.
+    let bakery: User = me(&s, &s.login_demo(MERCHANT).await.token).await;
+    let bakery_id = bakery.roles[0].shop_id.unwrap();
+    expect_error(s.post(CLAIM, Some(&a.token), &claim(bakery_id)).await, StatusCode::CONFLICT, "conflict")
+        .await;
+    expect_error(s.post(CLAIM, Some(&a.token), &claim(9999)).await, StatusCode::NOT_FOUND, "not_found").await;
+    let elsewhere = "/api/v1/districts/nowhere/shops";
+    expect_error(
+        s.post(elsewhere, Some(&a.token), &claim(chicken)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+
+    // A new shop waiting for its decision is nobody else's to claim.
+    let pending: ShopClaim =
+        expect(s.post(CLAIM, Some(&a.token), &new_shop("카페 맹꽁")).await, StatusCode::CREATED).await;
+    expect_error(
+        s.post(CLAIM, Some(&b.token), &claim(pending.shop_id)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn only_the_districts_moderators_decide() {
+    let s = demo_server().await;
+    let owner = s.register("owner@example.com", "카페 사장").await;
+    let claim: ShopClaim =
+        expect(s.post(CLAIM, Some(&owner.token), &new_shop("카페 맹꽁")).await, StatusCode::CREATED).await;
+    let verify = json!({"decision": "verify"});
+
+    expect_error(decide(&s, "", claim.shop_id, &verify).await, StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
+    expect_error(s.get(CLAIMS, None).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    for who in [
+        owner.token.clone(),
+        s.login_demo(MERCHANT).await.token,
+        s.login_demo("resident@example.com").await.token,
+    ] {
+        expect_error(decide(&s, &who, claim.shop_id, &verify).await, StatusCode::FORBIDDEN, "forbidden")
+            .await;
+        expect_error(s.get(CLAIMS, Some(&who)).await, StatusCode::FORBIDDEN, "forbidden").await;
+    }
+    let moderator = s.login_demo(MODERATOR).await;
+    expect_error(decide(&s, &moderator.token, 9999, &verify).await, StatusCode::NOT_FOUND, "not_found").await;
+    let chicken = unowned_demo_shop(&s).await;
+    expect_error(decide(&s, &moderator.token, chicken, &verify).await, StatusCode::CONFLICT, "conflict")
+        .await;
+    let res = s.get(&format!("{CLAIMS}?status=lost"), Some(&moderator.token)).await;
+    expect_error(res, StatusCode::BAD_REQUEST, "bad_request").await;
+    // Still pending: nothing above changed it.
+    let queue: Page<ShopClaim> = expect(s.get(CLAIMS, Some(&moderator.token)).await, StatusCode::OK).await;
+    assert_eq!(queue.items, vec![claim]);
+}
+
+#[tokio::test]
+async fn the_demo_accounts_roles() {
+    let s = demo_server().await;
+    let moderator = s.login_demo(MODERATOR).await;
+    assert_eq!(
+        moderator.user.roles,
+        vec![RoleGrant { district_slug: "eungubi-seo".into(), role: Role::Moderator, shop_id: None }]
+    );
+    let merchant = me(&s, &s.login_demo(MERCHANT).await.token).await;
+    assert_eq!(merchant.roles.len(), 1);
+    assert_eq!(
+        (merchant.roles[0].role, merchant.roles[0].district_slug.as_str()),
+        (Role::Merchant, "eungubi-seo")
+    );
+    assert!(merchant.roles[0].shop_id.is_some());
+    // In JSON, a moderator's entry has no shop_id at all.
+    let raw: Value = expect(s.get("/api/v1/auth/me", Some(&moderator.token)).await, StatusCode::OK).await;
+    assert_eq!(raw["roles"], json!([{"district_slug": "eungubi-seo", "role": "moderator"}]));
+    assert!(me(&s, &s.login_demo("resident@example.com").await.token).await.roles.is_empty());
+}
+
+#[tokio::test]
+async fn claims_are_checked_like_everything_typed() {
+    let s = demo_server().await;
+    let owner = s.register("owner@example.com", "카페 사장").await;
+    for (number, ok) in [
+        ("123-45-67890", true),
+        ("123 45 67890", true),
+        ("1234567890", true),
+        ("12345", false),
+        ("123-45-6789O", false),
+        ("12345678901", false),
+    ] {
+        let mut body = new_shop(&format!("카페 {number}"));
+        body["business_number"] = json!(number);
+        let res = s.post(CLAIM, Some(&owner.token), &body).await;
+        if ok {
+            let claim: ShopClaim = expect(res, StatusCode::CREATED).await;
+            assert_eq!(claim.business_number, number, "kept as typed");
+        } else {
+            let body = expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            assert_eq!(
+                field_codes(&body),
+                vec![("business_number", golmok_api::FieldErrorCode::Invalid)],
+                "{number}"
+            );
+        }
+    }
+    let body = json!({"name": "", "category": "cafe", "business_number": "", "note": "가".repeat(501)});
+    let body = expect_error(
+        s.post(CLAIM, Some(&owner.token), &body).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(
+        field_codes(&body),
+        vec![
+            ("name", golmok_api::FieldErrorCode::Required),
+            ("business_number", golmok_api::FieldErrorCode::Required),
+            ("note", golmok_api::FieldErrorCode::TooLong),
+        ]
+    );
+    let res = s
+        .request(Method::POST, CLAIM, Some(&owner.token))
+        .json(&json!({"name": "카페", "category": "casino", "business_number": "1234567890"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error(), "an unknown category is refused: {}", res.status());
+}
