@@ -5,10 +5,12 @@
 //! validates with the same functions before storing, so the two sides cannot disagree.
 //! No web or server dependencies: this crate compiles to wasm and to native alike.
 
+pub mod hours;
 mod shops;
 mod types;
 pub mod validate;
 
+pub use hours::{DayHours, Span, WeeklyHours};
 pub use shops::*;
 pub use types::*;
 pub use validate::{FieldError, FieldErrorCode};
