@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
+use crate::hours::WeeklyHours;
 use crate::types::Author;
 
 /// What a shop is, from a fixed set of keys; clients show the key translated.
@@ -189,4 +190,69 @@ pub struct Verification {
     /// Shown to the claimant: why (required to reject, up to 500 characters).
     #[serde(default)]
     pub note: String,
+}
+
+/// A shop as everyone sees it. Never its business number, never who follows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Shop {
+    pub id: i64,
+    pub district_slug: String,
+    pub name: String,
+    /// English name; empty when the merchant has not given one.
+    pub name_en: String,
+    pub category: ShopCategory,
+    /// A moderator has verified its owner.
+    pub verified: bool,
+    pub description: String,
+    pub description_en: String,
+    /// Where in the alley, as people say it ("두꺼비 벽화에서 두 번째 집").
+    pub place: String,
+    pub phone: Option<String>,
+    /// `https://pf.kakao.com/…`
+    pub kakao_channel_url: Option<String>,
+    /// Takes Onnuri gift certificates (온누리상품권).
+    pub accepts_onnuri: bool,
+    /// Takes the local gift card (지역화폐).
+    pub accepts_local_card: bool,
+    pub hours: WeeklyHours,
+    /// The merchant closed today, unplanned.
+    pub closed_today: bool,
+    /// Open at the moment of the answer, by `golmok_api::hours::is_open` in Seoul time.
+    pub open_now: bool,
+    pub follower_count: i64,
+}
+
+/// Changes to a shop's profile, by its verified owner: only the fields given change.
+/// An empty `phone` or `kakao_channel_url` removes it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ShopUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<ShopCategory>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Digits with hyphens, spaces or parentheses, 8 to 12 digits (`042-123-4567`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// A `pf.kakao.com/…` link, with or without `https://`; stored as `https://`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kakao_channel_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepts_onnuri: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepts_local_card: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<WeeklyHours>,
+    /// `true`: closed for the rest of today (Seoul); `false`: open as usual after all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_today: Option<bool>,
 }

@@ -124,6 +124,9 @@ pub struct District {
     pub region: String,
     pub region_en: String,
     pub proposal_count: i64,
+    /// The district's own KakaoTalk channel (`https://pf.kakao.com/…`), if it has one.
+    #[serde(default)]
+    pub kakao_channel_url: Option<String>,
 }
 
 // ---------------------------------------------------------------- proposals

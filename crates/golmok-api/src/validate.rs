@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-use crate::shops::{NewShopClaim, Verification, VerificationDecision};
+use crate::hours::{self, DayHours, WeeklyHours};
+use crate::shops::{NewShopClaim, ShopUpdate, Verification, VerificationDecision};
 use crate::types::{LoginRequest, NewComment, NewProposal, ProposalKind, RegisterRequest};
 
 /// Length limits, in characters, inclusive.
@@ -24,6 +25,10 @@ pub mod limits {
     pub const SHOP_NAME: (usize, usize) = (1, 50);
     /// A claimant's note, a moderator's reason.
     pub const NOTE: (usize, usize) = (1, 500);
+    pub const SHOP_DESCRIPTION: (usize, usize) = (1, 300);
+    pub const SHOP_PLACE: (usize, usize) = (1, 100);
+    /// Digits in a phone number, area code included.
+    pub const PHONE_DIGITS: (usize, usize) = (8, 12);
     /// Digits in a business registration number (사업자등록번호).
     pub const BUSINESS_NUMBER_DIGITS: usize = 10;
 }
@@ -82,6 +87,15 @@ pub mod field {
     pub const NAME: &str = "name";
     pub const BUSINESS_NUMBER: &str = "business_number";
     pub const NOTE: &str = "note";
+    pub const NAME_EN: &str = "name_en";
+    pub const DESCRIPTION: &str = "description";
+    pub const DESCRIPTION_EN: &str = "description_en";
+    pub const PLACE: &str = "place";
+    pub const PHONE: &str = "phone";
+    pub const KAKAO_CHANNEL_URL: &str = "kakao_channel_url";
+    /// A day's hours: `hours.mon` … `hours.sun`.
+    pub const HOURS: [&str; 7] =
+        ["hours.mon", "hours.tue", "hours.wed", "hours.thu", "hours.fri", "hours.sat", "hours.sun"];
 }
 
 /// Collects field problems while checking several fields.
@@ -314,4 +328,106 @@ pub fn verification(input: &Verification) -> Result<Verification, Vec<FieldError
         VerificationDecision::Verify => p.take(optional_note(&input.note)),
     };
     p.finish(Verification { decision: input.decision, note })
+}
+
+/// Text that may be left blank (answers `""`).
+fn optional_text(
+    field: &str,
+    raw: &str,
+    limits: (usize, usize),
+    multiline: bool,
+) -> Result<String, FieldError> {
+    if raw.trim().is_empty() { Ok(String::new()) } else { text(field, raw, limits, multiline) }
+}
+
+/// A phone number as people write it: digits with hyphens, spaces or parentheses, `+`
+/// only in front, 8 to 12 digits (`042-123-4567`, `010 1234 5678`).
+pub fn phone(raw: &str) -> Result<String, FieldError> {
+    let value = raw.trim();
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let shaped = value
+        .char_indices()
+        .all(|(i, c)| c.is_ascii_digit() || matches!(c, '-' | ' ' | '(' | ')') || (c == '+' && i == 0));
+    if shaped && (limits::PHONE_DIGITS.0..=limits::PHONE_DIGITS.1).contains(&digits) {
+        Ok(value.to_owned())
+    } else {
+        Err(FieldError::new(field::PHONE, FieldErrorCode::Invalid, None))
+    }
+}
+
+/// A KakaoTalk channel link, `pf.kakao.com/…` with or without `http(s)://`, and nothing
+/// else; answered as `https://pf.kakao.com/PATH` without a query or a trailing slash.
+pub fn kakao_channel_url(raw: &str) -> Result<String, FieldError> {
+    let invalid = || FieldError::new(field::KAKAO_CHANNEL_URL, FieldErrorCode::Invalid, None);
+    let value = raw.trim();
+    let without = |scheme: &str| {
+        value.get(..scheme.len()).filter(|s| s.eq_ignore_ascii_case(scheme)).map(|_| &value[scheme.len()..])
+    };
+    let rest = without("https://").or_else(|| without("http://")).unwrap_or(value);
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    const HOST: &str = "pf.kakao.com/";
+    let path = match rest.get(..HOST.len()) {
+        Some(host) if host.eq_ignore_ascii_case(HOST) => rest[HOST.len()..].trim_end_matches('/'),
+        _ => return Err(invalid()),
+    };
+    let well_formed = !path.is_empty()
+        && path.split('/').all(|part| !part.is_empty())
+        && path.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/'));
+    if well_formed { Ok(format!("https://{HOST}{path}")) } else { Err(invalid()) }
+}
+
+/// One day's hours: real clock times, a break inside the opening.
+fn day_hours(field: &str, day: &DayHours) -> Result<(), FieldError> {
+    let times = [Some(&day.open.starts), Some(&day.open.ends)]
+        .into_iter()
+        .chain(day.break_time.iter().flat_map(|b| [Some(&b.starts), Some(&b.ends)]))
+        .flatten();
+    let readable = times.into_iter().all(|t| hours::clock_minutes(t).is_some());
+    let break_ok = day.break_time.as_ref().is_none_or(|b| hours::break_fits(&day.open, b));
+    if readable && break_ok { Ok(()) } else { Err(FieldError::new(field, FieldErrorCode::Invalid, None)) }
+}
+
+fn weekly_hours(week: &WeeklyHours, p: &mut Problems) {
+    for (weekday, field) in field::HOURS.iter().enumerate() {
+        if let Some(day) = week.day(weekday as u8) {
+            p.take(day_hours(field, day));
+        }
+    }
+}
+
+/// A change to a shop's profile: the fields given, normalised. An empty phone or
+/// channel stays empty: it removes the one there was.
+pub fn shop_update(input: &ShopUpdate) -> Result<ShopUpdate, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let mut out = ShopUpdate {
+        category: input.category,
+        accepts_onnuri: input.accepts_onnuri,
+        accepts_local_card: input.accepts_local_card,
+        closed_today: input.closed_today,
+        ..ShopUpdate::default()
+    };
+    out.name = input.name.as_deref().map(|v| p.take(shop_name(v)));
+    out.name_en =
+        input.name_en.as_deref().map(|v| p.take(optional_text(field::NAME_EN, v, limits::SHOP_NAME, false)));
+    out.description = input
+        .description
+        .as_deref()
+        .map(|v| p.take(optional_text(field::DESCRIPTION, v, limits::SHOP_DESCRIPTION, true)));
+    out.description_en = input
+        .description_en
+        .as_deref()
+        .map(|v| p.take(optional_text(field::DESCRIPTION_EN, v, limits::SHOP_DESCRIPTION, true)));
+    out.place =
+        input.place.as_deref().map(|v| p.take(optional_text(field::PLACE, v, limits::SHOP_PLACE, false)));
+    out.phone =
+        input.phone.as_deref().map(|v| if v.trim().is_empty() { String::new() } else { p.take(phone(v)) });
+    out.kakao_channel_url = input
+        .kakao_channel_url
+        .as_deref()
+        .map(|v| if v.trim().is_empty() { String::new() } else { p.take(kakao_channel_url(v)) });
+    if let Some(week) = &input.hours {
+        weekly_hours(week, &mut p);
+        out.hours = Some(week.clone());
+    }
+    p.finish(out)
 }

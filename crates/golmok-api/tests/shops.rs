@@ -103,3 +103,111 @@ fn shop_words_parse_their_own_names() {
     .unwrap();
     assert!(user.roles.is_empty(), "roles default to none");
 }
+
+fn hours_of(open: (&str, &str), break_time: Option<(&str, &str)>) -> WeeklyHours {
+    let day = DayHours {
+        open: Span { starts: open.0.into(), ends: open.1.into() },
+        break_time: break_time.map(|(s, e)| Span { starts: s.into(), ends: e.into() }),
+    };
+    WeeklyHours { mon: Some(day.clone()), sat: Some(day), ..Default::default() }
+}
+
+#[test]
+fn a_profile_change_checks_only_what_it_changes() {
+    let none = validate::shop_update(&ShopUpdate::default()).unwrap();
+    assert_eq!(none, ShopUpdate::default(), "nothing given, nothing changed");
+
+    let change = ShopUpdate {
+        name: Some(" 은구비 베이커리 ".into()),
+        name_en: Some("  ".into()),
+        description: Some("매일 아침 7시에 구워요.\n일요일은 쉬어요.".into()),
+        place: Some(" 맹꽁이 벽화에서 두 번째 집 ".into()),
+        phone: Some(" 042-123-4567 ".into()),
+        kakao_channel_url: Some("pf.kakao.com/_xhxbGs/".into()),
+        accepts_onnuri: Some(true),
+        hours: Some(hours_of(("18:00", "02:00"), Some(("23:30", "00:30")))),
+        closed_today: Some(true),
+        ..Default::default()
+    };
+    let ok = validate::shop_update(&change).unwrap();
+    assert_eq!(ok.name.as_deref(), Some("은구비 베이커리"));
+    assert_eq!(ok.name_en.as_deref(), Some(""), "a blank English name is no English name");
+    assert_eq!(ok.place.as_deref(), Some("맹꽁이 벽화에서 두 번째 집"));
+    assert_eq!(ok.phone.as_deref(), Some("042-123-4567"));
+    assert_eq!(ok.kakao_channel_url.as_deref(), Some("https://pf.kakao.com/_xhxbGs"));
+    assert_eq!(
+        (ok.accepts_onnuri, ok.closed_today, ok.hours),
+        (Some(true), Some(true), change.hours.clone())
+    );
+    let cleared = validate::shop_update(&ShopUpdate {
+        phone: Some(" ".into()),
+        kakao_channel_url: Some("".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!((cleared.phone.as_deref(), cleared.kakao_channel_url.as_deref()), (Some(""), Some("")));
+
+    let bad = ShopUpdate {
+        name: Some(" ".into()),
+        description: Some("가".repeat(limits::SHOP_DESCRIPTION.1 + 1)),
+        place: Some("한 줄\n두 줄".into()),
+        phone: Some("call me".into()),
+        kakao_channel_url: Some("https://open.kakao.com/o/abc".into()),
+        hours: Some(hours_of(("10:00", "21:00"), Some(("20:00", "22:00")))),
+        ..Default::default()
+    };
+    let errors = validate::shop_update(&bad).unwrap_err();
+    let found: Vec<_> = errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("name", FieldErrorCode::Required),
+            ("description", FieldErrorCode::TooLong),
+            ("place", FieldErrorCode::Invalid),
+            ("phone", FieldErrorCode::Invalid),
+            ("kakao_channel_url", FieldErrorCode::Invalid),
+            ("hours.mon", FieldErrorCode::Invalid),
+            ("hours.sat", FieldErrorCode::Invalid),
+        ]
+    );
+    let unreadable = hours_of(("9:00", "21:00"), None);
+    let errors =
+        validate::shop_update(&ShopUpdate { hours: Some(unreadable), ..Default::default() }).unwrap_err();
+    assert_eq!(errors[0].field, "hours.mon");
+}
+
+#[test]
+fn phone_numbers_as_people_write_them() {
+    for good in ["042-123-4567", "010 1234 5678", "(042) 123-4567", "+82 42-123-4567", "15881234"] {
+        assert_eq!(validate::phone(good).unwrap(), good);
+    }
+    for bad in ["123-456", "042-123-4567 ext 2", "042+123+4567", "0421234567890123", "０４２-123-4567"] {
+        assert_eq!(validate::phone(bad).unwrap_err().code, FieldErrorCode::Invalid, "{bad:?}");
+    }
+}
+
+#[test]
+fn kakao_channels_and_nothing_else() {
+    for (typed, stored) in [
+        ("pf.kakao.com/_xhxbGs", "https://pf.kakao.com/_xhxbGs"),
+        ("https://pf.kakao.com/_xhxbGs", "https://pf.kakao.com/_xhxbGs"),
+        ("http://pf.kakao.com/_xhxbGs/", "https://pf.kakao.com/_xhxbGs"),
+        (" HTTPS://PF.KAKAO.COM/_xhxbGs/chat?utm_source=qr ", "https://pf.kakao.com/_xhxbGs/chat"),
+        ("pf.kakao.com/_ab-c_d#home", "https://pf.kakao.com/_ab-c_d"),
+    ] {
+        assert_eq!(validate::kakao_channel_url(typed).unwrap(), stored, "{typed:?}");
+    }
+    for bad in [
+        "https://open.kakao.com/o/gAbc",
+        "https://pf.kakao.com.evil.example/_x",
+        "https://evil.example/pf.kakao.com/_x",
+        "pf.kakao.com/",
+        "pf.kakao.com//_x",
+        "pf.kakao.com/_x y",
+        "javascript:alert(1)//pf.kakao.com/_x",
+        "ftp://pf.kakao.com/_x",
+        "https://user@pf.kakao.com/_x",
+    ] {
+        assert_eq!(validate::kakao_channel_url(bad).unwrap_err().code, FieldErrorCode::Invalid, "{bad:?}");
+    }
+}

@@ -54,6 +54,7 @@ pub static DEMO: DemoData = DemoData {
             gets better together.",
         region: "대전 유성구 노은동",
         region_en: "Noeun-dong, Yuseong-gu, Daejeon",
+        kakao_channel_url: Some("https://pf.kakao.com/_golmokdemo"),
     },
     users: &[
         DemoUser { email: RESIDENT, display_name: "노은동 주민" },
@@ -78,6 +79,12 @@ pub static DEMO: DemoData = DemoData {
             description: "매일 아침 7시에 굽는 우유식빵과 맹꽁이 쿠키",
             description_en: "Milk bread baked every morning at 7, and our toad-shaped cookies",
             owner: Some(MERCHANT),
+            place: "맹꽁이 벽화 맞은편, 파란 차양",
+            accepts_onnuri: true,
+            accepts_local_card: true,
+            open_days: [true, true, true, true, true, true, false],
+            open: ("07:00", "21:00"),
+            break_time: None,
         },
         DemoShop {
             name: "맹꽁이 치킨",
@@ -86,6 +93,12 @@ pub static DEMO: DemoData = DemoData {
             description: "골목에서 20년, 가마솥에 튀기는 옛날 통닭",
             description_en: "Twenty years in the alley: old-style whole chicken fried in a cauldron",
             owner: None,
+            place: "골목 끝 삼거리 모퉁이",
+            accepts_onnuri: true,
+            accepts_local_card: false,
+            open_days: [false, true, true, true, true, true, true],
+            open: ("16:00", "01:00"),
+            break_time: None,
         },
         DemoShop {
             name: "카페 노은",
@@ -94,6 +107,12 @@ pub static DEMO: DemoData = DemoData {
             description: "직접 볶은 원두와 창가 자리",
             description_en: "House-roasted beans and a seat by the window",
             owner: None,
+            place: "은구비공원 쪽 입구에서 세 번째 집 2층",
+            accepts_onnuri: false,
+            accepts_local_card: true,
+            open_days: [true, true, true, true, true, true, true],
+            open: ("10:00", "22:00"),
+            break_time: None,
         },
         DemoShop {
             name: "골목 꽃집",
@@ -102,6 +121,12 @@ pub static DEMO: DemoData = DemoData {
             description: "제철 꽃다발과 작은 화분",
             description_en: "Seasonal bouquets and small potted plants",
             owner: None,
+            place: "빵집 옆, 화분이 줄지어 있는 집",
+            accepts_onnuri: true,
+            accepts_local_card: true,
+            open_days: [true, true, true, true, true, true, false],
+            open: ("09:30", "20:00"),
+            break_time: Some(("13:00", "14:00")),
         },
         DemoShop {
             name: "노은 철물",
@@ -110,6 +135,12 @@ pub static DEMO: DemoData = DemoData {
             description: "열쇠 복사부터 방충망 수리까지",
             description_en: "From key cutting to window-screen repair",
             owner: None,
+            place: "맹꽁이길 가운데, 빨간 간판",
+            accepts_onnuri: true,
+            accepts_local_card: false,
+            open_days: [true, true, true, true, true, true, false],
+            open: ("08:30", "19:30"),
+            break_time: None,
         },
         DemoShop {
             name: "엄마손 반찬",
@@ -118,6 +149,12 @@ pub static DEMO: DemoData = DemoData {
             description: "날마다 새로 무치는 나물과 밑반찬",
             description_en: "Namul and side dishes made fresh every day",
             owner: None,
+            place: "꽃집 건너편 골목 안쪽",
+            accepts_onnuri: true,
+            accepts_local_card: true,
+            open_days: [false, true, true, true, true, true, true],
+            open: ("10:00", "20:00"),
+            break_time: Some(("14:30", "16:00")),
         },
     ],
     proposals: &[
@@ -374,5 +411,21 @@ mod tests {
                 assert!(validate::new_comment(&NewComment { body: c.body.to_owned() }).is_ok());
             }
         }
+        for shop in DEMO.shops {
+            assert!(golmok_api::ShopCategory::parse(shop.category).is_some(), "{}", shop.category);
+            let profile = golmok_api::ShopUpdate {
+                name: Some(shop.name.to_owned()),
+                name_en: Some(shop.name_en.to_owned()),
+                description: Some(shop.description.to_owned()),
+                description_en: Some(shop.description_en.to_owned()),
+                place: Some(shop.place.to_owned()),
+                hours: Some(shop.hours()),
+                ..Default::default()
+            };
+            assert!(validate::shop_update(&profile).is_ok(), "{}", shop.name);
+            assert!(!shop.hours().is_empty(), "{} has hours", shop.name);
+        }
+        let channel = DEMO.district.kakao_channel_url.unwrap_or_default();
+        assert_eq!(validate::kakao_channel_url(channel).as_deref(), Ok(channel));
     }
 }

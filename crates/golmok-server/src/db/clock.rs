@@ -26,6 +26,11 @@ pub fn day_from_today(days: i64) -> String {
     (OffsetDateTime::now_utc() + Duration::days(days)).format(DAY).unwrap_or_default()
 }
 
+/// This moment on the districts' clock (Seoul), for "open now" and "closed today".
+pub fn seoul_now() -> golmok_api::hours::Moment {
+    golmok_api::hours::Moment::in_seoul(OffsetDateTime::now_utc().unix_timestamp())
+}
+
 fn instant(t: OffsetDateTime) -> String {
     t.format(INSTANT).unwrap_or_default()
 }

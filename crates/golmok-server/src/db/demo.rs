@@ -18,6 +18,7 @@ pub struct DemoDistrict {
     pub description_en: &'static str,
     pub region: &'static str,
     pub region_en: &'static str,
+    pub kakao_channel_url: Option<&'static str>,
 }
 
 pub struct DemoUser {
@@ -33,6 +34,28 @@ pub struct DemoShop {
     pub description_en: &'static str,
     /// Email of the verified owner, if any.
     pub owner: Option<&'static str>,
+    pub place: &'static str,
+    pub accepts_onnuri: bool,
+    pub accepts_local_card: bool,
+    /// Open Monday to Sunday?
+    pub open_days: [bool; 7],
+    pub open: (&'static str, &'static str),
+    pub break_time: Option<(&'static str, &'static str)>,
+}
+
+impl DemoShop {
+    pub fn hours(&self) -> golmok_api::WeeklyHours {
+        let span =
+            |(starts, ends): (&str, &str)| golmok_api::Span { starts: starts.into(), ends: ends.into() };
+        let day = |open: bool| {
+            open.then(|| golmok_api::DayHours {
+                open: span(self.open),
+                break_time: self.break_time.map(span),
+            })
+        };
+        let [mon, tue, wed, thu, fri, sat, sun] = self.open_days.map(day);
+        golmok_api::WeeklyHours { mon, tue, wed, thu, fri, sat, sun }
+    }
 }
 
 pub struct DemoComment {
@@ -134,8 +157,8 @@ impl Store {
             let d = &demo.district;
             let district_id: i64 = sqlx::query_scalar(
                 "INSERT INTO districts (slug, name, name_en, description, description_en, region, region_en,
-                                        created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                                        created_at, kakao_channel_url)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
             )
             .bind(d.slug)
             .bind(d.name)
@@ -145,6 +168,7 @@ impl Store {
             .bind(d.region)
             .bind(d.region_en)
             .bind(ago(60 * 24 * 60))
+            .bind(d.kakao_channel_url)
             .fetch_one(&mut *tx)
             .await?;
 
@@ -180,8 +204,9 @@ impl Store {
                 let owner = s.owner.map(user).transpose()?;
                 sqlx::query(
                     "INSERT INTO shops (district_id, name, name_en, category, description, description_en,
-                                        owner_user_id, verified, created_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                                        owner_user_id, verified, created_at, place, accepts_onnuri,
+                                        accepts_local_card, hours)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
                 )
                 .bind(district_id)
                 .bind(s.name)
@@ -192,6 +217,10 @@ impl Store {
                 .bind(owner)
                 .bind(owner.is_some())
                 .bind(ago(60 * 24 * 50))
+                .bind(s.place)
+                .bind(s.accepts_onnuri)
+                .bind(s.accepts_local_card)
+                .bind(serde_json::to_string(&s.hours()).map_err(|e| StoreError::Other(sqlx::Error::Encode(e.into())))?)
                 .execute(&mut *tx)
                 .await?;
             }

@@ -16,6 +16,7 @@ struct DistrictRow {
     region: String,
     region_en: String,
     proposal_count: i64,
+    kakao_channel_url: Option<String>,
 }
 
 impl From<DistrictRow> for District {
@@ -29,12 +30,13 @@ impl From<DistrictRow> for District {
             region: r.region,
             region_en: r.region_en,
             proposal_count: r.proposal_count,
+            kakao_channel_url: r.kakao_channel_url,
         }
     }
 }
 
 const SELECT_DISTRICT: &str = "SELECT d.id, d.slug, d.name, d.name_en, d.description, d.description_en,
-        d.region, d.region_en,
+        d.region, d.region_en, d.kakao_channel_url,
         (SELECT count(*) FROM proposals p WHERE p.district_id = d.id AND NOT p.hidden) AS proposal_count
     FROM districts d";
 

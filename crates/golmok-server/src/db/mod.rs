@@ -42,7 +42,7 @@ pub use demo::{
     DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser, EventDay, SeedOutcome,
 };
 pub use proposals::{ProposalAfter, ProposalFilter};
-pub use shops::{ClaimFilter, ClaimRefusal};
+pub use shops::{ClaimFilter, ClaimRefusal, OwnedShop};
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");

@@ -1,7 +1,8 @@
 //! Shops, the claims that make someone a shop's owner, and who may do what.
 
 use golmok_api::{
-    Author, ClaimStatus, NewShopClaim, Role, RoleGrant, ShopCategory, ShopClaim, VerificationDecision,
+    Author, ClaimStatus, NewShopClaim, Role, RoleGrant, Shop, ShopCategory, ShopClaim, ShopUpdate,
+    VerificationDecision, WeeklyHours, hours::Moment,
 };
 use sqlx::FromRow;
 
@@ -49,6 +50,70 @@ impl From<ClaimRow> for ShopClaim {
             decided_at: r.decided_at,
             created_at: r.created_at,
         }
+    }
+}
+
+const SELECT_SHOPS: &str = "SELECT s.id, d.slug AS district_slug, s.name, s.name_en, s.category, s.verified,
+        s.description, s.description_en, s.place, s.phone, s.kakao_channel_url, s.accepts_onnuri,
+        s.accepts_local_card, s.hours, s.closed_on, s.follower_count, s.owner_user_id
+    FROM shops s JOIN districts d ON d.id = s.district_id";
+
+#[derive(FromRow)]
+struct ShopRow {
+    id: i64,
+    district_slug: String,
+    name: String,
+    name_en: String,
+    category: String,
+    verified: bool,
+    description: String,
+    description_en: String,
+    place: String,
+    phone: Option<String>,
+    kakao_channel_url: Option<String>,
+    accepts_onnuri: bool,
+    accepts_local_card: bool,
+    hours: String,
+    closed_on: Option<String>,
+    follower_count: i64,
+    owner_user_id: Option<i64>,
+}
+
+/// A listed shop and who owns it (for the owner's rights; never answered).
+pub struct OwnedShop {
+    pub shop: Shop,
+    pub owner: Option<i64>,
+}
+
+impl ShopRow {
+    /// The shop as it stands at `now`: "open now" and "closed today" are answers about
+    /// that moment.
+    fn at(self, now: Moment) -> OwnedShop {
+        // Only the contract's WeeklyHours is ever written; unreadable hours are no hours.
+        let hours: WeeklyHours = serde_json::from_str(&self.hours).unwrap_or_default();
+        let today = now.date();
+        let closed_today = self.closed_on.as_deref() == Some(today.as_str());
+        let open_now = golmok_api::hours::is_open(&hours, self.closed_on.as_deref(), now);
+        let shop = Shop {
+            id: self.id,
+            district_slug: self.district_slug,
+            name: self.name,
+            name_en: self.name_en,
+            category: ShopCategory::parse(&self.category).unwrap_or_default(),
+            verified: self.verified,
+            description: self.description,
+            description_en: self.description_en,
+            place: self.place,
+            phone: self.phone,
+            kakao_channel_url: self.kakao_channel_url,
+            accepts_onnuri: self.accepts_onnuri,
+            accepts_local_card: self.accepts_local_card,
+            hours,
+            closed_today,
+            open_now,
+            follower_count: self.follower_count,
+        };
+        OwnedShop { shop, owner: self.owner_user_id }
     }
 }
 
@@ -278,5 +343,70 @@ impl Store {
             Some(id) => self.claim(id).await,
             None => Ok(None),
         }
+    }
+    /// A listed shop, as it stands at `now`.
+    pub async fn shop(&self, id: i64, now: Moment) -> StoreResult<Option<OwnedShop>> {
+        let sql = format!("{SELECT_SHOPS} WHERE s.id = $1 AND s.listed");
+        let row =
+            on_pool!(self, pool => sqlx::query_as::<_, ShopRow>(&sql).bind(id).fetch_optional(pool).await)?;
+        Ok(row.map(|r| r.at(now)))
+    }
+
+    /// Every listed shop of a district, as they stand at `now`, in no particular order.
+    /// A district has tens of shops, a few hundred at most: the directory filters and
+    /// orders them in Rust, with the same "open now" rule as the app, and the same order
+    /// on both engines (whose text collations differ).
+    pub async fn shops_of_district(&self, district_id: i64, now: Moment) -> StoreResult<Vec<Shop>> {
+        let sql = format!("{SELECT_SHOPS} WHERE s.district_id = $1 AND s.listed");
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, ShopRow>(&sql).bind(district_id).fetch_all(pool).await)?;
+        Ok(rows.into_iter().map(|r| r.at(now).shop).collect())
+    }
+
+    /// Changes the fields given (validated already). An empty phone or channel removes
+    /// it; `closed_today` sets or clears today's date (`today`, Seoul). One statement.
+    pub async fn update_shop(&self, id: i64, change: &ShopUpdate, today: &str) -> StoreResult<()> {
+        let hours = change
+            .hours
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| StoreError::Other(sqlx::Error::Encode(e.into())))?;
+        on_pool!(self, pool => sqlx::query(
+            "UPDATE shops SET
+                name = COALESCE(CAST($2 AS TEXT), name),
+                name_en = COALESCE(CAST($3 AS TEXT), name_en),
+                category = COALESCE(CAST($4 AS TEXT), category),
+                description = COALESCE(CAST($5 AS TEXT), description),
+                description_en = COALESCE(CAST($6 AS TEXT), description_en),
+                place = COALESCE(CAST($7 AS TEXT), place),
+                phone = CASE WHEN CAST($8 AS TEXT) IS NULL THEN phone
+                             WHEN CAST($8 AS TEXT) = '' THEN NULL ELSE CAST($8 AS TEXT) END,
+                kakao_channel_url = CASE WHEN CAST($9 AS TEXT) IS NULL THEN kakao_channel_url
+                             WHEN CAST($9 AS TEXT) = '' THEN NULL ELSE CAST($9 AS TEXT) END,
+                accepts_onnuri = COALESCE(CAST($10 AS BOOLEAN), accepts_onnuri),
+                accepts_local_card = COALESCE(CAST($11 AS BOOLEAN), accepts_local_card),
+                hours = COALESCE(CAST($12 AS TEXT), hours),
+                closed_on = CASE WHEN CAST($13 AS BOOLEAN) IS NULL THEN closed_on
+                             WHEN CAST($13 AS BOOLEAN) THEN CAST($14 AS TEXT) ELSE NULL END
+             WHERE id = $1 AND listed",
+        )
+        .bind(id)
+        .bind(change.name.as_deref())
+        .bind(change.name_en.as_deref())
+        .bind(change.category.map(ShopCategory::as_str))
+        .bind(change.description.as_deref())
+        .bind(change.description_en.as_deref())
+        .bind(change.place.as_deref())
+        .bind(change.phone.as_deref())
+        .bind(change.kakao_channel_url.as_deref())
+        .bind(change.accepts_onnuri)
+        .bind(change.accepts_local_card)
+        .bind(hours.as_deref())
+        .bind(change.closed_today)
+        .bind(today)
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected()))?;
+        Ok(())
     }
 }

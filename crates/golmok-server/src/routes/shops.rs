@@ -1,7 +1,11 @@
-//! Becoming a merchant: a claim on a shop, and a moderator's decision on it.
+//! Shops: the directory, a shop's page and its owner's changes; becoming a merchant by a
+//! claim, and a moderator's decision on it.
 
 use axum::{extract::State, http::StatusCode};
-use golmok_api::{ClaimStatus, ErrorBody, NewShopClaim, Page, ShopClaim, Verification, error_code, validate};
+use golmok_api::{
+    ClaimStatus, ErrorBody, NewShopClaim, Page, Shop, ShopCategory, ShopClaim, ShopUpdate, Verification,
+    error_code, validate,
+};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -9,7 +13,7 @@ use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
 use crate::{
     AppState,
     auth::CurrentUser,
-    db::{ClaimFilter, ClaimRefusal, StoreError},
+    db::{ClaimFilter, ClaimRefusal, StoreError, clock},
     error::{ApiError, ApiResult},
     extract::{Json, Path, Query},
 };
@@ -159,4 +163,111 @@ pub async fn verify(
         Err(StoreError::Conflict(_)) => Err(conflict("This shop already has an owner.")),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Longest search text, in characters.
+const MAX_QUERY: usize = 50;
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ShopListParams {
+    /// Name contains this (Korean or English name, any case), up to 50 characters.
+    pub q: Option<String>,
+    pub category: Option<ShopCategory>,
+    /// Only shops open at the moment of asking (Seoul time).
+    pub open_now: Option<bool>,
+    /// Only shops that take Onnuri gift certificates.
+    pub onnuri: Option<bool>,
+    /// `next_cursor` of the previous page; omit for the first page.
+    pub cursor: Option<String>,
+    /// Items per page, 1 to 50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
+    pub limit: Option<u32>,
+}
+
+/// A district's shop directory, by name (가나다).
+#[utoipa::path(
+    get, path = "/api/v1/districts/{slug}/shops", operation_id = "list_shops", tag = "shops",
+    params(("slug" = String, Path, description = "District slug"), ShopListParams),
+    responses(
+        (status = 200, description = "A page of listed shops", body = Page<Shop>),
+        (status = 400, description = "`bad_request`: unknown category, a search over 50 characters, bad cursor or limit", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such district", body = ErrorBody),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(params): Query<ShopListParams>,
+) -> ApiResult<Json<Page<Shop>>> {
+    let limit = page_limit(params.limit)?;
+    let skip =
+        params.cursor.as_deref().map(|c| decode_cursor(c, "shops", 1)).transpose()?.map_or(0, |n| n[0]);
+    let query = params.q.as_deref().map(str::trim).unwrap_or_default().to_lowercase();
+    if query.chars().count() > MAX_QUERY {
+        return Err(ApiError::BadRequest(format!("q allows at most {MAX_QUERY} characters")));
+    }
+    let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
+    let mut shops = state.store.shops_of_district(district_id, clock::seoul_now()).await?;
+    shops.retain(|s| {
+        params.category.is_none_or(|c| s.category == c)
+            && (params.open_now != Some(true) || s.open_now)
+            && (params.onnuri != Some(true) || s.accepts_onnuri)
+            && (query.is_empty()
+                || s.name.to_lowercase().contains(&query)
+                || s.name_en.to_lowercase().contains(&query))
+    });
+    // Hangul syllables are in 가나다 order in Unicode: code point order is the order
+    // people expect, on both engines alike.
+    shops.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    let skip = usize::try_from(skip).unwrap_or(usize::MAX);
+    let items: Vec<(usize, Shop)> =
+        shops.into_iter().enumerate().skip(skip).take(limit as usize + 1).collect();
+    let page = paginate(items, limit, |(i, _)| encode_cursor(&["shops".into(), (i + 1).to_string()]));
+    Ok(Json(Page { items: page.items.into_iter().map(|(_, s)| s).collect(), next_cursor: page.next_cursor }))
+}
+
+/// A shop's page: its profile, whether it is open now, its follower count.
+#[utoipa::path(
+    get, path = "/api/v1/shops/{id}", operation_id = "get_shop", tag = "shops",
+    params(("id" = i64, Path, description = "Shop id")),
+    responses(
+        (status = 200, description = "The shop", body = Shop),
+        (status = 404, description = "`not_found`: no such listed shop", body = ErrorBody),
+    )
+)]
+pub async fn get(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult<Json<Shop>> {
+    let found = state.store.shop(id, clock::seoul_now()).await?.ok_or(ApiError::NotFound("shop"))?;
+    Ok(Json(found.shop))
+}
+
+/// Changes a shop's profile: its verified owner only.
+#[utoipa::path(
+    patch, path = "/api/v1/shops/{id}", operation_id = "update_shop", tag = "shops",
+    params(("id" = i64, Path, description = "Shop id")),
+    request_body = ShopUpdate,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The shop, changed", body = Shop),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not this shop's verified owner", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such listed shop", body = ErrorBody),
+        (status = 422, description = "`validation_failed`, with `fields` (`hours.mon` … `hours.sun` for a day)", body = ErrorBody),
+    )
+)]
+pub async fn update(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+    Json(input): Json<ShopUpdate>,
+) -> ApiResult<Json<Shop>> {
+    let now = clock::seoul_now();
+    let found = state.store.shop(id, now).await?.ok_or(ApiError::NotFound("shop"))?;
+    if !(found.shop.verified && found.owner == Some(current.user.id)) {
+        return Err(ApiError::Forbidden);
+    }
+    let change = validate::shop_update(&input).map_err(ApiError::Validation)?;
+    state.store.update_shop(id, &change, &now.date()).await?;
+    let changed = state.store.shop(id, now).await?.ok_or(ApiError::NotFound("shop"))?;
+    Ok(Json(changed.shop))
 }

@@ -357,6 +357,13 @@ async fn conversation(base: &str) -> Vec<(String, String)> {
     ask(Method::POST, &format!("/api/v1/shops/{shop}/verification"), Some(&moderator), Some(verify)).await;
     ask(Method::GET, "/api/v1/auth/me", Some(&mina), None).await;
     ask(Method::GET, "/api/v1/me/claims", Some(&mina), None).await;
+    let always = json!({"open": {"starts": "00:00", "ends": "00:00"}});
+    let profile =
+        json!({"phone": "042-123-4567", "accepts_onnuri": true, "hours": {"mon": always, "sun": always}});
+    ask(Method::PATCH, &format!("/api/v1/shops/{shop}"), Some(&mina), Some(profile)).await;
+    ask(Method::GET, "/api/v1/districts/eungubi-seo/shops?limit=3", None, None).await;
+    ask(Method::GET, "/api/v1/districts/eungubi-seo/shops?onnuri=true&q=%EC%B9%B4%ED%8E%98", None, None)
+        .await;
     // Refusals. Last: on PostgreSQL a refused INSERT still uses up an id (sequences do
     // not roll back), so ids after it may differ; the README says so.
     ask(Method::GET, "/api/v1/proposals/9999", None, None).await;

@@ -1,7 +1,7 @@
 //! Becoming a merchant: claims, a moderator's decision, and the roles that follow.
 
 use futures::future::join_all;
-use golmok_api::{ClaimStatus, Page, Role, RoleGrant, ShopCategory, ShopClaim, User};
+use golmok_api::{ClaimStatus, Page, Role, RoleGrant, Shop, ShopCategory, ShopClaim, User};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -268,4 +268,198 @@ async fn claims_are_checked_like_everything_typed() {
         .await
         .unwrap();
     assert!(res.status().is_client_error(), "an unknown category is refused: {}", res.status());
+}
+
+const DIRECTORY: &str = "/api/v1/districts/eungubi-seo/shops";
+
+async fn directory(s: &TestServer, query: &str) -> Vec<Shop> {
+    let mut all = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut path = format!("{DIRECTORY}?limit=2&{query}");
+        if let Some(c) = &cursor {
+            path.push_str(&format!("&cursor={c}"));
+        }
+        let page: Page<Shop> = expect(s.get(&path, None).await, StatusCode::OK).await;
+        assert!(page.items.len() <= 2);
+        all.extend(page.items);
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    all
+}
+
+#[tokio::test]
+async fn the_directory_by_name_with_its_filters() {
+    let s = demo_server().await;
+    let demo = &golmok_server::seed::DEMO.shops;
+    let all = directory(&s, "").await;
+    assert_eq!(all.len(), demo.len());
+    let names: Vec<&str> = all.iter().map(|shop| shop.name.as_str()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "가나다 order");
+    let one_page: Page<Shop> =
+        expect(s.get(&format!("{DIRECTORY}?limit=50"), None).await, StatusCode::OK).await;
+    assert_eq!((one_page.items, one_page.next_cursor), (all.clone(), None), "pages add up to the whole");
+
+    let bakeries = directory(&s, "category=bakery").await;
+    assert!(!bakeries.is_empty() && bakeries.iter().all(|shop| shop.category == ShopCategory::Bakery));
+    let onnuri = directory(&s, "onnuri=true").await;
+    assert_eq!(onnuri.len(), demo.iter().filter(|d| d.accepts_onnuri).count());
+    assert!(onnuri.iter().all(|shop| shop.accepts_onnuri));
+    assert_eq!(directory(&s, "onnuri=false").await, all, "false is no filter");
+    let open = directory(&s, "open_now=true").await;
+    assert_eq!(open, all.iter().filter(|shop| shop.open_now).cloned().collect::<Vec<_>>());
+    for (q, name) in [("치킨", "맹꽁이 치킨"), ("BAKERY", "은구비 베이커리"), ("페%20노", "카페 노은")]
+    {
+        let found = directory(&s, &format!("q={q}")).await;
+        assert_eq!(found.iter().map(|shop| shop.name.as_str()).collect::<Vec<_>>(), vec![name], "q={q}");
+    }
+    assert!(directory(&s, "q=zzz&category=cafe").await.is_empty());
+
+    for bad in
+        ["category=casino", "open_now=maybe", "limit=0", "cursor=zzz", &format!("q={}", "가".repeat(51))]
+    {
+        expect_error(
+            s.get(&format!("{DIRECTORY}?{bad}"), None).await,
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        )
+        .await;
+    }
+    expect_error(s.get("/api/v1/districts/nowhere/shops", None).await, StatusCode::NOT_FOUND, "not_found")
+        .await;
+
+    // A new shop waits unlisted for its decision, then joins the directory.
+    let owner = s.register("owner@example.com", "카페 사장").await;
+    let claim: ShopClaim =
+        expect(s.post(CLAIM, Some(&owner.token), &new_shop("카페 맹꽁")).await, StatusCode::CREATED).await;
+    assert_eq!(directory(&s, "").await.len(), demo.len());
+    expect_error(
+        s.get(&format!("/api/v1/shops/{}", claim.shop_id), None).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let moderator = s.login_demo(MODERATOR).await;
+    decide(&s, &moderator.token, claim.shop_id, &json!({"decision": "verify"})).await;
+    let listed: Shop =
+        expect(s.get(&format!("/api/v1/shops/{}", claim.shop_id), None).await, StatusCode::OK).await;
+    assert_eq!(
+        (listed.name.as_str(), listed.verified, listed.category),
+        ("카페 맹꽁", true, ShopCategory::Cafe)
+    );
+    assert_eq!(directory(&s, "").await.len(), demo.len() + 1);
+}
+
+#[tokio::test]
+async fn no_public_answer_carries_a_business_number() {
+    let s = demo_server().await;
+    let owner = s.register("owner@example.com", "카페 사장").await;
+    let claim: ShopClaim =
+        expect(s.post(CLAIM, Some(&owner.token), &new_shop("카페 맹꽁")).await, StatusCode::CREATED).await;
+    let moderator = s.login_demo(MODERATOR).await;
+    decide(&s, &moderator.token, claim.shop_id, &json!({"decision": "verify"})).await;
+    for path in [
+        DIRECTORY.to_owned(),
+        format!("/api/v1/shops/{}", claim.shop_id),
+        "/api/v1/districts/eungubi-seo".to_owned(),
+    ] {
+        for token in [None, Some(owner.token.as_str())] {
+            let text = s.get(&path, token).await.text().await.unwrap();
+            assert!(!text.contains("67890") && !text.contains("business"), "{path}: {text}");
+        }
+    }
+}
+
+async fn patch(s: &TestServer, path: &str, token: Option<&str>, body: &Value) -> reqwest::Response {
+    s.send_json(Method::PATCH, path, token, body).await
+}
+
+#[tokio::test]
+async fn the_owner_keeps_the_profile() {
+    let s = demo_server().await;
+    let merchant = s.login_demo(MERCHANT).await;
+    let bakery = merchant.user.roles[0].shop_id.unwrap();
+    let path = format!("/api/v1/shops/{bakery}");
+
+    let always = json!({"open": {"starts": "00:00", "ends": "00:00"}});
+    let change = json!({
+        "name_en": "Eungubi Bakery & Café",
+        "phone": "042-123-4567",
+        "kakao_channel_url": "pf.kakao.com/_eungubibakery",
+        "accepts_onnuri": false,
+        "place": "맹꽁이 벽화 맞은편",
+        "hours": {"mon": always, "tue": always, "wed": always, "thu": always, "fri": always, "sat": always, "sun": always},
+    });
+    let changed: Shop = expect(patch(&s, &path, Some(&merchant.token), &change).await, StatusCode::OK).await;
+    assert_eq!(changed.name_en, "Eungubi Bakery & Café");
+    assert_eq!(changed.name, "은구비 베이커리", "what was not given stays");
+    assert_eq!(changed.phone.as_deref(), Some("042-123-4567"));
+    assert_eq!(changed.kakao_channel_url.as_deref(), Some("https://pf.kakao.com/_eungubibakery"));
+    assert_eq!((changed.accepts_onnuri, changed.open_now, changed.closed_today), (false, true, false));
+    let seen: Shop = expect(s.get(&path, None).await, StatusCode::OK).await;
+    assert_eq!(seen, changed);
+
+    // Closed today: not open now, whatever the hours say; then open again.
+    let closed: Shop =
+        expect(patch(&s, &path, Some(&merchant.token), &json!({"closed_today": true})).await, StatusCode::OK)
+            .await;
+    assert_eq!((closed.closed_today, closed.open_now), (true, false));
+    assert!(directory(&s, "open_now=true").await.iter().all(|shop| shop.id != bakery));
+    let back: Shop = expect(
+        patch(&s, &path, Some(&merchant.token), &json!({"closed_today": false, "phone": ""})).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!((back.closed_today, back.open_now, back.phone), (false, true, None));
+
+    let body = expect_error(
+        patch(&s, &path, Some(&merchant.token), &json!({"hours": {"tue": {"open": {"starts": "25:00", "ends": "09:00"}}}, "kakao_channel_url": "https://open.kakao.com/o/x"})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(
+        field_codes(&body),
+        vec![
+            ("kakao_channel_url", golmok_api::FieldErrorCode::Invalid),
+            ("hours.tue", golmok_api::FieldErrorCode::Invalid)
+        ]
+    );
+
+    // Nobody else: not a resident, not a moderator, not another shop's owner.
+    expect_error(patch(&s, &path, None, &change).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let other = s.register("owner@example.com", "카페 사장").await;
+    let claim: ShopClaim =
+        expect(s.post(CLAIM, Some(&other.token), &new_shop("카페 맹꽁")).await, StatusCode::CREATED).await;
+    let moderator = s.login_demo(MODERATOR).await;
+    decide(&s, &moderator.token, claim.shop_id, &json!({"decision": "verify"})).await;
+    for token in [&other.token, &moderator.token, &s.login_demo("resident@example.com").await.token] {
+        expect_error(
+            patch(&s, &path, Some(token), &json!({"name": "내 가게"})).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+    }
+    let res = s.send_json(Method::PATCH, "/api/v1/shops/9999", Some(&merchant.token), &json!({})).await;
+    expect_error(res, StatusCode::NOT_FOUND, "not_found").await;
+    let unchanged: Shop = expect(s.get(&path, None).await, StatusCode::OK).await;
+    assert_eq!(unchanged.name, "은구비 베이커리");
+}
+
+#[tokio::test]
+async fn the_district_links_its_kakao_channel() {
+    let s = demo_server().await;
+    let district: golmok_api::District =
+        expect(s.get("/api/v1/districts/eungubi-seo", None).await, StatusCode::OK).await;
+    assert_eq!(
+        district.kakao_channel_url,
+        golmok_server::seed::DEMO.district.kakao_channel_url.map(str::to_owned)
+    );
+    assert!(district.kakao_channel_url.unwrap().starts_with("https://pf.kakao.com/"));
 }

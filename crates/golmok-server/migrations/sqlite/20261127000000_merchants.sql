@@ -1,4 +1,4 @@
--- Merchants, first part: claiming a shop and a moderator's decision.
+-- Merchants: shop profiles, claiming a shop and a moderator's decision.
 --
 -- A claim says "this shop is mine", for a listed shop that has no owner yet or for a new
 -- one. A new shop is created unlisted: nobody but its claimant and the district's
@@ -7,6 +7,23 @@
 -- on the shop, so no public query can reach it.
 
 ALTER TABLE shops ADD COLUMN listed INTEGER NOT NULL DEFAULT 1 CHECK (listed IN (0, 1));
+
+-- The profile a verified merchant keeps. `hours` is the contract's WeeklyHours as JSON
+-- text: read and written whole, never queried, so the one rule that reads it ("open
+-- now", golmok-api's hours.rs) runs in Rust for the server and the app alike.
+-- `closed_on` is the day (Seoul) the merchant said "closed today".
+ALTER TABLE shops ADD COLUMN place TEXT NOT NULL DEFAULT '';
+ALTER TABLE shops ADD COLUMN phone TEXT;
+ALTER TABLE shops ADD COLUMN kakao_channel_url TEXT;
+ALTER TABLE shops ADD COLUMN accepts_onnuri INTEGER NOT NULL DEFAULT 0 CHECK (accepts_onnuri IN (0, 1));
+ALTER TABLE shops ADD COLUMN accepts_local_card INTEGER NOT NULL DEFAULT 0 CHECK (accepts_local_card IN (0, 1));
+ALTER TABLE shops ADD COLUMN hours TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE shops ADD COLUMN closed_on TEXT;
+-- Kept by triggers once residents can follow shops (단골); never who follows.
+ALTER TABLE shops ADD COLUMN follower_count INTEGER NOT NULL DEFAULT 0 CHECK (follower_count >= 0);
+
+-- A district's own KakaoTalk channel, linked from its page.
+ALTER TABLE districts ADD COLUMN kakao_channel_url TEXT;
 
 CREATE TABLE shop_claims (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
