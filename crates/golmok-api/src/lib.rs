@@ -5,11 +5,13 @@
 //! validates with the same functions before storing, so the two sides cannot disagree.
 //! No web or server dependencies: this crate compiles to wasm and to native alike.
 
+mod answers;
 pub mod hours;
 mod shops;
 mod types;
 pub mod validate;
 
+pub use answers::*;
 pub use hours::{DayHours, Span, WeeklyHours};
 pub use shops::*;
 pub use types::*;

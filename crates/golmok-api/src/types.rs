@@ -227,6 +227,12 @@ pub struct Proposal {
     pub author: Author,
     pub vote_count: i64,
     pub comment_count: i64,
+    /// Shops that answered it.
+    #[serde(default)]
+    pub answer_count: i64,
+    /// Of those answers, the ones with a pledge.
+    #[serde(default)]
+    pub pledge_count: i64,
     /// Whether the caller supports it; always false without a token.
     pub voted: bool,
     /// RFC 3339, UTC.

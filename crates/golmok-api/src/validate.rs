@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
+use crate::answers::NewAnswer;
 use crate::hours::{self, DayHours, WeeklyHours};
 use crate::shops::{NewShopClaim, ShopUpdate, Verification, VerificationDecision};
 use crate::types::{LoginRequest, NewComment, NewProposal, ProposalKind, RegisterRequest};
@@ -26,6 +27,8 @@ pub mod limits {
     /// A claimant's note, a moderator's reason.
     pub const NOTE: (usize, usize) = (1, 500);
     pub const SHOP_DESCRIPTION: (usize, usize) = (1, 300);
+    pub const ANSWER_MESSAGE: (usize, usize) = (1, 1000);
+    pub const PLEDGE: (usize, usize) = (1, 200);
     pub const SHOP_PLACE: (usize, usize) = (1, 100);
     /// Digits in a phone number, area code included.
     pub const PHONE_DIGITS: (usize, usize) = (8, 12);
@@ -88,6 +91,8 @@ pub mod field {
     pub const BUSINESS_NUMBER: &str = "business_number";
     pub const NOTE: &str = "note";
     pub const NAME_EN: &str = "name_en";
+    pub const MESSAGE: &str = "message";
+    pub const PLEDGE: &str = "pledge";
     pub const DESCRIPTION: &str = "description";
     pub const DESCRIPTION_EN: &str = "description_en";
     pub const PLACE: &str = "place";
@@ -430,4 +435,15 @@ pub fn shop_update(input: &ShopUpdate) -> Result<ShopUpdate, Vec<FieldError>> {
         out.hours = Some(week.clone());
     }
     p.finish(out)
+}
+
+/// A shop's answer: a message, and a pledge that blank leaves out.
+pub fn new_answer(input: &NewAnswer) -> Result<NewAnswer, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let message = p.take(text(field::MESSAGE, &input.message, limits::ANSWER_MESSAGE, true));
+    let pledge = match input.pledge.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(v) => Some(p.take(text(field::PLEDGE, v, limits::PLEDGE, false))),
+    };
+    p.finish(NewAnswer { stance: input.stance, message, pledge })
 }

@@ -196,13 +196,26 @@ fn proposal_json_round_trip_and_shape() {
         author: Author { id: 1, display_name: "주민".into() },
         vote_count: 12,
         comment_count: 2,
+        answer_count: 1,
+        pledge_count: 1,
         voted: true,
         created_at: "2026-11-27T10:30:00Z".into(),
     };
     let value = serde_json::to_value(&p).unwrap();
     assert_eq!(value["kind"], "improvement");
     assert_eq!(value["status"], "under_review");
-    for key in ["id", "kind", "title", "body", "status", "vote_count", "comment_count", "created_at"] {
+    for key in [
+        "id",
+        "kind",
+        "title",
+        "body",
+        "status",
+        "vote_count",
+        "comment_count",
+        "answer_count",
+        "pledge_count",
+        "created_at",
+    ] {
         assert!(value.get(key).is_some(), "proposal JSON has {key}");
     }
     let back: Proposal = serde_json::from_value(value).unwrap();

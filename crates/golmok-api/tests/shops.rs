@@ -211,3 +211,36 @@ fn kakao_channels_and_nothing_else() {
         assert_eq!(validate::kakao_channel_url(bad).unwrap_err().code, FieldErrorCode::Invalid, "{bad:?}");
     }
 }
+
+#[test]
+fn an_answer_and_its_pledge() {
+    let given = |message: &str, pledge: Option<&str>| {
+        validate::new_answer(&NewAnswer {
+            stance: Stance::TakePart,
+            message: message.into(),
+            pledge: pledge.map(Into::into),
+        })
+    };
+    let ok = given(" 함께할게요\n테이블도 빌려 드려요 ", Some(" 밤 10시까지 열어요 ")).unwrap();
+    assert_eq!(
+        (ok.message.as_str(), ok.pledge.as_deref()),
+        ("함께할게요\n테이블도 빌려 드려요", Some("밤 10시까지 열어요"))
+    );
+    assert_eq!(given("좋아요", Some("  ")).unwrap().pledge, None, "a blank pledge is none");
+    assert_eq!(given("좋아요", None).unwrap().pledge, None);
+    assert!(given(&"가".repeat(limits::ANSWER_MESSAGE.1), Some(&"가".repeat(limits::PLEDGE.1))).is_ok());
+    let errors = given(&"가".repeat(1001), Some(&"가".repeat(201))).unwrap_err();
+    let found: Vec<_> = errors.iter().map(|e| (e.field.as_str(), e.code, e.limit)).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("message", FieldErrorCode::TooLong, Some(1000)),
+            ("pledge", FieldErrorCode::TooLong, Some(200))
+        ]
+    );
+    for s in Stance::ALL {
+        assert_eq!(Stance::parse(s.as_str()), Some(s));
+        assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+    }
+    assert_eq!(Stance::parse("maybe"), None);
+}

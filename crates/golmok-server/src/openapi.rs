@@ -14,7 +14,7 @@ use utoipa::{
     openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
 
-use crate::routes::{auth, comments, districts, health, proposals, shops, votes};
+use crate::routes::{answers, auth, comments, districts, health, proposals, shops, votes};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -40,6 +40,8 @@ use crate::routes::{auth, comments, districts, health, proposals, shops, votes};
         votes::withdraw,
         comments::list,
         comments::create,
+        answers::list,
+        answers::put,
         shops::list,
         shops::get,
         shops::update,
@@ -61,6 +63,7 @@ use crate::routes::{auth, comments, districts, health, proposals, shops, votes};
         (name = "votes", description = "Support (공감) for proposals"),
         (name = "comments", description = "Comments on proposals"),
         (name = "shops", description = "Shops, and claims that make their owners merchants"),
+        (name = "answers", description = "Shops' answers to proposals, with pledges"),
     )
 )]
 pub struct ApiDoc;

@@ -2,12 +2,13 @@
 //! Street"), its shops, neighbours and their proposals. It goes only into an empty
 //! database, because its accounts share a published password.
 
-use golmok_api::{ProposalKind::*, ProposalStatus::*};
+use golmok_api::{ProposalKind::*, ProposalStatus::*, Stance};
 
 use crate::{
     auth,
     db::{
-        DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser, EventDay, SeedOutcome, Store,
+        DemoAnswer, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser, EventDay,
+        SeedOutcome, Store,
     },
 };
 
@@ -169,6 +170,7 @@ pub static DEMO: DemoData = DemoData {
             event_day: None,
             event_place: None,
             ago_min: days(20),
+            answers: &[],
             voters: &[
                 DAD, PARENT, WALKER, JIEUN, RUNNER, HALMEONI, STUDENT, EMILY, CHICKEN, MERCHANT, RESIDENT,
             ],
@@ -201,6 +203,14 @@ pub static DEMO: DemoData = DemoData {
             event_day: Some(EventDay::Next("07-18")),
             event_place: Some("맹꽁이길 입구부터 은구비서로 공영주차장까지"),
             ago_min: days(16),
+            answers: &[DemoAnswer {
+                shop: "은구비 베이커리",
+                stance: Stance::TakePart,
+                message: "야시장 날에는 가게 앞에서 맹꽁이 쿠키를 구워 팔게요. 테이블 두 개는 \
+                    저희 가게 앞에 놓으셔도 괜찮아요.",
+                pledge: Some("야시장 날 밤 10시까지 문 열어요"),
+                ago_min: hours(20),
+            }],
             voters: &[
                 WALKER, CHICKEN, JIEUN, EMILY, DAD, PARENT, RUNNER, HALMEONI, STUDENT, RESIDENT, MERCHANT,
                 MODERATOR,
@@ -234,6 +244,14 @@ pub static DEMO: DemoData = DemoData {
             event_day: None,
             event_place: None,
             ago_min: days(12),
+            answers: &[DemoAnswer {
+                shop: "은구비 베이커리",
+                stance: Stance::Support,
+                message: "저희 가게는 온누리상품권도 지역화폐도 받고 있어요. 스티커가 나오면 \
+                    계산대 옆에 바로 붙일게요.",
+                pledge: None,
+                ago_min: hours(30),
+            }],
             voters: &[PARENT, HALMEONI, DAD, WALKER, JIEUN, RUNNER, STUDENT, MODERATOR],
             comments: &[
                 DemoComment {
@@ -259,6 +277,13 @@ pub static DEMO: DemoData = DemoData {
             event_day: Some(EventDay::InDays(18)),
             event_place: Some("은구비서로 골목 전체 (참여 가게)"),
             ago_min: days(9),
+            answers: &[DemoAnswer {
+                shop: "은구비 베이커리",
+                stance: Stance::Support,
+                message: "좋아요! 스탬프 판은 저희 가게에서도 나눠 드릴게요.",
+                pledge: Some("스탬프를 다 모은 분께 우유식빵 한 봉지 드려요"),
+                ago_min: hours(5),
+            }],
             voters: &[JIEUN, RESIDENT, STUDENT, EMILY, CHICKEN, WALKER],
             comments: &[
                 DemoComment {
@@ -284,6 +309,7 @@ pub static DEMO: DemoData = DemoData {
             event_day: None,
             event_place: None,
             ago_min: days(7),
+            answers: &[],
             voters: &[CHICKEN, DAD, HALMEONI, RUNNER],
             comments: &[DemoComment {
                 author: MODERATOR,
@@ -303,6 +329,7 @@ pub static DEMO: DemoData = DemoData {
             event_day: Some(EventDay::InDays(25)),
             event_place: Some("Café Noeun (카페 노은)"),
             ago_min: days(3),
+            answers: &[],
             voters: &[EMILY, JIEUN, STUDENT, WALKER, RESIDENT],
             comments: &[
                 DemoComment {
@@ -328,6 +355,7 @@ pub static DEMO: DemoData = DemoData {
             event_day: None,
             event_place: None,
             ago_min: days(1),
+            answers: &[],
             voters: &[RUNNER, HALMEONI],
             comments: &[DemoComment {
                 author: WALKER,
@@ -346,6 +374,7 @@ pub static DEMO: DemoData = DemoData {
             event_day: Some(EventDay::InDays(32)),
             event_place: Some("맹꽁이길 담장"),
             ago_min: hours(5),
+            answers: &[],
             voters: &[PARENT],
             comments: &[],
         },
@@ -406,6 +435,18 @@ mod tests {
             voters.dedup();
             assert_eq!(voters.len(), p.voters.len(), "duplicate voter on {}", p.title);
             assert!(p.voters.iter().all(|v| known(v)));
+            for a in p.answers {
+                let shop =
+                    DEMO.shops.iter().find(|s| s.name == a.shop).expect("an answer's shop is a demo shop");
+                assert!(shop.owner.is_some(), "{} answers through its verified owner", a.shop);
+                assert!(a.ago_min < p.ago_min, "an answer comes after its proposal");
+                let answer = golmok_api::NewAnswer {
+                    stance: a.stance,
+                    message: a.message.to_owned(),
+                    pledge: a.pledge.map(str::to_owned),
+                };
+                assert_eq!(validate::new_answer(&answer).as_ref(), Ok(&answer));
+            }
             for c in p.comments {
                 assert!(known(c.author));
                 assert!(validate::new_comment(&NewComment { body: c.body.to_owned() }).is_ok());

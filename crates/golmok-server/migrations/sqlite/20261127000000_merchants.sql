@@ -44,3 +44,47 @@ CREATE TABLE shop_claims (
 CREATE UNIQUE INDEX shop_claims_pending ON shop_claims (shop_id) WHERE status = 'pending';
 CREATE INDEX shop_claims_user ON shop_claims (user_id, id);
 CREATE INDEX shop_claims_shop ON shop_claims (shop_id, id);
+
+-- A shop's answer to a proposal of its district: one per shop, edited in place.
+ALTER TABLE proposals ADD COLUMN answer_count INTEGER NOT NULL DEFAULT 0 CHECK (answer_count >= 0);
+ALTER TABLE proposals ADD COLUMN pledge_count INTEGER NOT NULL DEFAULT 0 CHECK (pledge_count >= 0);
+
+CREATE TABLE answers (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    proposal_id INTEGER NOT NULL REFERENCES proposals (id) ON DELETE CASCADE,
+    shop_id     INTEGER NOT NULL REFERENCES shops (id) ON DELETE CASCADE,
+    author_id   INTEGER NOT NULL REFERENCES users (id),
+    stance      TEXT    NOT NULL CHECK (stance IN ('support', 'take_part', 'concern', 'cannot')),
+    message     TEXT    NOT NULL,
+    pledge      TEXT,
+    hidden      INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+    created_at  TEXT    NOT NULL,
+    updated_at  TEXT    NOT NULL,
+    UNIQUE (proposal_id, shop_id)
+);
+CREATE INDEX answers_shop ON answers (shop_id, id);
+
+-- The counts readers see: visible answers, and those of them with a pledge. AFTER
+-- triggers, as for votes; an edit that adds or drops a pledge moves pledge_count.
+CREATE TRIGGER answers_count_insert AFTER INSERT ON answers WHEN NEW.hidden = 0
+BEGIN
+    UPDATE proposals
+    SET answer_count = answer_count + 1, pledge_count = pledge_count + (NEW.pledge IS NOT NULL)
+    WHERE id = NEW.proposal_id;
+END;
+
+CREATE TRIGGER answers_count_delete AFTER DELETE ON answers WHEN OLD.hidden = 0
+BEGIN
+    UPDATE proposals
+    SET answer_count = answer_count - 1, pledge_count = pledge_count - (OLD.pledge IS NOT NULL)
+    WHERE id = OLD.proposal_id;
+END;
+
+CREATE TRIGGER answers_count_update AFTER UPDATE OF pledge, hidden ON answers
+BEGIN
+    UPDATE proposals
+    SET answer_count = answer_count + (NEW.hidden = 0) - (OLD.hidden = 0),
+        pledge_count = pledge_count + (NEW.hidden = 0 AND NEW.pledge IS NOT NULL)
+                                    - (OLD.hidden = 0 AND OLD.pledge IS NOT NULL)
+    WHERE id = NEW.proposal_id;
+END;

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use golmok_api::{ProposalKind, ProposalStatus};
+use golmok_api::{ProposalKind, ProposalStatus, Stance};
 use time::Duration;
 
 use super::{BeginExclusive as _, Store, StoreError, StoreResult, clock};
@@ -65,6 +65,17 @@ pub struct DemoComment {
     pub ago_min: u32,
 }
 
+/// A shop's answer, by the shop's owner (who must be its verified owner).
+pub struct DemoAnswer {
+    /// The shop's name.
+    pub shop: &'static str,
+    pub stance: Stance,
+    pub message: &'static str,
+    pub pledge: Option<&'static str>,
+    /// Minutes before now.
+    pub ago_min: u32,
+}
+
 pub struct DemoProposal {
     pub author: &'static str,
     pub kind: ProposalKind,
@@ -78,6 +89,8 @@ pub struct DemoProposal {
     /// Emails of the users who support it.
     pub voters: &'static [&'static str],
     pub comments: &'static [DemoComment],
+    /// Shops' answers.
+    pub answers: &'static [DemoAnswer],
 }
 
 /// When a demo event happens, relative to the day of seeding so it stays upcoming
@@ -200,13 +213,14 @@ impl Store {
                     .await?;
             }
 
+            let mut shops = HashMap::new();
             for s in demo.shops {
                 let owner = s.owner.map(user).transpose()?;
-                sqlx::query(
+                let shop_id: i64 = sqlx::query_scalar(
                     "INSERT INTO shops (district_id, name, name_en, category, description, description_en,
                                         owner_user_id, verified, created_at, place, accepts_onnuri,
                                         accepts_local_card, hours)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
                 )
                 .bind(district_id)
                 .bind(s.name)
@@ -221,9 +235,11 @@ impl Store {
                 .bind(s.accepts_onnuri)
                 .bind(s.accepts_local_card)
                 .bind(serde_json::to_string(&s.hours()).map_err(|e| StoreError::Other(sqlx::Error::Encode(e.into())))?)
-                .execute(&mut *tx)
+                .fetch_one(&mut *tx)
                 .await?;
+                shops.insert(s.name, (shop_id, owner));
             }
+            let shop = |name: &str| shops.get(name).copied().ok_or(StoreError::Missing);
 
             for p in demo.proposals {
                 let event_date = p.event_day.map(|day| match day {
@@ -262,6 +278,23 @@ impl Store {
                     .bind(user(c.author)?)
                     .bind(c.body)
                     .bind(ago(c.ago_min))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                for a in p.answers {
+                    let (shop_id, owner) = shop(a.shop)?;
+                    sqlx::query(
+                        "INSERT INTO answers (proposal_id, shop_id, author_id, stance, message, pledge,
+                                              created_at, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+                    )
+                    .bind(proposal_id)
+                    .bind(shop_id)
+                    .bind(owner.ok_or(StoreError::Missing)?)
+                    .bind(a.stance.as_str())
+                    .bind(a.message)
+                    .bind(a.pledge)
+                    .bind(ago(a.ago_min))
                     .execute(&mut *tx)
                     .await?;
                 }

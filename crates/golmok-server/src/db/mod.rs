@@ -22,6 +22,7 @@ macro_rules! on_pool {
 }
 
 mod accounts;
+mod answers;
 pub mod clock;
 mod demo;
 mod districts;
@@ -39,7 +40,7 @@ use sqlx::{
 };
 
 pub use demo::{
-    DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser, EventDay, SeedOutcome,
+    DemoAnswer, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser, EventDay, SeedOutcome,
 };
 pub use proposals::{ProposalAfter, ProposalFilter};
 pub use shops::{ClaimFilter, ClaimRefusal, OwnedShop};

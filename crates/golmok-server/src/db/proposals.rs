@@ -39,6 +39,8 @@ struct ProposalRow {
     author_name: String,
     vote_count: i64,
     comment_count: i64,
+    answer_count: i64,
+    pledge_count: i64,
     voted: bool,
     created_at: String,
 }
@@ -61,6 +63,8 @@ impl TryFrom<ProposalRow> for Proposal {
             author: Author { id: r.author_id, display_name: r.author_name },
             vote_count: r.vote_count,
             comment_count: r.comment_count,
+            answer_count: r.answer_count,
+            pledge_count: r.pledge_count,
             voted: r.voted,
             created_at: r.created_at,
         })
@@ -96,7 +100,7 @@ impl From<CommentRow> for Comment {
 /// Start of every proposal query: `$1` is the viewer whose `voted` flag it computes.
 const SELECT_PROPOSALS: &str = "SELECT p.id, d.slug AS district_slug, p.kind, p.title, p.body, p.status,
         p.event_date, p.event_place, p.author_id, u.display_name AS author_name, p.vote_count,
-        p.comment_count, p.created_at,
+        p.comment_count, p.answer_count, p.pledge_count, p.created_at,
         EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = p.id AND v.user_id = $1) AS voted
     FROM proposals p
     JOIN districts d ON d.id = p.district_id

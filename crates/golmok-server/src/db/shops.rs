@@ -55,7 +55,7 @@ impl From<ClaimRow> for ShopClaim {
 
 const SELECT_SHOPS: &str = "SELECT s.id, d.slug AS district_slug, s.name, s.name_en, s.category, s.verified,
         s.description, s.description_en, s.place, s.phone, s.kakao_channel_url, s.accepts_onnuri,
-        s.accepts_local_card, s.hours, s.closed_on, s.follower_count, s.owner_user_id
+        s.accepts_local_card, s.hours, s.closed_on, s.follower_count, s.owner_user_id, s.district_id
     FROM shops s JOIN districts d ON d.id = s.district_id";
 
 #[derive(FromRow)]
@@ -77,12 +77,21 @@ struct ShopRow {
     closed_on: Option<String>,
     follower_count: i64,
     owner_user_id: Option<i64>,
+    district_id: i64,
 }
 
-/// A listed shop and who owns it (for the owner's rights; never answered).
+/// A listed shop with what decides rights over it (never answered).
 pub struct OwnedShop {
     pub shop: Shop,
     pub owner: Option<i64>,
+    pub district_id: i64,
+}
+
+impl OwnedShop {
+    /// Whether `user_id` is this shop's verified owner: a merchant for it.
+    pub fn is_merchant(&self, user_id: i64) -> bool {
+        self.shop.verified && self.owner == Some(user_id)
+    }
 }
 
 impl ShopRow {
@@ -113,7 +122,7 @@ impl ShopRow {
             open_now,
             follower_count: self.follower_count,
         };
-        OwnedShop { shop, owner: self.owner_user_id }
+        OwnedShop { shop, owner: self.owner_user_id, district_id: self.district_id }
     }
 }
 

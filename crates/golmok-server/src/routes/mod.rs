@@ -1,5 +1,6 @@
 //! HTTP handlers, one module per resource, and the pagination rules they share.
 
+pub mod answers;
 pub mod auth;
 pub mod comments;
 pub mod districts;
@@ -38,6 +39,8 @@ pub fn router() -> Router<AppState> {
         .route("/proposals/{id}", get(proposals::get))
         .route("/proposals/{id}/vote", put(votes::support).delete(votes::withdraw))
         .route("/proposals/{id}/comments", get(comments::list).post(comments::create))
+        .route("/proposals/{id}/answers", get(answers::list))
+        .route("/proposals/{id}/answers/{shop_id}", put(answers::put))
 }
 
 /// `?cursor=&limit=` of plain lists.

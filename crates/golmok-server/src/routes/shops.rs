@@ -263,7 +263,7 @@ pub async fn update(
 ) -> ApiResult<Json<Shop>> {
     let now = clock::seoul_now();
     let found = state.store.shop(id, now).await?.ok_or(ApiError::NotFound("shop"))?;
-    if !(found.shop.verified && found.owner == Some(current.user.id)) {
+    if !found.is_merchant(current.user.id) {
         return Err(ApiError::Forbidden);
     }
     let change = validate::shop_update(&input).map_err(ApiError::Validation)?;

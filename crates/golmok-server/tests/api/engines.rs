@@ -362,6 +362,13 @@ async fn conversation(base: &str) -> Vec<(String, String)> {
         json!({"phone": "042-123-4567", "accepts_onnuri": true, "hours": {"mon": always, "sun": always}});
     ask(Method::PATCH, &format!("/api/v1/shops/{shop}"), Some(&mina), Some(profile)).await;
     ask(Method::GET, "/api/v1/districts/eungubi-seo/shops?limit=3", None, None).await;
+    let pledge = json!({"stance": "take_part", "message": "영화 상영 날 팝콘을 드릴게요", "pledge": "참가자 음료 무료"});
+    ask(Method::PUT, &format!("/api/v1/proposals/{id}/answers/{shop}"), Some(&mina), Some(pledge)).await;
+    let edit = json!({"stance": "support", "message": "응원해요"});
+    ask(Method::PUT, &format!("/api/v1/proposals/{id}/answers/{shop}"), Some(&mina), Some(edit)).await;
+    ask(Method::GET, &format!("/api/v1/proposals/{id}/answers"), None, None).await;
+    ask(Method::GET, "/api/v1/proposals/3/answers", None, None).await;
+    ask(Method::GET, &format!("/api/v1/proposals/{id}"), None, None).await;
     ask(Method::GET, "/api/v1/districts/eungubi-seo/shops?onnuri=true&q=%EC%B9%B4%ED%8E%98", None, None)
         .await;
     // Refusals. Last: on PostgreSQL a refused INSERT still uses up an id (sequences do
