@@ -105,8 +105,10 @@ impl Api {
         self.get("/auth/me").await
     }
 
-    pub async fn logout(&self) -> Result<(), ApiError> {
-        let response = self.request(Method::POST, "/auth/logout", None::<&()>).await?;
+    /// Revokes `token` on the server. The session has already forgotten it: logging out
+    /// must not wait for the network.
+    pub async fn logout(&self, token: String) -> Result<(), ApiError> {
+        let response = self.request_as(Method::POST, "/auth/logout", None::<&()>, Some(token)).await?;
         error::check(response).await.map(drop)
     }
 
@@ -130,8 +132,18 @@ impl Api {
         path: &str,
         body: Option<&B>,
     ) -> Result<Response, ApiError> {
+        self.request_as(method, path, body, self.session.token_untracked()).await
+    }
+
+    /// A request with `sent` as its token, the session's or, for logout, one it forgot.
+    async fn request_as<B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        sent: Option<String>,
+    ) -> Result<Response, ApiError> {
         let url = format!("{}{path}", self.root);
-        let sent = self.session.token_untracked();
         if method == Method::GET
             && let Some(response) = prefetched(&url, sent.as_deref()).await
         {

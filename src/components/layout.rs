@@ -51,16 +51,19 @@ fn Header() -> impl IntoView {
         }
     };
     let logout = move |_| {
-        let api = api.clone();
-        spawn_local(async move {
-            // Forget locally even if the server is unreachable; the token dies with it
-            // server-side when it can be told.
-            let _ = api.logout().await;
-            session.forget();
-            // A shared phone: the next person should not find this person's drafts.
-            storage::remove_all(keys::DRAFTS);
-            announcer.say(tr!(logged_out));
-        });
+        // Logged out on this device at once, whatever the network does; the server is
+        // told in the background (a token it never hears about expires unused).
+        let token = session.token_untracked();
+        session.forget();
+        // A shared phone: the next person should not find this person's drafts.
+        storage::remove_all(keys::DRAFTS);
+        announcer.say(tr!(logged_out));
+        if let Some(token) = token {
+            let api = api.clone();
+            spawn_local(async move {
+                let _ = api.logout(token).await;
+            });
+        }
     };
     view! {
         <header class="header">

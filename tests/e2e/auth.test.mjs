@@ -1,6 +1,6 @@
 // Accounts: sign up, stay logged in across a reload, log out, log in again.
 import assert from 'node:assert/strict';
-import { FAILED_REQUEST, RESIDENT, banner, heading, loggedIn, open, reload, scenario, signUp, t } from './support.mjs';
+import { BASE_URL, FAILED_REQUEST, RESIDENT, banner, eventually, heading, logIn, loggedIn, open, reload, scenario, signUp, t } from './support.mjs';
 
 scenario('sign up lands logged in; a reload keeps the session; log out', async (page) => {
   const problems = [];
@@ -31,6 +31,28 @@ scenario('sign up lands logged in; a reload keeps the session; log out', async (
   await loginLink.waitFor();
   assert.equal(await logout.count(), 0, 'still logged out after a reload');
   assert.deepEqual(problems, [], 'the header names who is logged in');
+});
+
+scenario('logging out is immediate while the server is slow, and the server is still told', async (page) => {
+  await logIn(page);
+  // Hold the revocation as a server that does not answer would.
+  let held;
+  await page.route('**/api/v1/auth/logout', (route) => {
+    held = route;
+  });
+  await banner(page).getByRole('button', { name: t('ko', 'logout'), exact: true }).click();
+  await banner(page).getByRole('link', { name: t('ko', 'login'), exact: true }).waitFor({ timeout: 3000 });
+
+  await eventually(() => assert.ok(held, 'the server is told'));
+  const authorization = held.request().headers().authorization;
+  assert.match(authorization, /^Bearer \S+$/, 'the revocation carries the forgotten token');
+  await held.continue();
+  await eventually(async () => {
+    const me = await page.request.get(`${BASE_URL}/api/v1/auth/me`, { headers: { authorization } });
+    assert.equal(me.status(), 401, 'the token is revoked once the server hears of it');
+  });
+  await reload(page);
+  await banner(page).getByRole('link', { name: t('ko', 'login'), exact: true }).waitFor();
 });
 
 scenario('log in from a proposal comes back to it; wrong password is explained', async (page, session) => {
