@@ -5,12 +5,15 @@
 //! validates with the same functions before storing, so the two sides cannot disagree.
 //! No web or server dependencies: this crate compiles to wasm and to native alike.
 
+mod announcements;
 mod answers;
 pub mod hours;
+pub mod instants;
 mod shops;
 mod types;
 pub mod validate;
 
+pub use announcements::*;
 pub use answers::*;
 pub use hours::{DayHours, Span, WeeklyHours};
 pub use shops::*;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
+use crate::announcements::{AnnouncementUpdate, NewAnnouncement};
 use crate::answers::NewAnswer;
 use crate::hours::{self, DayHours, WeeklyHours};
 use crate::shops::{NewShopClaim, ShopUpdate, Verification, VerificationDecision};
@@ -29,6 +30,9 @@ pub mod limits {
     pub const SHOP_DESCRIPTION: (usize, usize) = (1, 300);
     pub const ANSWER_MESSAGE: (usize, usize) = (1, 1000);
     pub const PLEDGE: (usize, usize) = (1, 200);
+    pub const ANNOUNCEMENT_BODY: (usize, usize) = (1, 2000);
+    /// How long an announcement shows when no end is given.
+    pub const ANNOUNCEMENT_DAYS: i64 = 30;
     pub const SHOP_PLACE: (usize, usize) = (1, 100);
     /// Digits in a phone number, area code included.
     pub const PHONE_DIGITS: (usize, usize) = (8, 12);
@@ -93,6 +97,8 @@ pub mod field {
     pub const NAME_EN: &str = "name_en";
     pub const MESSAGE: &str = "message";
     pub const PLEDGE: &str = "pledge";
+    pub const STARTS_AT: &str = "starts_at";
+    pub const ENDS_AT: &str = "ends_at";
     pub const DESCRIPTION: &str = "description";
     pub const DESCRIPTION_EN: &str = "description_en";
     pub const PLACE: &str = "place";
@@ -446,4 +452,61 @@ pub fn new_answer(input: &NewAnswer) -> Result<NewAnswer, Vec<FieldError>> {
         Some(v) => Some(p.take(text(field::PLEDGE, v, limits::PLEDGE, false))),
     };
     p.finish(NewAnswer { stance: input.stance, message, pledge })
+}
+
+/// An instant as typed, in the API's form (`crate::instants::normalize`).
+fn instant(field: &str, raw: &str) -> Result<String, FieldError> {
+    crate::instants::normalize(raw).ok_or_else(|| FieldError::new(field, FieldErrorCode::Invalid, None))
+}
+
+/// An announcement's span from what was given: the start defaults to `now`, the end to
+/// 30 days after the start, and the end must come after the start (an `ends_at` problem).
+fn announcement_span(
+    starts_at: Option<&str>,
+    ends_at: Option<&str>,
+    now: &str,
+    p: &mut Problems,
+) -> (String, String) {
+    let starts = match starts_at.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(raw) => p.take(instant(field::STARTS_AT, raw)),
+        None => now.to_owned(),
+    };
+    let ends = match ends_at.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(raw) => p.take(instant(field::ENDS_AT, raw)),
+        None => crate::instants::parse(&starts)
+            .map(|s| crate::instants::format(s + limits::ANNOUNCEMENT_DAYS * 86_400))
+            .unwrap_or_default(),
+    };
+    if !starts.is_empty() && !ends.is_empty() && ends <= starts {
+        p.0.push(FieldError::new(field::ENDS_AT, FieldErrorCode::Invalid, None));
+    }
+    (starts, ends)
+}
+
+/// A new announcement, with its span filled in (`now` in the API's form).
+pub fn new_announcement(input: &NewAnnouncement, now: &str) -> Result<NewAnnouncement, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let title = p.take(title(&input.title));
+    let body = p.take(text(field::BODY, &input.body, limits::ANNOUNCEMENT_BODY, true));
+    let (starts, ends) = announcement_span(input.starts_at.as_deref(), input.ends_at.as_deref(), now, &mut p);
+    p.finish(NewAnnouncement { kind: input.kind, title, body, starts_at: Some(starts), ends_at: Some(ends) })
+}
+
+/// A change to an announcement whose span is now `current` (start, end): the fields
+/// given, normalised, and the span as it will be checked whole.
+pub fn announcement_update(
+    input: &AnnouncementUpdate,
+    current: (&str, &str),
+) -> Result<AnnouncementUpdate, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let title = input.title.as_deref().map(|v| p.take(title(v)));
+    let body = input.body.as_deref().map(|v| p.take(text(field::BODY, v, limits::ANNOUNCEMENT_BODY, true)));
+    let starts = input.starts_at.as_deref().map(|v| p.take(instant(field::STARTS_AT, v)));
+    let ends = input.ends_at.as_deref().map(|v| p.take(instant(field::ENDS_AT, v)));
+    let (new_starts, new_ends) =
+        (starts.as_deref().unwrap_or(current.0), ends.as_deref().unwrap_or(current.1));
+    if !new_starts.is_empty() && !new_ends.is_empty() && new_ends <= new_starts {
+        p.0.push(FieldError::new(field::ENDS_AT, FieldErrorCode::Invalid, None));
+    }
+    p.finish(AnnouncementUpdate { kind: input.kind, title, body, starts_at: starts, ends_at: ends })
 }

@@ -14,7 +14,7 @@ use utoipa::{
     openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
 
-use crate::routes::{answers, auth, comments, districts, health, proposals, shops, votes};
+use crate::routes::{announcements, answers, auth, comments, districts, health, proposals, shops, votes};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -40,6 +40,14 @@ use crate::routes::{answers, auth, comments, districts, health, proposals, shops
         votes::withdraw,
         comments::list,
         comments::create,
+        announcements::create_for_shop,
+        announcements::create_for_district,
+        announcements::list_for_district,
+        announcements::list_for_shop,
+        announcements::update,
+        announcements::delete,
+        announcements::pin,
+        announcements::unpin,
         answers::list,
         answers::put,
         shops::list,
@@ -64,6 +72,7 @@ use crate::routes::{answers, auth, comments, districts, health, proposals, shops
         (name = "comments", description = "Comments on proposals"),
         (name = "shops", description = "Shops, and claims that make their owners merchants"),
         (name = "answers", description = "Shops' answers to proposals, with pledges"),
+        (name = "announcements", description = "Shops' and districts' announcements"),
     )
 )]
 pub struct ApiDoc;

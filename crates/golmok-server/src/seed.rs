@@ -2,13 +2,13 @@
 //! Street"), its shops, neighbours and their proposals. It goes only into an empty
 //! database, because its accounts share a published password.
 
-use golmok_api::{ProposalKind::*, ProposalStatus::*, Stance};
+use golmok_api::{AnnouncementKind, ProposalKind::*, ProposalStatus::*, Stance};
 
 use crate::{
     auth,
     db::{
-        DemoAnswer, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser, EventDay,
-        SeedOutcome, Store,
+        DemoAnnouncement, DemoAnswer, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser,
+        EventDay, SeedOutcome, Store,
     },
 };
 
@@ -379,6 +379,37 @@ pub static DEMO: DemoData = DemoData {
             comments: &[],
         },
     ],
+    announcements: &[
+        DemoAnnouncement {
+            shop: Some("은구비 베이커리"),
+            kind: AnnouncementKind::Hours,
+            title: "추석 연휴 영업 안내",
+            body: "추석 당일 하루만 쉬고, 연휴 내내 평소처럼 아침 7시에 문 열어요.",
+            started_ago_min: days(70),
+            days: 7,
+            pinned: false,
+        },
+        DemoAnnouncement {
+            shop: None,
+            kind: AnnouncementKind::Notice,
+            title: "맹꽁이길 골목 대청소, 이번 주 토요일 오전 9시",
+            body: "상인회와 주민이 함께 골목을 쓸어요. 빗자루와 장갑은 철물점 앞에서 나눠 드려요. \
+                끝나고 빵집에서 따뜻한 보리차를 드려요.",
+            started_ago_min: days(2),
+            days: 6,
+            pinned: true,
+        },
+        DemoAnnouncement {
+            shop: Some("은구비 베이커리"),
+            kind: AnnouncementKind::Sale,
+            title: "금요일은 우유식빵 1+1",
+            body: "매주 금요일 오후 5시부터 우유식빵을 하나 사시면 하나 더 드려요. \
+                온누리상품권과 지역화폐도 받아요.",
+            started_ago_min: hours(26),
+            days: 28,
+            pinned: false,
+        },
+    ],
 };
 
 /// Seeds the demo data if the database is empty. Hashes the shared password once, and
@@ -465,6 +496,25 @@ mod tests {
             };
             assert!(validate::shop_update(&profile).is_ok(), "{}", shop.name);
             assert!(!shop.hours().is_empty(), "{} has hours", shop.name);
+        }
+        for a in DEMO.announcements {
+            if let Some(name) = a.shop {
+                let shop = DEMO
+                    .shops
+                    .iter()
+                    .find(|s| s.name == name)
+                    .expect("an announcement's shop is a demo shop");
+                assert!(shop.owner.is_some(), "{name} announces through its verified owner");
+            }
+            let announcement = golmok_api::NewAnnouncement {
+                kind: a.kind,
+                title: a.title.to_owned(),
+                body: a.body.to_owned(),
+                starts_at: None,
+                ends_at: None,
+            };
+            assert!(validate::new_announcement(&announcement, "2026-11-27T00:00:00Z").is_ok(), "{}", a.title);
+            assert!(a.days > 0);
         }
         let channel = DEMO.district.kakao_channel_url.unwrap_or_default();
         assert_eq!(validate::kakao_channel_url(channel).as_deref(), Ok(channel));

@@ -88,3 +88,25 @@ BEGIN
                                     - (OLD.hidden = 0 AND OLD.pledge IS NOT NULL)
     WHERE id = NEW.proposal_id;
 END;
+
+-- Announcements: a shop's (shop_id, by its verified owner) or the district's own
+-- (shop_id NULL, by a moderator). Shown while starts_at <= now < ends_at; afterwards
+-- only on the shop's page, under "past". Times are RFC 3339 UTC text, as everywhere.
+CREATE TABLE announcements (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    district_id INTEGER NOT NULL REFERENCES districts (id) ON DELETE CASCADE,
+    shop_id     INTEGER REFERENCES shops (id) ON DELETE CASCADE,
+    author_id   INTEGER NOT NULL REFERENCES users (id),
+    kind        TEXT    NOT NULL CHECK (kind IN ('sale', 'hours', 'event', 'notice')),
+    title       TEXT    NOT NULL,
+    body        TEXT    NOT NULL,
+    starts_at   TEXT    NOT NULL,
+    ends_at     TEXT    NOT NULL,
+    pinned      INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+    hidden      INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+    created_at  TEXT    NOT NULL,
+    updated_at  TEXT    NOT NULL,
+    CHECK (ends_at > starts_at)
+);
+CREATE INDEX announcements_district ON announcements (district_id, pinned, id);
+CREATE INDEX announcements_shop ON announcements (shop_id, id);

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use golmok_api::{ProposalKind, ProposalStatus, Stance};
+use golmok_api::{AnnouncementKind, ProposalKind, ProposalStatus, Stance};
 use time::Duration;
 
 use super::{BeginExclusive as _, Store, StoreError, StoreResult, clock};
@@ -65,6 +65,19 @@ pub struct DemoComment {
     pub ago_min: u32,
 }
 
+/// An announcement of a shop (by its owner) or of the district (by its first moderator).
+pub struct DemoAnnouncement {
+    pub shop: Option<&'static str>,
+    pub kind: AnnouncementKind,
+    pub title: &'static str,
+    pub body: &'static str,
+    /// Minutes before now that it started showing.
+    pub started_ago_min: u32,
+    /// How long it shows; started long enough ago, it is over.
+    pub days: u32,
+    pub pinned: bool,
+}
+
 /// A shop's answer, by the shop's owner (who must be its verified owner).
 pub struct DemoAnswer {
     /// The shop's name.
@@ -110,6 +123,8 @@ pub struct DemoData {
     pub shops: &'static [DemoShop],
     /// Oldest first, so ids follow time.
     pub proposals: &'static [DemoProposal],
+    /// Oldest first.
+    pub announcements: &'static [DemoAnnouncement],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -298,6 +313,34 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 }
+            }
+
+            for a in demo.announcements {
+                let (shop_id, author) = match a.shop {
+                    Some(name) => {
+                        let (id, owner) = shop(name)?;
+                        (Some(id), owner.ok_or(StoreError::Missing)?)
+                    }
+                    None => (None, user(demo.moderators.first().copied().unwrap_or_default())?),
+                };
+                let starts = ago(a.started_ago_min);
+                let ends = clock::before_now(Duration::minutes(i64::from(a.started_ago_min)) - Duration::days(a.days.into()));
+                sqlx::query(
+                    "INSERT INTO announcements (district_id, shop_id, author_id, kind, title, body, starts_at, ends_at,
+                                                pinned, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $7, $7)",
+                )
+                .bind(district_id)
+                .bind(shop_id)
+                .bind(author)
+                .bind(a.kind.as_str())
+                .bind(a.title)
+                .bind(a.body)
+                .bind(&starts)
+                .bind(ends)
+                .bind(a.pinned)
+                .execute(&mut *tx)
+                .await?;
             }
 
             tx.commit().await?;

@@ -22,6 +22,7 @@ macro_rules! on_pool {
 }
 
 mod accounts;
+mod announcements;
 mod answers;
 pub mod clock;
 mod demo;
@@ -39,8 +40,10 @@ use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 
+pub use announcements::{PinnedAfter, Showing, StoredAnnouncement};
 pub use demo::{
-    DemoAnswer, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser, EventDay, SeedOutcome,
+    DemoAnnouncement, DemoAnswer, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser,
+    EventDay, SeedOutcome,
 };
 pub use proposals::{ProposalAfter, ProposalFilter};
 pub use shops::{ClaimFilter, ClaimRefusal, OwnedShop};

@@ -1,5 +1,6 @@
 //! HTTP handlers, one module per resource, and the pagination rules they share.
 
+pub mod announcements;
 pub mod answers;
 pub mod auth;
 pub mod comments;
@@ -36,6 +37,19 @@ pub fn router() -> Router<AppState> {
         .route("/districts/{slug}/claims", get(shops::of_district))
         .route("/me/claims", get(shops::mine))
         .route("/shops/{id}/verification", post(shops::verify))
+        .route(
+            "/shops/{id}/announcements",
+            get(announcements::list_for_shop).post(announcements::create_for_shop),
+        )
+        .route(
+            "/districts/{slug}/announcements",
+            get(announcements::list_for_district).post(announcements::create_for_district),
+        )
+        .route(
+            "/announcements/{id}",
+            axum::routing::patch(announcements::update).delete(announcements::delete),
+        )
+        .route("/announcements/{id}/pin", put(announcements::pin).delete(announcements::unpin))
         .route("/proposals/{id}", get(proposals::get))
         .route("/proposals/{id}/vote", put(votes::support).delete(votes::withdraw))
         .route("/proposals/{id}/comments", get(comments::list).post(comments::create))

@@ -369,6 +369,14 @@ async fn conversation(base: &str) -> Vec<(String, String)> {
     ask(Method::GET, &format!("/api/v1/proposals/{id}/answers"), None, None).await;
     ask(Method::GET, "/api/v1/proposals/3/answers", None, None).await;
     ask(Method::GET, &format!("/api/v1/proposals/{id}"), None, None).await;
+    let sale = json!({"kind": "sale", "title": "개업 기념 할인", "body": "이번 주 아메리카노 반값", "ends_at": "2099-01-01T09:00:00+09:00"});
+    let sale =
+        ask(Method::POST, &format!("/api/v1/shops/{shop}/announcements"), Some(&mina), Some(sale)).await;
+    let sale = sale["id"].as_i64().unwrap();
+    ask(Method::PUT, &format!("/api/v1/announcements/{sale}/pin"), Some(&moderator), None).await;
+    ask(Method::GET, "/api/v1/districts/eungubi-seo/announcements?limit=2", None, None).await;
+    ask(Method::GET, &format!("/api/v1/shops/{shop}/announcements"), None, None).await;
+    ask(Method::GET, "/api/v1/shops/1/announcements?when=past", None, None).await;
     ask(Method::GET, "/api/v1/districts/eungubi-seo/shops?onnuri=true&q=%EC%B9%B4%ED%8E%98", None, None)
         .await;
     // Refusals. Last: on PostgreSQL a refused INSERT still uses up an id (sequences do
