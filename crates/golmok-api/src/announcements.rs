@@ -91,3 +91,41 @@ pub struct Announcement {
     pub created_at: String,
     pub updated_at: String,
 }
+
+/// A proposal named beside something about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ProposalRef {
+    pub id: i64,
+    pub district_slug: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FeedKind {
+    /// A followed shop announced something: `announcement` is set.
+    Announcement,
+    /// A shop answered a proposal: `answer` and `proposal` are set.
+    Answer,
+}
+
+/// One line of "My alley" (내 골목): what followed shops announced and answered, and
+/// shops' answers to the reader's own proposals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct FeedItem {
+    /// When it happened: an announcement's start, an answer's last edit.
+    pub at: String,
+    pub kind: FeedKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub announcement: Option<Announcement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<crate::answers::Answer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposal: Option<ProposalRef>,
+    /// An answer to one of the reader's own proposals.
+    #[serde(default)]
+    pub to_your_proposal: bool,
+}

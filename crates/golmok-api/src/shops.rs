@@ -221,6 +221,18 @@ pub struct Shop {
     /// Open at the moment of the answer, by `golmok_api::hours::is_open` in Seoul time.
     pub open_now: bool,
     pub follower_count: i64,
+    /// Whether the caller follows it (단골); always false without a token.
+    #[serde(default)]
+    pub following: bool,
+}
+
+/// Whether the caller follows a shop, and how many do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct FollowState {
+    pub shop_id: i64,
+    pub following: bool,
+    pub follower_count: i64,
 }
 
 /// Changes to a shop's profile, by its verified owner: only the fields given change.

@@ -14,7 +14,9 @@ use utoipa::{
     openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
 
-use crate::routes::{announcements, answers, auth, comments, districts, health, proposals, shops, votes};
+use crate::routes::{
+    announcements, answers, auth, comments, districts, feed, health, proposals, shops, votes,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -53,6 +55,9 @@ use crate::routes::{announcements, answers, auth, comments, districts, health, p
         shops::list,
         shops::get,
         shops::update,
+        shops::follow,
+        feed::mine,
+        shops::unfollow,
         shops::claim,
         shops::mine,
         shops::of_district,
@@ -73,6 +78,7 @@ use crate::routes::{announcements, answers, auth, comments, districts, health, p
         (name = "shops", description = "Shops, and claims that make their owners merchants"),
         (name = "answers", description = "Shops' answers to proposals, with pledges"),
         (name = "announcements", description = "Shops' and districts' announcements"),
+        (name = "regulars", description = "Following shops (단골) and \"My alley\""),
     )
 )]
 pub struct ApiDoc;

@@ -119,3 +119,25 @@ CREATE TABLE announcements (
 );
 CREATE INDEX announcements_district ON announcements (district_id, pinned, id);
 CREATE INDEX announcements_shop ON announcements (shop_id, id);
+
+-- Regulars (단골): who follows which shop. Only the follower ever sees their own
+-- follows; everyone else sees the count, kept by an AFTER trigger as for votes.
+CREATE TABLE follows (
+    shop_id    BIGINT NOT NULL REFERENCES shops (id) ON DELETE CASCADE,
+    user_id    BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TEXT   NOT NULL,
+    PRIMARY KEY (shop_id, user_id)
+);
+CREATE INDEX follows_user ON follows (user_id);
+
+CREATE FUNCTION follows_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        UPDATE shops SET follower_count = follower_count + 1 WHERE id = NEW.shop_id;
+    ELSE
+        UPDATE shops SET follower_count = follower_count - 1 WHERE id = OLD.shop_id;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER follows_count AFTER INSERT OR DELETE ON follows
+    FOR EACH ROW EXECUTE FUNCTION follows_count();

@@ -110,3 +110,23 @@ CREATE TABLE announcements (
 );
 CREATE INDEX announcements_district ON announcements (district_id, pinned, id);
 CREATE INDEX announcements_shop ON announcements (shop_id, id);
+
+-- Regulars (단골): who follows which shop. Only the follower ever sees their own
+-- follows; everyone else sees the count, kept by AFTER triggers as for votes.
+CREATE TABLE follows (
+    shop_id    INTEGER NOT NULL REFERENCES shops (id) ON DELETE CASCADE,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TEXT    NOT NULL,
+    PRIMARY KEY (shop_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX follows_user ON follows (user_id);
+
+CREATE TRIGGER follows_count_insert AFTER INSERT ON follows
+BEGIN
+    UPDATE shops SET follower_count = follower_count + 1 WHERE id = NEW.shop_id;
+END;
+
+CREATE TRIGGER follows_count_delete AFTER DELETE ON follows
+BEGIN
+    UPDATE shops SET follower_count = follower_count - 1 WHERE id = OLD.shop_id;
+END;

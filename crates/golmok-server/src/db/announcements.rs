@@ -7,7 +7,8 @@ use sqlx::FromRow;
 
 use super::{Store, StoreResult, clock};
 
-const SELECT_ANNOUNCEMENTS: &str = "SELECT a.id, a.district_id, d.slug AS district_slug, a.shop_id,
+pub(super) const SELECT_ANNOUNCEMENTS: &str =
+    "SELECT a.id, a.district_id, d.slug AS district_slug, a.shop_id,
         s.name AS shop_name, s.name_en AS shop_name_en, s.category AS shop_category, a.kind, a.title,
         a.body, a.starts_at, a.ends_at, a.pinned, a.created_at, a.updated_at
     FROM announcements a
@@ -15,7 +16,7 @@ const SELECT_ANNOUNCEMENTS: &str = "SELECT a.id, a.district_id, d.slug AS distri
     LEFT JOIN shops s ON s.id = a.shop_id";
 
 #[derive(FromRow)]
-struct AnnouncementRow {
+pub(super) struct AnnouncementRow {
     id: i64,
     district_id: i64,
     district_slug: String,

@@ -11,7 +11,7 @@ const SELECT_ANSWERS: &str = "SELECT a.id, a.proposal_id, s.id AS shop_id, s.nam
     FROM answers a JOIN shops s ON s.id = a.shop_id";
 
 #[derive(FromRow)]
-struct AnswerRow {
+pub(super) struct AnswerRow {
     id: i64,
     proposal_id: i64,
     shop_id: i64,

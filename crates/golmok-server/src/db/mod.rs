@@ -27,6 +27,7 @@ mod answers;
 pub mod clock;
 mod demo;
 mod districts;
+mod feed;
 mod proposals;
 mod shops;
 
@@ -45,6 +46,7 @@ pub use demo::{
     DemoAnnouncement, DemoAnswer, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser,
     EventDay, SeedOutcome,
 };
+pub use feed::{FeedAfter, item_id, kind_rank};
 pub use proposals::{ProposalAfter, ProposalFilter};
 pub use shops::{ClaimFilter, ClaimRefusal, OwnedShop};
 

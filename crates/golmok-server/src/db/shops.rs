@@ -1,8 +1,8 @@
 //! Shops, the claims that make someone a shop's owner, and who may do what.
 
 use golmok_api::{
-    Author, ClaimStatus, NewShopClaim, Role, RoleGrant, Shop, ShopCategory, ShopClaim, ShopUpdate,
-    VerificationDecision, WeeklyHours, hours::Moment,
+    Author, ClaimStatus, FollowState, NewShopClaim, Role, RoleGrant, Shop, ShopCategory, ShopClaim,
+    ShopUpdate, VerificationDecision, WeeklyHours, hours::Moment,
 };
 use sqlx::FromRow;
 
@@ -55,7 +55,8 @@ impl From<ClaimRow> for ShopClaim {
 
 const SELECT_SHOPS: &str = "SELECT s.id, d.slug AS district_slug, s.name, s.name_en, s.category, s.verified,
         s.description, s.description_en, s.place, s.phone, s.kakao_channel_url, s.accepts_onnuri,
-        s.accepts_local_card, s.hours, s.closed_on, s.follower_count, s.owner_user_id, s.district_id
+        s.accepts_local_card, s.hours, s.closed_on, s.follower_count, s.owner_user_id, s.district_id,
+        EXISTS (SELECT 1 FROM follows f WHERE f.shop_id = s.id AND f.user_id = $1) AS following
     FROM shops s JOIN districts d ON d.id = s.district_id";
 
 #[derive(FromRow)]
@@ -78,6 +79,7 @@ struct ShopRow {
     follower_count: i64,
     owner_user_id: Option<i64>,
     district_id: i64,
+    following: bool,
 }
 
 /// A listed shop with what decides rights over it (never answered).
@@ -121,6 +123,7 @@ impl ShopRow {
             closed_today,
             open_now,
             follower_count: self.follower_count,
+            following: self.following,
         };
         OwnedShop { shop, owner: self.owner_user_id, district_id: self.district_id }
     }
@@ -353,11 +356,14 @@ impl Store {
             None => Ok(None),
         }
     }
-    /// A listed shop, as it stands at `now`.
-    pub async fn shop(&self, id: i64, now: Moment) -> StoreResult<Option<OwnedShop>> {
-        let sql = format!("{SELECT_SHOPS} WHERE s.id = $1 AND s.listed");
-        let row =
-            on_pool!(self, pool => sqlx::query_as::<_, ShopRow>(&sql).bind(id).fetch_optional(pool).await)?;
+    /// A listed shop, as it stands at `now`, `following` set for `viewer`.
+    pub async fn shop(&self, id: i64, now: Moment, viewer: Option<i64>) -> StoreResult<Option<OwnedShop>> {
+        let sql = format!("{SELECT_SHOPS} WHERE s.id = $2 AND s.listed");
+        let row = on_pool!(self, pool => sqlx::query_as::<_, ShopRow>(&sql)
+            .bind(viewer.unwrap_or(0))
+            .bind(id)
+            .fetch_optional(pool)
+            .await)?;
         Ok(row.map(|r| r.at(now)))
     }
 
@@ -365,9 +371,18 @@ impl Store {
     /// A district has tens of shops, a few hundred at most: the directory filters and
     /// orders them in Rust, with the same "open now" rule as the app, and the same order
     /// on both engines (whose text collations differ).
-    pub async fn shops_of_district(&self, district_id: i64, now: Moment) -> StoreResult<Vec<Shop>> {
-        let sql = format!("{SELECT_SHOPS} WHERE s.district_id = $1 AND s.listed");
-        let rows = on_pool!(self, pool => sqlx::query_as::<_, ShopRow>(&sql).bind(district_id).fetch_all(pool).await)?;
+    pub async fn shops_of_district(
+        &self,
+        district_id: i64,
+        now: Moment,
+        viewer: Option<i64>,
+    ) -> StoreResult<Vec<Shop>> {
+        let sql = format!("{SELECT_SHOPS} WHERE s.district_id = $2 AND s.listed");
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, ShopRow>(&sql)
+            .bind(viewer.unwrap_or(0))
+            .bind(district_id)
+            .fetch_all(pool)
+            .await)?;
         Ok(rows.into_iter().map(|r| r.at(now).shop).collect())
     }
 
@@ -417,5 +432,33 @@ impl Store {
         .await
         .map(|done| done.rows_affected()))?;
         Ok(())
+    }
+    /// Follows (`true`) or stops following; twice changes nothing. `None` when the shop
+    /// is not listed. One statement on `follows`; the count follows by trigger.
+    pub async fn set_follow(&self, shop_id: i64, user_id: i64, on: bool) -> StoreResult<Option<FollowState>> {
+        let change = if on {
+            "INSERT INTO follows (shop_id, user_id, created_at)
+             SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT)
+             WHERE EXISTS (SELECT 1 FROM shops WHERE id = $1 AND listed)
+             ON CONFLICT (shop_id, user_id) DO NOTHING"
+        } else {
+            "DELETE FROM follows WHERE shop_id = $1 AND user_id = $2
+             AND EXISTS (SELECT 1 FROM shops WHERE id = $1 AND listed)"
+        };
+        on_pool!(self, pool => {
+            let query = sqlx::query(change).bind(shop_id).bind(user_id);
+            let query = if on { query.bind(clock::now()) } else { query };
+            query.execute(pool).await.map(|done| done.rows_affected())
+        })?;
+        let state: Option<(i64, bool)> = on_pool!(self, pool => sqlx::query_as(
+            "SELECT s.follower_count,
+                    EXISTS (SELECT 1 FROM follows f WHERE f.shop_id = s.id AND f.user_id = $2)
+             FROM shops s WHERE s.id = $1 AND s.listed",
+        )
+        .bind(shop_id)
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await)?;
+        Ok(state.map(|(follower_count, following)| FollowState { shop_id, following, follower_count }))
     }
 }

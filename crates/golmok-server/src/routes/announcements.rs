@@ -41,7 +41,7 @@ pub async fn create_for_shop(
     Path(id): Path<i64>,
     Json(input): Json<NewAnnouncement>,
 ) -> ApiResult<(StatusCode, Json<Announcement>)> {
-    let shop = state.store.shop(id, clock::seoul_now()).await?.ok_or(ApiError::NotFound("shop"))?;
+    let shop = state.store.shop(id, clock::seoul_now(), None).await?.ok_or(ApiError::NotFound("shop"))?;
     if !shop.is_merchant(current.user.id) {
         return Err(ApiError::Forbidden);
     }
@@ -142,7 +142,7 @@ pub async fn list_for_shop(
 ) -> ApiResult<Json<Page<Announcement>>> {
     let limit = page_limit(params.limit)?;
     let before = params.cursor.as_deref().map(|c| decode_cursor(c, "sa", 1)).transpose()?.map(|n| n[0]);
-    state.store.shop(id, clock::seoul_now()).await?.ok_or(ApiError::NotFound("shop"))?;
+    state.store.shop(id, clock::seoul_now(), None).await?.ok_or(ApiError::NotFound("shop"))?;
     let showing = match params.when.unwrap_or_default() {
         When::Current => Showing::Current,
         When::Past => Showing::Past,
@@ -156,9 +156,11 @@ pub async fn list_for_shop(
 async fn changeable(state: &AppState, id: i64, user_id: i64) -> ApiResult<StoredAnnouncement> {
     let stored = state.store.announcement(id).await?.ok_or(ApiError::NotFound("announcement"))?;
     let allowed = match &stored.announcement.shop {
-        Some(shop) => {
-            state.store.shop(shop.id, clock::seoul_now()).await?.is_some_and(|shop| shop.is_merchant(user_id))
-        }
+        Some(shop) => state
+            .store
+            .shop(shop.id, clock::seoul_now(), None)
+            .await?
+            .is_some_and(|shop| shop.is_merchant(user_id)),
         None => state.store.is_moderator(stored.district_id, user_id).await?,
     };
     if allowed { Ok(stored) } else { Err(ApiError::Forbidden) }

@@ -58,7 +58,8 @@ pub async fn put(
     Json(input): Json<NewAnswer>,
 ) -> ApiResult<Json<Answer>> {
     let district = state.store.proposal_district(id).await?.ok_or(ApiError::NotFound("proposal"))?;
-    let shop = state.store.shop(shop_id, clock::seoul_now()).await?.ok_or(ApiError::NotFound("shop"))?;
+    let shop =
+        state.store.shop(shop_id, clock::seoul_now(), None).await?.ok_or(ApiError::NotFound("shop"))?;
     if !shop.is_merchant(current.user.id) || shop.district_id != district {
         return Err(ApiError::Forbidden);
     }

@@ -5,6 +5,7 @@ pub mod answers;
 pub mod auth;
 pub mod comments;
 pub mod districts;
+pub mod feed;
 pub mod health;
 pub mod proposals;
 pub mod shops;
@@ -36,7 +37,9 @@ pub fn router() -> Router<AppState> {
         .route("/shops/{id}", get(shops::get).patch(shops::update))
         .route("/districts/{slug}/claims", get(shops::of_district))
         .route("/me/claims", get(shops::mine))
+        .route("/me/feed", get(feed::mine))
         .route("/shops/{id}/verification", post(shops::verify))
+        .route("/shops/{id}/follow", put(shops::follow).delete(shops::unfollow))
         .route(
             "/shops/{id}/announcements",
             get(announcements::list_for_shop).post(announcements::create_for_shop),

@@ -3,8 +3,8 @@
 
 use axum::{extract::State, http::StatusCode};
 use golmok_api::{
-    ClaimStatus, ErrorBody, NewShopClaim, Page, Shop, ShopCategory, ShopClaim, ShopUpdate, Verification,
-    error_code, validate,
+    ClaimStatus, ErrorBody, FollowState, NewShopClaim, Page, Shop, ShopCategory, ShopClaim, ShopUpdate,
+    Verification, error_code, validate,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -12,7 +12,7 @@ use utoipa::IntoParams;
 use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
 use crate::{
     AppState,
-    auth::CurrentUser,
+    auth::{CurrentUser, MaybeUser},
     db::{ClaimFilter, ClaimRefusal, StoreError, clock},
     error::{ApiError, ApiResult},
     extract::{Json, Path, Query},
@@ -197,6 +197,7 @@ pub struct ShopListParams {
 )]
 pub async fn list(
     State(state): State<AppState>,
+    viewer: MaybeUser,
     Path(slug): Path<String>,
     Query(params): Query<ShopListParams>,
 ) -> ApiResult<Json<Page<Shop>>> {
@@ -208,7 +209,7 @@ pub async fn list(
         return Err(ApiError::BadRequest(format!("q allows at most {MAX_QUERY} characters")));
     }
     let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
-    let mut shops = state.store.shops_of_district(district_id, clock::seoul_now()).await?;
+    let mut shops = state.store.shops_of_district(district_id, clock::seoul_now(), viewer.id()).await?;
     shops.retain(|s| {
         params.category.is_none_or(|c| s.category == c)
             && (params.open_now != Some(true) || s.open_now)
@@ -236,8 +237,13 @@ pub async fn list(
         (status = 404, description = "`not_found`: no such listed shop", body = ErrorBody),
     )
 )]
-pub async fn get(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult<Json<Shop>> {
-    let found = state.store.shop(id, clock::seoul_now()).await?.ok_or(ApiError::NotFound("shop"))?;
+pub async fn get(
+    State(state): State<AppState>,
+    viewer: MaybeUser,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<Shop>> {
+    let found =
+        state.store.shop(id, clock::seoul_now(), viewer.id()).await?.ok_or(ApiError::NotFound("shop"))?;
     Ok(Json(found.shop))
 }
 
@@ -262,12 +268,56 @@ pub async fn update(
     Json(input): Json<ShopUpdate>,
 ) -> ApiResult<Json<Shop>> {
     let now = clock::seoul_now();
-    let found = state.store.shop(id, now).await?.ok_or(ApiError::NotFound("shop"))?;
+    let found = state.store.shop(id, now, None).await?.ok_or(ApiError::NotFound("shop"))?;
     if !found.is_merchant(current.user.id) {
         return Err(ApiError::Forbidden);
     }
     let change = validate::shop_update(&input).map_err(ApiError::Validation)?;
     state.store.update_shop(id, &change, &now.date()).await?;
-    let changed = state.store.shop(id, now).await?.ok_or(ApiError::NotFound("shop"))?;
+    let changed =
+        state.store.shop(id, now, Some(current.user.id)).await?.ok_or(ApiError::NotFound("shop"))?;
     Ok(Json(changed.shop))
+}
+
+async fn set_follow(state: &AppState, user: &CurrentUser, id: i64, on: bool) -> ApiResult<Json<FollowState>> {
+    state.store.set_follow(id, user.user.id, on).await?.map(Json).ok_or(ApiError::NotFound("shop"))
+}
+
+/// Follows a shop (단골 맺기): its news comes to "My alley". Nobody but the follower
+/// learns who follows; the shop sees a count.
+#[utoipa::path(
+    put, path = "/api/v1/shops/{id}/follow", operation_id = "follow_shop", tag = "regulars",
+    params(("id" = i64, Path, description = "Shop id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Following (also when it already was)", body = FollowState),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such listed shop", body = ErrorBody),
+    )
+)]
+pub async fn follow(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<FollowState>> {
+    set_follow(&state, &current, id, true).await
+}
+
+/// Stops following a shop.
+#[utoipa::path(
+    delete, path = "/api/v1/shops/{id}/follow", operation_id = "unfollow_shop", tag = "regulars",
+    params(("id" = i64, Path, description = "Shop id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Not following (also when it already was not)", body = FollowState),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such listed shop", body = ErrorBody),
+    )
+)]
+pub async fn unfollow(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<FollowState>> {
+    set_follow(&state, &current, id, false).await
 }

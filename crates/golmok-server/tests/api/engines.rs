@@ -377,6 +377,11 @@ async fn conversation(base: &str) -> Vec<(String, String)> {
     ask(Method::GET, "/api/v1/districts/eungubi-seo/announcements?limit=2", None, None).await;
     ask(Method::GET, &format!("/api/v1/shops/{shop}/announcements"), None, None).await;
     ask(Method::GET, "/api/v1/shops/1/announcements?when=past", None, None).await;
+    ask(Method::PUT, "/api/v1/shops/1/follow", Some(&jun), None).await;
+    ask(Method::PUT, &format!("/api/v1/shops/{shop}/follow"), Some(&jun), None).await;
+    ask(Method::GET, "/api/v1/me/feed?limit=3", Some(&jun), None).await;
+    ask(Method::GET, "/api/v1/me/feed", Some(&mina), None).await;
+    ask(Method::DELETE, "/api/v1/shops/1/follow", Some(&jun), None).await;
     ask(Method::GET, "/api/v1/districts/eungubi-seo/shops?onnuri=true&q=%EC%B9%B4%ED%8E%98", None, None)
         .await;
     // Refusals. Last: on PostgreSQL a refused INSERT still uses up an id (sequences do
@@ -393,13 +398,16 @@ async fn conversation(base: &str) -> Vec<(String, String)> {
     said
 }
 
-/// Checks every RFC 3339 UTC timestamp (`…_at`, unless null) and replaces it with `<time>`, and
+/// Checks every RFC 3339 UTC timestamp (`at`, `…_at`, unless null) and replaces it with `<time>`, and
 /// blanks tokens, which are random.
 fn blank_times(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(fields) => {
             for (name, field) in fields.iter_mut() {
-                if name.ends_with("_at") && !field.is_null() {
+                if name == "next_cursor" && field.as_str().is_some_and(is_feed_cursor) {
+                    // The feed's cursor carries the moment of its last item.
+                    *field = json!("<feed cursor>");
+                } else if (name == "at" || name.ends_with("_at")) && !field.is_null() {
                     let time = field.as_str().unwrap_or_default();
                     let shape: String =
                         time.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
@@ -441,4 +449,9 @@ async fn postgresql_over_verified_tls() {
         .err()
         .expect("a certificate no trusted CA signed is refused");
     assert!(started.elapsed() < Duration::from_secs(10), "{refused:#}");
+}
+
+fn is_feed_cursor(cursor: &str) -> bool {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor).is_ok_and(|text| text.starts_with(b"feed:"))
 }

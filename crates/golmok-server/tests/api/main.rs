@@ -12,6 +12,7 @@ mod demo;
 mod engines;
 mod meta;
 mod proposals;
+mod regulars;
 mod shops;
 mod votes;
 mod web;
@@ -105,6 +106,11 @@ impl TestServer {
             )
             .await;
         expect(res, StatusCode::CREATED).await
+    }
+
+    /// `register` for values owned by the caller (concurrent registrations).
+    pub async fn register_owned(&self, email: String, name: String) -> AuthResponse {
+        self.register(&email, &name).await
     }
 
     /// Logs a demo account in (password `golmok-demo-2026`).
