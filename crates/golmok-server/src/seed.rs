@@ -13,6 +13,11 @@ use crate::{
 };
 
 pub const DEMO_PASSWORD: &str = "golmok-demo-2026";
+/// The second demo district, so that rules between districts can be tried.
+pub const SECOND_DISTRICT: &str = "dongmyeong";
+const MODERATOR2: &str = "moderator2@example.com";
+const MERCHANT2: &str = "merchant2@example.com";
+const DONGMYEONG: &str = "dongmyeong.resident@example.com";
 pub const DEMO_DISTRICT: &str = "eungubi-seo";
 
 const RESIDENT: &str = "resident@example.com";
@@ -414,6 +419,92 @@ pub static DEMO: DemoData = DemoData {
 
 /// Seeds the demo data if the database is empty. Hashes the shared password once, and
 /// only when there is something to seed, since hashing is slow on purpose.
+/// 동명동 카페거리 in Gwangju: a second district with its own moderator and merchant.
+pub static DEMO_SECOND: DemoData = DemoData {
+    district: DemoDistrict {
+        slug: SECOND_DISTRICT,
+        name: "동명동 카페거리",
+        name_en: "Dongmyeong-dong Café Street",
+        description: "광주 동구 동명동, 오래된 한옥과 주택을 고친 카페와 책방, 공방이 모인 \
+            골목이에요. 상인회와 주민이 함께 골목 축제와 플리마켓을 열어요.",
+        description_en: "Dongmyeong-dong in Dong-gu, Gwangju: old hanok and houses turned into \
+            cafés, bookshops and workshops. The merchants' association and residents run \
+            alley festivals and flea markets together.",
+        region: "광주 동구 동명동",
+        region_en: "Dongmyeong-dong, Dong-gu, Gwangju",
+        kakao_channel_url: None,
+    },
+    users: &[
+        DemoUser { email: MODERATOR2, display_name: "동명동 카페거리 상인회" },
+        DemoUser { email: MERCHANT2, display_name: "동명 로스터리 김도윤" },
+        DemoUser { email: DONGMYEONG, display_name: "동명동 주민" },
+    ],
+    moderators: &[MODERATOR2],
+    shops: &[
+        DemoShop {
+            name: "동명 로스터리",
+            name_en: "Dongmyeong Roastery",
+            category: "cafe",
+            description: "한옥 마당에서 볶는 원두, 직접 만든 무화과 스콘",
+            description_en: "Beans roasted in a hanok courtyard, and our own fig scones",
+            owner: Some(MERCHANT2),
+            place: "동명교회 뒤 골목, 나무 대문 집",
+            accepts_onnuri: true,
+            accepts_local_card: true,
+            open_days: [false, true, true, true, true, true, true],
+            open: ("11:00", "22:00"),
+            break_time: None,
+        },
+        DemoShop {
+            name: "오래된 책방",
+            name_en: "The Old Bookshop",
+            category: "other",
+            description: "헌책과 독립출판물, 목요일 밤 낭독회",
+            description_en: "Second-hand books and indie zines, readings on Thursday nights",
+            owner: None,
+            place: "로스터리 맞은편 2층",
+            accepts_onnuri: false,
+            accepts_local_card: true,
+            open_days: [false, false, true, true, true, true, true],
+            open: ("13:00", "21:00"),
+            break_time: None,
+        },
+    ],
+    proposals: &[DemoProposal {
+        author: DONGMYEONG,
+        kind: Improvement,
+        title: "주말 오후에는 카페거리를 걷는 길로 해 주세요",
+        body: "주말 오후마다 차가 좁은 골목으로 들어와 걷기가 위험해요. 토요일과 일요일 \
+            오후 2시부터 6시까지만이라도 차 없는 거리로 하면 어떨까요?",
+        status: Open,
+        event_day: None,
+        event_place: None,
+        ago_min: days(6),
+        answers: &[DemoAnswer {
+            shop: "동명 로스터리",
+            stance: Stance::Support,
+            message: "찬성해요. 가게 앞 화분을 옮겨서 걷는 길을 넓힐게요.",
+            pledge: Some("차 없는 거리 시간에는 아메리카노 500원 할인"),
+            ago_min: days(5),
+        }],
+        voters: &[MERCHANT2, MODERATOR2],
+        comments: &[DemoComment {
+            author: MODERATOR2,
+            body: "상인회 회의에서 다음 주에 논의할게요.",
+            ago_min: days(4),
+        }],
+    }],
+    announcements: &[DemoAnnouncement {
+        shop: Some("동명 로스터리"),
+        kind: AnnouncementKind::Event,
+        title: "목요일 밤 핸드드립 클래스",
+        body: "목요일 저녁 7시, 원두 고르기부터 내리기까지 함께해요. 네 자리만 받아요.",
+        started_ago_min: days(1),
+        days: 14,
+        pinned: false,
+    }],
+};
+
 pub async fn seed_demo(store: &Store) -> anyhow::Result<SeedOutcome> {
     if let Some(outcome) = store.demo_outcome_without_seeding(DEMO.district.slug).await? {
         return Ok(outcome);
@@ -423,7 +514,7 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<SeedOutcome> {
     // timeout (a slow disk, a busy machine): wait for it as for the database itself.
     let started = std::time::Instant::now();
     loop {
-        match store.seed_demo(&DEMO, &hash).await {
+        match store.seed_demo(&[&DEMO, &DEMO_SECOND], &hash).await {
             Err(crate::db::StoreError::Busy) if started.elapsed() < crate::db::START_PATIENCE => {
                 tracing::warn!("the database is busy (another server seeding?); trying the demo seed again");
                 tokio::time::sleep(std::time::Duration::from_millis(200)).await;
@@ -442,7 +533,19 @@ mod tests {
     /// The demo must obey the same rules as anything a user types.
     #[test]
     fn demo_content_is_valid() {
-        for u in DEMO.users {
+        let emails: Vec<&str> = DEMO.users.iter().chain(DEMO_SECOND.users).map(|u| u.email).collect();
+        let mut unique = emails.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), emails.len(), "an account is in one set only");
+        assert_ne!(DEMO.district.slug, DEMO_SECOND.district.slug);
+        for set in [&DEMO, &DEMO_SECOND] {
+            valid_set(set);
+        }
+    }
+
+    fn valid_set(demo: &DemoData) {
+        for u in demo.users {
             let r = RegisterRequest {
                 email: u.email.to_owned(),
                 password: DEMO_PASSWORD.to_owned(),
@@ -450,8 +553,8 @@ mod tests {
             };
             assert!(validate::register(&r).is_ok(), "{}", u.email);
         }
-        let known = |e: &str| DEMO.users.iter().any(|u| u.email == e);
-        for p in DEMO.proposals {
+        let known = |e: &str| demo.users.iter().any(|u| u.email == e);
+        for p in demo.proposals {
             assert!(known(p.author));
             let input = NewProposal {
                 kind: p.kind,
@@ -468,7 +571,7 @@ mod tests {
             assert!(p.voters.iter().all(|v| known(v)));
             for a in p.answers {
                 let shop =
-                    DEMO.shops.iter().find(|s| s.name == a.shop).expect("an answer's shop is a demo shop");
+                    demo.shops.iter().find(|s| s.name == a.shop).expect("an answer's shop is a demo shop");
                 assert!(shop.owner.is_some(), "{} answers through its verified owner", a.shop);
                 assert!(a.ago_min < p.ago_min, "an answer comes after its proposal");
                 let answer = golmok_api::NewAnswer {
@@ -483,7 +586,7 @@ mod tests {
                 assert!(validate::new_comment(&NewComment { body: c.body.to_owned() }).is_ok());
             }
         }
-        for shop in DEMO.shops {
+        for shop in demo.shops {
             assert!(golmok_api::ShopCategory::parse(shop.category).is_some(), "{}", shop.category);
             let profile = golmok_api::ShopUpdate {
                 name: Some(shop.name.to_owned()),
@@ -497,9 +600,9 @@ mod tests {
             assert!(validate::shop_update(&profile).is_ok(), "{}", shop.name);
             assert!(!shop.hours().is_empty(), "{} has hours", shop.name);
         }
-        for a in DEMO.announcements {
+        for a in demo.announcements {
             if let Some(name) = a.shop {
-                let shop = DEMO
+                let shop = demo
                     .shops
                     .iter()
                     .find(|s| s.name == name)
@@ -516,7 +619,8 @@ mod tests {
             assert!(validate::new_announcement(&announcement, "2026-11-27T00:00:00Z").is_ok(), "{}", a.title);
             assert!(a.days > 0);
         }
-        let channel = DEMO.district.kakao_channel_url.unwrap_or_default();
-        assert_eq!(validate::kakao_channel_url(channel).as_deref(), Ok(channel));
+        if let Some(channel) = demo.district.kakao_channel_url {
+            assert_eq!(validate::kakao_channel_url(channel).as_deref(), Ok(channel));
+        }
     }
 }

@@ -170,17 +170,21 @@ impl Store {
         Ok(outcome(found))
     }
 
-    /// Writes the demo data into an empty database; every user gets `password_hash`.
-    pub async fn seed_demo(&self, demo: &DemoData, password_hash: &str) -> StoreResult<SeedOutcome> {
+    /// Writes the demo data sets into an empty database, in one transaction; every user
+    /// gets `password_hash`.
+    /// The first set's district decides whether the demo is there already.
+    pub async fn seed_demo(&self, sets: &[&DemoData], password_hash: &str) -> StoreResult<SeedOutcome> {
         let today = clock::day_from_today(0);
+        let Some(first) = sets.first() else { return Ok(SeedOutcome::AlreadySeeded) };
         on_pool!(self, pool => {
             let mut tx = pool.begin_exclusive().await?;
             // Asked again under the lock: another server may have seeded or someone
             // registered since the first look.
-            let found = sqlx::query_as(EXISTING).bind(demo.district.slug).fetch_one(&mut *tx).await?;
+            let found = sqlx::query_as(EXISTING).bind(first.district.slug).fetch_one(&mut *tx).await?;
             if let Some(outcome) = outcome(found) {
                 return Ok(outcome);
             }
+            for demo in sets {
 
             let d = &demo.district;
             let district_id: i64 = sqlx::query_scalar(
@@ -343,6 +347,7 @@ impl Store {
                 .await?;
             }
 
+            }
             tx.commit().await?;
             Ok(SeedOutcome::Seeded)
         })

@@ -125,19 +125,25 @@ async fn only_a_verified_owner_answers_for_a_shop_of_the_proposals_district() {
         "forbidden",
     )
     .await;
-    // A merchant of one district does not answer in another.
-    {
-        use sqlx::Executor as _;
-        let mut db = s.db().await;
-        db.execute("INSERT INTO districts (slug, name, name_en, created_at) VALUES ('dongmyeong', '동명동 카페거리', 'Dongmyeong-dong Café Street', '2026-01-01T00:00:00Z')")
-            .await
-            .unwrap();
-        db.execute(sqlx::query("UPDATE proposals SET district_id = (SELECT id FROM districts WHERE slug = 'dongmyeong') WHERE id = $1").bind(p.id))
-            .await
-            .unwrap();
-    }
-    expect_error(answer(&s, &merchant.token, p.id, bakery, &body).await, StatusCode::FORBIDDEN, "forbidden")
-        .await;
+    // A merchant of one district does not answer in another, either way.
+    let merchant2 = s.login_demo("merchant2@example.com").await;
+    let roastery = merchant2.user.roles[0].shop_id.unwrap();
+    assert_eq!(merchant2.user.roles[0].district_slug, "dongmyeong");
+    expect_error(
+        answer(&s, &merchant2.token, p.id, roastery, &body).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let theirs: Page<Proposal> =
+        expect(s.get("/api/v1/districts/dongmyeong/proposals", None).await, StatusCode::OK).await;
+    let theirs = theirs.items[0].id;
+    expect_error(
+        answer(&s, &merchant.token, theirs, bakery, &body).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
 
     expect_error(answer(&s, &merchant.token, 9999, bakery, &body).await, StatusCode::NOT_FOUND, "not_found")
         .await;

@@ -45,7 +45,7 @@ async fn demo_seed_twice_does_not_duplicate() {
         let districts: Page<District> =
             expect(client.get(format!("{base}/api/v1/districts")).send().await.unwrap(), StatusCode::OK)
                 .await;
-        assert_eq!(districts.items.len(), 1);
+        assert_eq!(districts.items.len(), 2, "the two demo districts, once");
         let page: Page<Proposal> = expect(
             client.get(format!("{base}{DEMO_PROPOSALS}?limit=50")).send().await.unwrap(),
             StatusCode::OK,

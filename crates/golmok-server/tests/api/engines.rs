@@ -86,7 +86,7 @@ async fn two_servers_starting_together_on_an_empty_database_make_one_schema_and_
         assert_eq!(health.database, if postgres_cluster().is_some() { "postgresql" } else { "sqlite" });
         let districts: Page<serde_json::Value> =
             expect(client.get(server.url("/api/v1/districts")).send().await.unwrap(), StatusCode::OK).await;
-        assert_eq!(districts.items.len(), 1, "one demo district, seeded once");
+        assert_eq!(districts.items.len(), 2, "the two demo districts, seeded once");
         let login = client
             .post(server.url("/api/v1/auth/login"))
             .json(&json!({"email": "resident@example.com", "password": "golmok-demo-2026"}))
@@ -453,5 +453,7 @@ async fn postgresql_over_verified_tls() {
 
 fn is_feed_cursor(cursor: &str) -> bool {
     use base64::Engine as _;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor).is_ok_and(|text| text.starts_with(b"feed:"))
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor)
+        .is_ok_and(|text| text.starts_with(b"feed:"))
 }

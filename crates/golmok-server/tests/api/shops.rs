@@ -168,6 +168,7 @@ async fn listed_shops_are_claimed_once() {
 
 #[tokio::test]
 async fn only_the_districts_moderators_decide() {
+    // Among those refused: the moderator of the other demo district.
     let s = demo_server().await;
     let owner = s.register("owner@example.com", "카페 사장").await;
     let claim: ShopClaim =
@@ -181,6 +182,7 @@ async fn only_the_districts_moderators_decide() {
         owner.token.clone(),
         s.login_demo(MERCHANT).await.token,
         s.login_demo("resident@example.com").await.token,
+        s.login_demo("moderator2@example.com").await.token,
     ] {
         expect_error(decide(&s, &who, claim.shop_id, &verify).await, StatusCode::FORBIDDEN, "forbidden")
             .await;
