@@ -25,6 +25,9 @@ const PAGES = [
   ['home', '/', false],
   ['district', `/d/${DISTRICT}`, true],
   ['proposal-3', `/d/${DISTRICT}/proposals/3`, true],
+  ['proposal-2-answers', `/d/${DISTRICT}/proposals/2`, false, async (page) => {
+    await page.locator('.answer').first().scrollIntoViewIfNeeded();
+  }],
   [
     'new-proposal-error',
     `/d/${DISTRICT}/proposals/new`,

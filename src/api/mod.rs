@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use golmok_api::{
-    AuthResponse, Comment, District, LoginRequest, NewComment, NewProposal, Page, Proposal, ProposalKind,
-    ProposalSort, RegisterRequest, User, VoteState,
+    Answer, AuthResponse, Comment, District, LoginRequest, NewComment, NewProposal, Page, Proposal,
+    ProposalKind, ProposalSort, RegisterRequest, User, VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -78,6 +78,11 @@ impl Api {
     pub async fn vote(&self, proposal: i64, support: bool) -> Result<VoteState, ApiError> {
         let method = if support { Method::PUT } else { Method::DELETE };
         self.send(method, &format!("/proposals/{proposal}/vote"), None::<&()>).await
+    }
+
+    /// Shops' answers to a proposal; one page holds every shop of a district.
+    pub async fn answers(&self, proposal: i64) -> Result<Page<Answer>, ApiError> {
+        self.get(&format!("/proposals/{proposal}/answers?limit=50")).await
     }
 
     pub async fn comments(&self, proposal: i64, cursor: Option<&str>) -> Result<Page<Comment>, ApiError> {

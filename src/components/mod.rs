@@ -7,5 +7,6 @@ pub mod layout;
 pub mod load_error;
 pub mod page_heading;
 pub mod proposal_card;
+pub mod shop_answers;
 pub mod skeleton;
 pub mod vote_toggle;

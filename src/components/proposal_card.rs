@@ -31,6 +31,24 @@ pub fn ProposalCard(proposal: Proposal) -> impl IntoView {
                     <span aria-hidden="true">"💬 "</span>
                     {tr!(comment_count, count = proposal.comment_count)}
                 </span>
+                {(proposal.answer_count > 0)
+                    .then(|| {
+                        view! {
+                            <span class="count count-answers">
+                                <span aria-hidden="true">"🏪 "</span>
+                                {tr!(answer_count, count = proposal.answer_count)}
+                            </span>
+                        }
+                    })}
+                {(proposal.pledge_count > 0)
+                    .then(|| {
+                        view! {
+                            <span class="count count-pledges">
+                                <span aria-hidden="true">"🤝 "</span>
+                                {tr!(pledge_count, count = proposal.pledge_count)}
+                            </span>
+                        }
+                    })}
             </p>
         </li>
     }

@@ -14,6 +14,7 @@ use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, SubmitButton};
 use crate::components::load_error::{LoadError, NotFound, error_text};
 use crate::components::page_heading::PageHeading;
+use crate::components::shop_answers::ShopAnswers;
 use crate::components::skeleton::DetailSkeleton;
 use crate::components::vote_toggle::{SendVote, VoteToggle};
 use crate::config::link;
@@ -162,6 +163,7 @@ fn ProposalDetail(proposal: Proposal) -> impl IntoView {
                 }}
             </div>
         </article>
+        <ShopAnswers proposal_id=id count=proposal.answer_count />
         <Comments proposal_id=id count=comment_count here />
     }
 }
@@ -241,7 +243,10 @@ fn CommentThread(first: Page<Comment>, proposal_id: i64, added: RwSignal<Vec<Com
         spawn_local(async move {
             match api.comments(proposal_id, Some(&after)).await {
                 Ok(page) => {
-                    more.update(|list| list.extend(page.items));
+                    // A comment written here since may come back in a later page: it
+                    // stays where it is, after the others.
+                    let mine = added.with_untracked(|a| a.iter().map(|c| c.id).collect::<Vec<_>>());
+                    more.update(|list| list.extend(page.items.into_iter().filter(|c| !mine.contains(&c.id))));
                     cursor.set(page.next_cursor);
                 }
                 Err(_) => failed.set(true),

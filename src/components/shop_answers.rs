@@ -1,0 +1,93 @@
+//! Shops' answers to a proposal, above the comments: who answered, where the shop
+//! stands, what it says and what it promises.
+
+use golmok_api::{Answer, Stance};
+use leptos::prelude::*;
+
+use crate::api::use_api;
+use crate::components::load_error::LoadError;
+use crate::format;
+use crate::i18n::Locale;
+use crate::state::lang;
+use crate::state::load::Load;
+
+pub fn stance_label(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Support => tr!(stance_support),
+        Stance::TakePart => tr!(stance_take_part),
+        Stance::Concern => tr!(stance_concern),
+        Stance::Cannot => tr!(stance_cannot),
+    }
+}
+
+/// The section, loaded only when the proposal says shops answered it.
+#[component]
+pub fn ShopAnswers(proposal_id: i64, count: i64) -> impl IntoView {
+    let api = use_api();
+    let list = Load::new(move || {
+        let api = api.clone();
+        async move { api.answers(proposal_id).await }
+    });
+    (count > 0).then(|| {
+        view! {
+            <section class="answers" aria-labelledby="answers-heading">
+                <h2 id="answers-heading" class="section-title">
+                    {tr!(answers_heading)}
+                    " "
+                    <span class="section-count">{count}</span>
+                </h2>
+                {move || match list.get() {
+                    None => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
+                    Some(Err(error)) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
+                    Some(Ok(page)) => view! {
+                        <ul class="answer-list" role="list">
+                            {page.items.into_iter().map(|answer| view! { <ShopAnswer answer /> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                }}
+            </section>
+        }
+    })
+}
+
+#[component]
+fn ShopAnswer(answer: Answer) -> impl IntoView {
+    let locale = lang::current();
+    let shop = if locale == Locale::en && !answer.shop.name_en.is_empty() {
+        answer.shop.name_en.clone()
+    } else {
+        answer.shop.name.clone()
+    };
+    let edited = answer.updated_at != answer.created_at;
+    let when = format::relative(&answer.updated_at, locale, tr!(just_now));
+    let stance_class = format!("badge badge-stance stance-{}", answer.stance.as_str());
+    view! {
+        <li class="answer">
+            <p class="answer-meta">
+                <span class="answer-shop">
+                    <span aria-hidden="true">"🏪 "</span>
+                    {shop}
+                </span>
+                <span class=stance_class>{stance_label(answer.stance)}</span>
+            </p>
+            <p class="answer-message">{answer.message}</p>
+            {answer.pledge.map(|pledge| {
+                view! {
+                    <p class="answer-pledge">
+                        <span class="pledge-label">
+                            <span aria-hidden="true">"🤝 "</span>
+                            {tr!(pledge_label)}
+                        </span>
+                        " "
+                        {pledge}
+                    </p>
+                }
+            })}
+            <p class="answer-time">
+                <time datetime=answer.updated_at.clone()>{when}</time>
+                {edited.then(|| view! { " · " {tr!(answer_edited)} })}
+            </p>
+        </li>
+    }
+}
