@@ -126,12 +126,11 @@ fn span_length(starts: u16, ends: u16) -> u16 {
     if ends > starts { ends - starts } else { ends + DAY_MINUTES - starts }
 }
 
-/// Whether a shop with these hours is open at `at`. `closed_on` is a day the merchant
-/// said "closed today" (`YYYY-MM-DD`): that day's opening, including its hours past the
-/// next midnight, does not happen. Unreadable times count as closed.
-pub fn is_open(hours: &WeeklyHours, closed_on: Option<&str>, at: Moment) -> bool {
-    // The opening that began today, then the one that began yesterday and runs past
-    // midnight: the moment belongs to at most one of them.
+/// The opening `at` falls in, if any: how many days back it began (0 today, 1 a night
+/// that began yesterday and runs past midnight), that day's hours, and how many minutes
+/// into it `at` is. Breaks are inside an opening; unreadable times open nothing.
+fn opening_at(hours: &WeeklyHours, at: Moment) -> Option<(u16, &DayHours, u16, u16)> {
+    // The moment belongs to at most one of them.
     for (days_back, weekday) in [(0, at.weekday()), (1, (at.weekday() + 6) % 7)] {
         let Some(day) = hours.day(weekday) else { continue };
         let (Some(starts), Some(ends)) = (clock_minutes(&day.open.starts), clock_minutes(&day.open.ends))
@@ -140,15 +139,31 @@ pub fn is_open(hours: &WeeklyHours, closed_on: Option<&str>, at: Moment) -> bool
         };
         let since_opening = days_back * DAY_MINUTES + at.minute;
         let Some(into) = since_opening.checked_sub(starts) else { continue };
-        if into >= span_length(starts, ends) {
-            continue;
+        if into < span_length(starts, ends) {
+            return Some((days_back, day, starts, into));
         }
-        if closed_on.is_some_and(|closed| closed == date_of_day(at.day - i64::from(days_back))) {
-            return false;
-        }
-        return !day.break_time.as_ref().is_some_and(|b| in_break(b, starts, into));
     }
-    false
+    None
+}
+
+/// Whether a shop with these hours is open at `at`. `closed_on` is a day the merchant
+/// said "closed today" (`YYYY-MM-DD`): that day's opening, including its hours past the
+/// next midnight, does not happen. Unreadable times count as closed.
+pub fn is_open(hours: &WeeklyHours, closed_on: Option<&str>, at: Moment) -> bool {
+    let Some((days_back, day, starts, into)) = opening_at(hours, at) else { return false };
+    if closed_on.is_some_and(|closed| closed == date_of_day(at.day - i64::from(days_back))) {
+        return false;
+    }
+    !day.break_time.as_ref().is_some_and(|b| in_break(b, starts, into))
+}
+
+/// The day whose opening "closed today" closes at `at`: yesterday while a night that
+/// began yesterday still runs past midnight, today otherwise (days since 1970-01-01).
+pub fn opening_day(hours: &WeeklyHours, at: Moment) -> i64 {
+    match opening_at(hours, at) {
+        Some((days_back, ..)) => at.day - i64::from(days_back),
+        None => at.day,
+    }
 }
 
 /// Whether `into` minutes after an opening at `starts` falls in the break.

@@ -216,8 +216,13 @@ pub struct Shop {
     /// Takes the local gift card (지역화폐).
     pub accepts_local_card: bool,
     pub hours: WeeklyHours,
-    /// The merchant closed today, unplanned.
+    /// The merchant closed today, unplanned: the opening under way, or today's
+    /// (`golmok_api::hours::opening_day`).
     pub closed_today: bool,
+    /// The day (`YYYY-MM-DD`, Seoul) the merchant last said "closed today", so the app can
+    /// keep `open_now` right by the same rule while a page stays open.
+    #[serde(default)]
+    pub closed_on: Option<String>,
     /// Open at the moment of the answer, by `golmok_api::hours::is_open` in Seoul time.
     pub open_now: bool,
     pub follower_count: i64,

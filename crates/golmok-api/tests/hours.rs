@@ -136,3 +136,18 @@ fn breaks_must_lie_inside_the_opening() {
         assert!(!break_fits(&span(open.0, open.1), &span(brk.0, brk.1)), "{open:?} {brk:?}");
     }
 }
+
+#[test]
+fn closed_today_means_the_opening_under_way() {
+    use golmok_api::hours::opening_day;
+    let night = every_day(day("18:00", "02:00"));
+    let friday = at(0, 12, 0).day;
+    assert_eq!(opening_day(&night, at(0, 1, 0)), friday - 1, "01:00: Thursday's night is under way");
+    assert_eq!(opening_day(&night, at(0, 2, 0)), friday, "02:00: it is over, today's is next");
+    assert_eq!(opening_day(&night, at(0, 19, 0)), friday);
+    assert_eq!(opening_day(&WeeklyHours::default(), at(0, 1, 0)), friday, "no hours: today");
+    // Closing at 01:00 closes the night under way, which began on Thursday.
+    let thursday = date_of_day(friday - 1);
+    assert!(!is_open(&night, Some(&thursday), at(0, 1, 0)));
+    assert!(is_open(&night, Some(&thursday), at(0, 19, 0)), "and not Friday's");
+}

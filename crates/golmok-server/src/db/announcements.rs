@@ -171,9 +171,11 @@ impl Store {
         Ok(rows.into_iter().map(|r| StoredAnnouncement::from(r).announcement).collect())
     }
 
-    /// Changes the fields given (validated already). One statement.
-    pub async fn update_announcement(&self, id: i64, change: &AnnouncementUpdate) -> StoreResult<()> {
-        on_pool!(self, pool => sqlx::query(
+    /// Changes the fields given (validated already). One statement, which changes nothing
+    /// (`false`) if the span it would make is out of order: another edit moved the other
+    /// end since this one was checked.
+    pub async fn update_announcement(&self, id: i64, change: &AnnouncementUpdate) -> StoreResult<bool> {
+        let changed = on_pool!(self, pool => sqlx::query(
             "UPDATE announcements SET
                 kind = COALESCE(CAST($2 AS TEXT), kind),
                 title = COALESCE(CAST($3 AS TEXT), title),
@@ -181,7 +183,8 @@ impl Store {
                 starts_at = COALESCE(CAST($5 AS TEXT), starts_at),
                 ends_at = COALESCE(CAST($6 AS TEXT), ends_at),
                 updated_at = $7
-             WHERE id = $1 AND NOT hidden",
+             WHERE id = $1 AND NOT hidden
+               AND COALESCE(CAST($6 AS TEXT), ends_at) > COALESCE(CAST($5 AS TEXT), starts_at)",
         )
         .bind(id)
         .bind(change.kind.map(AnnouncementKind::as_str))
@@ -193,7 +196,7 @@ impl Store {
         .execute(pool)
         .await
         .map(|done| done.rows_affected()))?;
-        Ok(())
+        Ok(changed == 1)
     }
 
     pub async fn delete_announcement(&self, id: i64) -> StoreResult<()> {

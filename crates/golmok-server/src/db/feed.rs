@@ -1,5 +1,5 @@
-//! "My alley": followed shops' announcements and answers, and answers to the reader's
-//! own proposals, newest first, from two tables merged in one order.
+//! "My alley": followed shops' announcements showing now and their answers, and answers
+//! to the reader's own proposals, newest first, from two tables merged in one order.
 
 use golmok_api::{Answer, FeedItem, FeedKind, ProposalRef, instants};
 use sqlx::FromRow;
@@ -57,7 +57,7 @@ impl Store {
         let followed = "SELECT f.shop_id FROM follows f WHERE f.user_id = $1";
         let announcements_sql = format!(
             "{SELECT_ANNOUNCEMENTS}
-             WHERE a.shop_id IN ({followed}) AND NOT a.hidden AND a.starts_at <= $2 AND {}
+             WHERE a.shop_id IN ({followed}) AND NOT a.hidden AND a.starts_at <= $2 AND a.ends_at > $2 AND {}
              ORDER BY a.starts_at DESC, a.id DESC LIMIT $6",
             after("a.starts_at", kind_rank(FeedKind::Announcement))
         );

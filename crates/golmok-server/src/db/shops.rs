@@ -102,8 +102,8 @@ impl ShopRow {
     fn at(self, now: Moment) -> OwnedShop {
         // Only the contract's WeeklyHours is ever written; unreadable hours are no hours.
         let hours: WeeklyHours = serde_json::from_str(&self.hours).unwrap_or_default();
-        let today = now.date();
-        let closed_today = self.closed_on.as_deref() == Some(today.as_str());
+        let opening = golmok_api::hours::date_of_day(golmok_api::hours::opening_day(&hours, now));
+        let closed_today = self.closed_on.as_deref() == Some(opening.as_str());
         let open_now = golmok_api::hours::is_open(&hours, self.closed_on.as_deref(), now);
         let shop = Shop {
             id: self.id,
@@ -121,6 +121,7 @@ impl ShopRow {
             accepts_local_card: self.accepts_local_card,
             hours,
             closed_today,
+            closed_on: self.closed_on,
             open_now,
             follower_count: self.follower_count,
             following: self.following,
@@ -159,12 +160,14 @@ impl Store {
              UNION ALL
              SELECT d.slug, 'merchant', s.id
              FROM shops s JOIN districts d ON d.id = s.district_id
-             WHERE s.owner_user_id = $1 AND s.verified AND s.listed
-             ORDER BY 1, 2, 3",
+             WHERE s.owner_user_id = $1 AND s.verified AND s.listed",
         )
         .bind(user_id)
         .fetch_all(pool)
         .await)?;
+        // Ordered here, not by the engines, whose text collations differ.
+        let mut rows = rows;
+        rows.sort();
         Ok(rows
             .into_iter()
             .map(|(district_slug, role, shop_id)| RoleGrant {
@@ -187,12 +190,23 @@ impl Store {
         .await)?)
     }
 
-    /// The district a shop belongs to, listed or not.
-    pub async fn shop_district(&self, shop_id: i64) -> StoreResult<Option<i64>> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT district_id FROM shops WHERE id = $1")
+    /// The district a shop belongs to and whether it is listed (an unlisted one waits for
+    /// its claim's decision).
+    pub async fn shop_district(&self, shop_id: i64) -> StoreResult<Option<(i64, bool)>> {
+        Ok(on_pool!(self, pool => sqlx::query_as("SELECT district_id, listed FROM shops WHERE id = $1")
             .bind(shop_id)
             .fetch_optional(pool)
             .await)?)
+    }
+
+    /// Who made the shop's pending claim, if one is pending.
+    pub async fn pending_claimant(&self, shop_id: i64) -> StoreResult<Option<i64>> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "SELECT user_id FROM shop_claims WHERE shop_id = $1 AND status = 'pending'",
+        )
+        .bind(shop_id)
+        .fetch_optional(pool)
+        .await)?)
     }
 
     /// Files a claim. For a new shop, the shop is created unlisted in the same
@@ -209,40 +223,54 @@ impl Store {
         let now = clock::now();
         let id: Option<i64> = on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            let shop_id: i64 = match claim.shop_id {
-                Some(shop_id) => shop_id,
-                None => sqlx::query_scalar(
-                    "INSERT INTO shops (district_id, name, category, listed, verified, created_at)
-                     VALUES ($1, $2, $3, FALSE, FALSE, $4) RETURNING id",
-                )
-                .bind(district_id)
-                .bind(&claim.name)
-                .bind(claim.category.as_str())
-                .bind(&now)
-                .fetch_one(&mut *tx)
-                .await?,
+            let shop_id: Option<i64> = match claim.shop_id {
+                // Taking the shop's row lock first (a write) re-checks "no owner yet" against
+                // a decision that commits meanwhile, on PostgreSQL as on SQLite.
+                Some(shop_id) => {
+                    let free = sqlx::query(
+                        "UPDATE shops SET listed = listed
+                         WHERE id = $1 AND district_id = $2 AND owner_user_id IS NULL AND listed",
+                    )
+                    .bind(shop_id)
+                    .bind(district_id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                    (free == 1).then_some(shop_id)
+                }
+                None => Some(
+                    sqlx::query_scalar(
+                        "INSERT INTO shops (district_id, name, category, listed, verified, created_at)
+                         VALUES ($1, $2, $3, FALSE, FALSE, $4) RETURNING id",
+                    )
+                    .bind(district_id)
+                    .bind(&claim.name)
+                    .bind(claim.category.as_str())
+                    .bind(&now)
+                    .fetch_one(&mut *tx)
+                    .await?,
+                ),
             };
-            let id: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO shop_claims (shop_id, user_id, name, category, business_number, note, created_at)
-                 SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT), CAST($4 AS TEXT),
-                        CAST($5 AS TEXT), CAST($6 AS TEXT), CAST($7 AS TEXT)
-                 WHERE EXISTS (SELECT 1 FROM shops WHERE id = $1 AND district_id = $8
-                               AND owner_user_id IS NULL AND (listed OR $9))
-                 RETURNING id",
-            )
-            .bind(shop_id)
-            .bind(user_id)
-            .bind(&claim.name)
-            .bind(claim.category.as_str())
-            .bind(&claim.business_number)
-            .bind(&claim.note)
-            .bind(&now)
-            .bind(district_id)
-            .bind(claim.shop_id.is_none())
-            .fetch_optional(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            id
+            match shop_id {
+                None => None,
+                Some(shop_id) => {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO shop_claims (shop_id, user_id, name, category, business_number, note, created_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                    )
+                    .bind(shop_id)
+                    .bind(user_id)
+                    .bind(&claim.name)
+                    .bind(claim.category.as_str())
+                    .bind(&claim.business_number)
+                    .bind(&claim.note)
+                    .bind(&now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    tx.commit().await?;
+                    Some(id)
+                }
+            }
         });
         if let Some(id) = id {
             return Ok(Ok(self.claim(id).await?.ok_or(StoreError::Missing)?));
@@ -320,7 +348,7 @@ impl Store {
             // One statement decides: two moderators deciding at once cannot both win.
             let claim: Option<(i64, i64)> = sqlx::query_as(
                 "UPDATE shop_claims SET status = $2, decision_note = $3, decided_by = $4, decided_at = $5
-                 WHERE shop_id = $1 AND status = 'pending' RETURNING id, user_id",
+                 WHERE shop_id = $1 AND status = 'pending' AND user_id <> $4 RETURNING id, user_id",
             )
             .bind(shop_id)
             .bind(status.as_str())

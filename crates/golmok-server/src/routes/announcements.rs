@@ -177,6 +177,7 @@ async fn changeable(state: &AppState, id: i64, user_id: i64) -> ApiResult<Stored
         (status = 401, description = "`unauthorized`", body = ErrorBody),
         (status = 403, description = "`forbidden`: neither the shop's verified owner nor, for the district's own, its moderator", body = ErrorBody),
         (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 409, description = "`conflict`: another edit moved its span meanwhile", body = ErrorBody),
         (status = 422, description = "`validation_failed`, with `fields`", body = ErrorBody),
     )
 )]
@@ -189,7 +190,12 @@ pub async fn update(
     let stored = changeable(&state, id, current.user.id).await?;
     let span = (stored.announcement.starts_at.as_str(), stored.announcement.ends_at.as_str());
     let change = validate::announcement_update(&input, span).map_err(ApiError::Validation)?;
-    state.store.update_announcement(id, &change).await?;
+    if !state.store.update_announcement(id, &change).await? && state.store.announcement(id).await?.is_some() {
+        return Err(ApiError::Conflict {
+            code: golmok_api::error_code::CONFLICT,
+            message: "The announcement changed meanwhile; reload it and try again.".to_owned(),
+        });
+    }
     let changed = state.store.announcement(id).await?.ok_or(ApiError::NotFound("announcement"))?;
     Ok(Json(changed.announcement))
 }

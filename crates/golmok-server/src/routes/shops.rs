@@ -138,8 +138,8 @@ pub async fn of_district(
     responses(
         (status = 200, description = "The claim, decided", body = ShopClaim),
         (status = 401, description = "`unauthorized`", body = ErrorBody),
-        (status = 403, description = "`forbidden`: not a moderator of the shop's district", body = ErrorBody),
-        (status = 404, description = "`not_found`: no such shop", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a moderator of the shop's district, or the claim is the moderator's own", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such shop (an unlisted one, to all but its district's moderators)", body = ErrorBody),
         (status = 409, description = "`conflict`: no claim on this shop is pending", body = ErrorBody),
         (status = 422, description = "`validation_failed`: a rejection needs a note", body = ErrorBody),
     )
@@ -150,8 +150,13 @@ pub async fn verify(
     Path(id): Path<i64>,
     Json(input): Json<Verification>,
 ) -> ApiResult<Json<ShopClaim>> {
-    let district_id = state.store.shop_district(id).await?.ok_or(ApiError::NotFound("shop"))?;
+    let (district_id, listed) = state.store.shop_district(id).await?.ok_or(ApiError::NotFound("shop"))?;
     if !state.store.is_moderator(district_id, current.user.id).await? {
+        // A shop that waits unlisted is nobody else's business, not even that it exists.
+        return Err(if listed { ApiError::Forbidden } else { ApiError::NotFound("shop") });
+    }
+    // Nobody decides their own claim, moderators included.
+    if state.store.pending_claimant(id).await? == Some(current.user.id) {
         return Err(ApiError::Forbidden);
     }
     let input = validate::verification(&input).map_err(ApiError::Validation)?;
@@ -273,7 +278,11 @@ pub async fn update(
         return Err(ApiError::Forbidden);
     }
     let change = validate::shop_update(&input).map_err(ApiError::Validation)?;
-    state.store.update_shop(id, &change, &now.date()).await?;
+    // "Closed today" closes the opening under way (a night that began yesterday, after
+    // midnight), or today's: with the hours as they will be.
+    let hours = change.hours.as_ref().unwrap_or(&found.shop.hours);
+    let opening = golmok_api::hours::date_of_day(golmok_api::hours::opening_day(hours, now));
+    state.store.update_shop(id, &change, &opening).await?;
     let changed =
         state.store.shop(id, now, Some(current.user.id)).await?.ok_or(ApiError::NotFound("shop"))?;
     Ok(Json(changed.shop))

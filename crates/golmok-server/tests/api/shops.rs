@@ -16,16 +16,18 @@ fn new_shop(name: &str) -> Value {
     json!({"name": name, "category": "cafe", "business_number": "123-45-67890", "note": "노은역 2번 출구 앞이에요."})
 }
 
-/// The demo's listed shop without an owner (맹꽁이 치킨), found by name.
-async fn unowned_demo_shop(s: &TestServer) -> i64 {
+/// A demo shop's id, found by name.
+async fn demo_shop_id(s: &TestServer, name: &str) -> i64 {
     use sqlx::Row as _;
     let mut db = s.db().await;
-    let row = sqlx::query("SELECT id FROM shops WHERE name = $1")
-        .bind("맹꽁이 치킨")
-        .fetch_one(&mut db)
-        .await
-        .unwrap();
+    let row =
+        sqlx::query("SELECT id FROM shops WHERE name = $1").bind(name).fetch_one(&mut db).await.unwrap();
     row.get::<i64, _>(0)
+}
+
+/// The demo's listed shop without an owner (맹꽁이 치킨).
+async fn unowned_demo_shop(s: &TestServer) -> i64 {
+    demo_shop_id(s, "맹꽁이 치킨").await
 }
 
 async fn me(s: &TestServer, token: &str) -> User {
@@ -168,11 +170,13 @@ async fn listed_shops_are_claimed_once() {
 
 #[tokio::test]
 async fn only_the_districts_moderators_decide() {
-    // Among those refused: the moderator of the other demo district.
+    // Among those refused: the moderator of the other demo district. A listed shop's
+    // claim: an unlisted one is a 404 to them (a test of its own).
     let s = demo_server().await;
-    let owner = s.register("owner@example.com", "카페 사장").await;
-    let claim: ShopClaim =
-        expect(s.post(CLAIM, Some(&owner.token), &new_shop("카페 맹꽁")).await, StatusCode::CREATED).await;
+    let owner = s.register("owner@example.com", "치킨집 사장").await;
+    let chicken = unowned_demo_shop(&s).await;
+    let body = json!({"shop_id": chicken, "name": "맹꽁이 치킨", "category": "chicken", "business_number": "3051234567"});
+    let claim: ShopClaim = expect(s.post(CLAIM, Some(&owner.token), &body).await, StatusCode::CREATED).await;
     let verify = json!({"decision": "verify"});
 
     expect_error(decide(&s, "", claim.shop_id, &verify).await, StatusCode::UNAUTHORIZED, "unauthorized")
@@ -190,9 +194,8 @@ async fn only_the_districts_moderators_decide() {
     }
     let moderator = s.login_demo(MODERATOR).await;
     expect_error(decide(&s, &moderator.token, 9999, &verify).await, StatusCode::NOT_FOUND, "not_found").await;
-    let chicken = unowned_demo_shop(&s).await;
-    expect_error(decide(&s, &moderator.token, chicken, &verify).await, StatusCode::CONFLICT, "conflict")
-        .await;
+    let cafe = demo_shop_id(&s, "카페 노은").await;
+    expect_error(decide(&s, &moderator.token, cafe, &verify).await, StatusCode::CONFLICT, "conflict").await;
     let res = s.get(&format!("{CLAIMS}?status=lost"), Some(&moderator.token)).await;
     expect_error(res, StatusCode::BAD_REQUEST, "bad_request").await;
     // Still pending: nothing above changed it.
@@ -411,6 +414,12 @@ async fn the_owner_keeps_the_profile() {
         expect(patch(&s, &path, Some(&merchant.token), &json!({"closed_today": true})).await, StatusCode::OK)
             .await;
     assert_eq!((closed.closed_today, closed.open_now), (true, false));
+    // Always open: the opening under way began today (Seoul), and the app gets its day.
+    let seoul_today = golmok_api::hours::Moment::in_seoul(
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64,
+    )
+    .date();
+    assert_eq!(closed.closed_on.as_deref(), Some(seoul_today.as_str()));
     assert!(directory(&s, "open_now=true").await.iter().all(|shop| shop.id != bakery));
     let back: Shop = expect(
         patch(&s, &path, Some(&merchant.token), &json!({"closed_today": false, "phone": ""})).await,
@@ -464,4 +473,26 @@ async fn the_district_links_its_kakao_channel() {
         golmok_server::seed::DEMO.district.kakao_channel_url.map(str::to_owned)
     );
     assert!(district.kakao_channel_url.unwrap().starts_with("https://pf.kakao.com/"));
+}
+
+#[tokio::test]
+async fn a_moderator_decides_no_claim_of_their_own_and_unlisted_shops_stay_unseen() {
+    let s = demo_server().await;
+    let moderator = s.login_demo(MODERATOR).await;
+    let own: ShopClaim =
+        expect(s.post(CLAIM, Some(&moderator.token), &new_shop("상인회 카페")).await, StatusCode::CREATED)
+            .await;
+    let verify = json!({"decision": "verify"});
+    expect_error(
+        decide(&s, &moderator.token, own.shop_id, &verify).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    // To anyone but the district's moderators, a shop waiting unlisted does not exist.
+    for who in [s.login_demo(MERCHANT).await.token, s.login_demo("moderator2@example.com").await.token] {
+        expect_error(decide(&s, &who, own.shop_id, &verify).await, StatusCode::NOT_FOUND, "not_found").await;
+    }
+    let queue: Page<ShopClaim> = expect(s.get(CLAIMS, Some(&moderator.token)).await, StatusCode::OK).await;
+    assert_eq!(queue.items, vec![own], "still pending, for another moderator to decide");
 }
