@@ -131,7 +131,8 @@ fn span_length(starts: u16, ends: u16) -> u16 {
 /// into it `at` is. Breaks are inside an opening; unreadable times open nothing.
 fn opening_at(hours: &WeeklyHours, at: Moment) -> Option<(u16, &DayHours, u16, u16)> {
     // The moment belongs to at most one of them.
-    for (days_back, weekday) in [(0, at.weekday()), (1, (at.weekday() + 6) % 7)] {
+    // `day` counts weekdays modulo 7: six days on is the day before.
+    for (days_back, weekday) in [(0, at.weekday()), (1, at.weekday() + 6)] {
         let Some(day) = hours.day(weekday) else { continue };
         let (Some(starts), Some(ends)) = (clock_minutes(&day.open.starts), clock_minutes(&day.open.ends))
         else {

@@ -113,3 +113,54 @@ fn an_edit_keeps_the_span_in_order() {
         assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
     }
 }
+
+#[test]
+fn instants_piece_by_piece() {
+    let base = "2026-11-27T09:30:15Z";
+    assert_eq!(parse(base), Some(1_795_771_815));
+    // Each separator on its own.
+    for (at, c) in [(4, '/'), (7, '/'), (10, ' '), (13, '.'), (16, '.')] {
+        let mut broken: Vec<char> = base.chars().collect();
+        broken[at] = c;
+        let broken: String = broken.into_iter().collect();
+        assert_eq!(parse(&broken), None, "{broken}");
+    }
+    assert_eq!(parse("2026-11-27t09:30:15z"), parse(base), "lower-case t and z");
+    // The clock's edges.
+    assert_eq!(parse("2026-11-27T23:59:59Z"), Some(parse("2026-11-28T00:00:00Z").unwrap() - 1));
+    for bad in ["2026-11-27T24:00:00Z", "2026-11-27T23:60:00Z", "2026-11-27T23:59:60Z"] {
+        assert_eq!(parse(bad), None, "{bad}");
+    }
+    // Offsets with minutes, both signs, and their edges.
+    assert_eq!(parse("2026-11-27T15:00:15+05:30"), parse(base));
+    assert_eq!(parse("2026-11-27T06:00:15-03:30"), parse(base));
+    assert_eq!(parse("2026-11-28T09:29:15+23:59"), parse(base));
+    for bad in [
+        "2026-11-27T09:30:15+23:60",
+        "2026-11-27T09:30:15+24:00",
+        "2026-11-27T09:30:15+0a:00",
+        "2026-11-27T09:30:15+05-30",
+        "2026-11-27T09:30:15ZZ",
+    ] {
+        assert_eq!(parse(bad), None, "{bad}");
+    }
+    // Leap years and month lengths.
+    for (date, ok) in [
+        ("2024-02-29", true),
+        ("2000-02-29", true),
+        ("2100-02-29", false),
+        ("2025-02-29", false),
+        ("2025-02-28", true),
+        ("2026-04-30", true),
+        ("2026-04-31", false),
+        ("2026-06-31", false),
+        ("2026-09-31", false),
+        ("2026-11-31", false),
+        ("2026-07-31", true),
+        ("2026-13-01", false),
+        ("2026-00-01", false),
+        ("2026-01-00", false),
+    ] {
+        assert_eq!(parse(&format!("{date}T00:00:00Z")).is_some(), ok, "{date}");
+    }
+}

@@ -88,9 +88,19 @@ fn february_and_the_month_ends() {
     {
         assert_eq!(validate::event_date(Some(good)).unwrap().as_deref(), Some(good));
     }
-    for bad in
-        ["2025-02-29", "2026-02-30", "2100-02-29", "2026-04-31", "2026-01-32", "2026-01-00", "3000-01-01"]
-    {
+    // Each separator on its own, and a trailing character, too.
+    for bad in [
+        "2025-02-29",
+        "2026-02-30",
+        "2100-02-29",
+        "2026-04-31",
+        "2026-01-32",
+        "2026-01-00",
+        "3000-01-01",
+        "2026-11/27",
+        "2026/11-27",
+        "2026-11-271",
+    ] {
         let error = validate::event_date(Some(bad)).unwrap_err();
         assert_eq!((error.field.as_str(), error.code), ("event_date", FieldErrorCode::Invalid), "{bad}");
     }

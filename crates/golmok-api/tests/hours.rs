@@ -151,3 +151,24 @@ fn closed_today_means_the_opening_under_way() {
     assert!(!is_open(&night, Some(&thursday), at(0, 1, 0)));
     assert!(is_open(&night, Some(&thursday), at(0, 19, 0)), "and not Friday's");
 }
+
+#[test]
+fn each_weekday_has_its_own_hours() {
+    let week = WeeklyHours {
+        mon: day("01:00", "02:00"),
+        tue: day("02:00", "03:00"),
+        wed: day("03:00", "04:00"),
+        thu: day("04:00", "05:00"),
+        fri: day("05:00", "06:00"),
+        sat: day("06:00", "07:00"),
+        sun: day("07:00", "08:00"),
+    };
+    for weekday in 0..7u8 {
+        let opens = week.day(weekday).map(|d| d.open.starts.clone());
+        assert_eq!(opens, Some(format!("{:02}:00", weekday + 1)), "weekday {weekday}");
+    }
+    assert_eq!(week.day(7), week.day(0), "counted modulo 7");
+    assert!(!week.is_empty());
+    assert!(WeeklyHours::default().is_empty());
+    assert!(!WeeklyHours { sun: day("07:00", "08:00"), ..Default::default() }.is_empty());
+}

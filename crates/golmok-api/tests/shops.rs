@@ -125,6 +125,8 @@ fn a_profile_change_checks_only_what_it_changes() {
         phone: Some(" 042-123-4567 ".into()),
         kakao_channel_url: Some("pf.kakao.com/_xhxbGs/".into()),
         accepts_onnuri: Some(true),
+        accepts_local_card: Some(false),
+        category: Some(ShopCategory::Cafe),
         hours: Some(hours_of(("18:00", "02:00"), Some(("23:30", "00:30")))),
         closed_today: Some(true),
         ..Default::default()
@@ -138,6 +140,11 @@ fn a_profile_change_checks_only_what_it_changes() {
     assert_eq!(
         (ok.accepts_onnuri, ok.closed_today, ok.hours),
         (Some(true), Some(true), change.hours.clone())
+    );
+    assert_eq!(
+        (ok.accepts_local_card, ok.category),
+        (Some(false), Some(ShopCategory::Cafe)),
+        "passed through"
     );
     let cleared = validate::shop_update(&ShopUpdate {
         phone: Some(" ".into()),
