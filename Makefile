@@ -10,6 +10,10 @@ MAKEFLAGS += --no-print-directory
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+# A CI clone builds once: incremental caches would only take disk.
+ifeq ($(CI),true)
+export CARGO_INCREMENTAL := 0
+endif
 SERVER_BIN := $(TARGET_DIR)/release/golmok-server
 
 # `make run` settings; the server's own environment variables set them too.
@@ -96,6 +100,7 @@ test: setup
 	$(PHASE) '10/11 end-to-end tests (Playwright, real server)' scripts/e2e.sh && \
 	$(PHASE) '11/11 end-to-end tests through nginx, two servers, PostgreSQL' env GOLMOK_E2E_SHAPE=scaled scripts/e2e.sh; } || status=$$?; \
 	echo; echo 'Phases (seconds):'; awk -F'\t' '{ printf "  %5s  %-8s %s\n", $$1, $$3, $$2 }' $(PHASE_LOG); \
+	echo "Disk: $$(du -sh $(TARGET_DIR) | cut -f1) in $(TARGET_DIR), $$(df -h --output=avail . | tail -1 | tr -d ' ') left"; \
 	if [ $$status -eq 0 ]; then echo 'make test: all passed'; else echo 'make test: FAILED' >&2; fi; \
 	exit $$status
 
