@@ -76,3 +76,11 @@ pub struct Answer {
     /// Later than `created_at` once the answer was edited.
     pub updated_at: String,
 }
+
+/// A shop's answer with the proposal it answers: a line of the shop's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct AnsweredProposal {
+    pub proposal: crate::announcements::ProposalRef,
+    pub answer: Answer,
+}

@@ -51,6 +51,7 @@ use crate::routes::{
         announcements::pin,
         announcements::unpin,
         answers::list,
+        answers::of_shop,
         answers::put,
         shops::list,
         shops::get,

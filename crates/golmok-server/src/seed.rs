@@ -41,6 +41,16 @@ const fn hours(n: u32) -> u32 {
     n * 60
 }
 
+/// When an announcement starts: that long ago.
+const fn before(minutes: u32) -> i32 {
+    minutes as i32
+}
+
+/// When an announcement starts: that long from now.
+const fn later(minutes: u32) -> i32 {
+    -(minutes as i32)
+}
+
 pub static DEMO: DemoData = DemoData {
     district: DemoDistrict {
         slug: DEMO_DISTRICT,
@@ -91,6 +101,9 @@ pub static DEMO: DemoData = DemoData {
             open_days: [true, true, true, true, true, true, false],
             open: ("07:00", "21:00"),
             break_time: None,
+            phone: Some("042-822-0700"),
+            kakao_channel_url: None,
+            followers: &[JIEUN, HALMEONI, EMILY, DAD, PARENT],
         },
         DemoShop {
             name: "맹꽁이 치킨",
@@ -105,6 +118,9 @@ pub static DEMO: DemoData = DemoData {
             open_days: [false, true, true, true, true, true, true],
             open: ("16:00", "01:00"),
             break_time: None,
+            phone: None,
+            kakao_channel_url: None,
+            followers: &[CHICKEN, STUDENT, RUNNER],
         },
         DemoShop {
             name: "카페 노은",
@@ -117,8 +133,28 @@ pub static DEMO: DemoData = DemoData {
             accepts_onnuri: false,
             accepts_local_card: true,
             open_days: [true, true, true, true, true, true, true],
-            open: ("10:00", "22:00"),
+            open: ("10:00", "01:00"),
             break_time: None,
+            phone: Some("042-823-1234"),
+            kakao_channel_url: Some("https://pf.kakao.com/_cafenoeun"),
+            followers: &[STUDENT, EMILY],
+        },
+        DemoShop {
+            name: "은구비 칼국수",
+            name_en: "Eungubi Kalguksu",
+            category: "restaurant",
+            description: "손으로 미는 바지락 칼국수와 보리밥, 월요일은 쉬어요",
+            description_en: "Hand-cut clam noodle soup and barley rice; closed on Mondays",
+            owner: None,
+            place: "철물점과 반찬가게 사이, 하얀 포렴",
+            accepts_onnuri: true,
+            accepts_local_card: true,
+            open_days: [false, true, true, true, true, true, true],
+            open: ("11:00", "21:00"),
+            break_time: Some(("15:00", "17:00")),
+            phone: Some("042-825-5151"),
+            kakao_channel_url: None,
+            followers: &[WALKER, HALMEONI, DAD],
         },
         DemoShop {
             name: "골목 꽃집",
@@ -133,6 +169,9 @@ pub static DEMO: DemoData = DemoData {
             open_days: [true, true, true, true, true, true, false],
             open: ("09:30", "20:00"),
             break_time: Some(("13:00", "14:00")),
+            phone: None,
+            kakao_channel_url: None,
+            followers: &[HALMEONI],
         },
         DemoShop {
             name: "노은 철물",
@@ -147,6 +186,9 @@ pub static DEMO: DemoData = DemoData {
             open_days: [true, true, true, true, true, true, false],
             open: ("08:30", "19:30"),
             break_time: None,
+            phone: None,
+            kakao_channel_url: None,
+            followers: &[],
         },
         DemoShop {
             name: "엄마손 반찬",
@@ -161,6 +203,9 @@ pub static DEMO: DemoData = DemoData {
             open_days: [false, true, true, true, true, true, true],
             open: ("10:00", "20:00"),
             break_time: Some(("14:30", "16:00")),
+            phone: None,
+            kakao_channel_url: None,
+            followers: &[],
         },
     ],
     proposals: &[
@@ -390,7 +435,7 @@ pub static DEMO: DemoData = DemoData {
             kind: AnnouncementKind::Hours,
             title: "추석 연휴 영업 안내",
             body: "추석 당일 하루만 쉬고, 연휴 내내 평소처럼 아침 7시에 문 열어요.",
-            started_ago_min: days(70),
+            started_ago_min: before(days(70)),
             days: 7,
             pinned: false,
         },
@@ -400,9 +445,18 @@ pub static DEMO: DemoData = DemoData {
             title: "맹꽁이길 골목 대청소, 이번 주 토요일 오전 9시",
             body: "상인회와 주민이 함께 골목을 쓸어요. 빗자루와 장갑은 철물점 앞에서 나눠 드려요. \
                 끝나고 빵집에서 따뜻한 보리차를 드려요.",
-            started_ago_min: days(2),
+            started_ago_min: before(days(2)),
             days: 6,
             pinned: true,
+        },
+        DemoAnnouncement {
+            shop: Some("은구비 베이커리"),
+            kind: AnnouncementKind::Event,
+            title: "크리스마스 케이크 예약을 받아요",
+            body: "맹꽁이 딸기 케이크를 예약 주문으로만 구워요. 가게에서 이름과 찾으실 날을 적어 주세요.",
+            started_ago_min: later(days(5)),
+            days: 20,
+            pinned: false,
         },
         DemoAnnouncement {
             shop: Some("은구비 베이커리"),
@@ -410,7 +464,7 @@ pub static DEMO: DemoData = DemoData {
             title: "금요일은 우유식빵 1+1",
             body: "매주 금요일 오후 5시부터 우유식빵을 하나 사시면 하나 더 드려요. \
                 온누리상품권과 지역화폐도 받아요.",
-            started_ago_min: hours(26),
+            started_ago_min: before(hours(26)),
             days: 28,
             pinned: false,
         },
@@ -454,6 +508,9 @@ pub static DEMO_SECOND: DemoData = DemoData {
             open_days: [false, true, true, true, true, true, true],
             open: ("11:00", "22:00"),
             break_time: None,
+            phone: None,
+            kakao_channel_url: None,
+            followers: &[DONGMYEONG],
         },
         DemoShop {
             name: "오래된 책방",
@@ -468,6 +525,9 @@ pub static DEMO_SECOND: DemoData = DemoData {
             open_days: [false, false, true, true, true, true, true],
             open: ("13:00", "21:00"),
             break_time: None,
+            phone: None,
+            kakao_channel_url: None,
+            followers: &[],
         },
     ],
     proposals: &[DemoProposal {
@@ -499,7 +559,7 @@ pub static DEMO_SECOND: DemoData = DemoData {
         kind: AnnouncementKind::Event,
         title: "목요일 밤 핸드드립 클래스",
         body: "목요일 저녁 7시, 원두 고르기부터 내리기까지 함께해요. 네 자리만 받아요.",
-        started_ago_min: days(1),
+        started_ago_min: before(days(1)),
         days: 14,
         pinned: false,
     }],
@@ -595,10 +655,13 @@ mod tests {
                 description_en: Some(shop.description_en.to_owned()),
                 place: Some(shop.place.to_owned()),
                 hours: Some(shop.hours()),
+                phone: shop.phone.map(str::to_owned),
+                kakao_channel_url: shop.kakao_channel_url.map(str::to_owned),
                 ..Default::default()
             };
             assert!(validate::shop_update(&profile).is_ok(), "{}", shop.name);
             assert!(!shop.hours().is_empty(), "{} has hours", shop.name);
+            assert!(shop.followers.iter().all(|f| known(f)), "{}'s followers are demo users", shop.name);
         }
         for a in demo.announcements {
             if let Some(name) = a.shop {

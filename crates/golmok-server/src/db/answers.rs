@@ -1,6 +1,6 @@
 //! Shops' answers to proposals.
 
-use golmok_api::{Answer, NewAnswer, ShopCategory, ShopRef, Stance};
+use golmok_api::{Answer, AnsweredProposal, NewAnswer, ProposalRef, ShopCategory, ShopRef, Stance};
 use sqlx::FromRow;
 
 use super::{Store, StoreResult, clock};
@@ -23,6 +23,14 @@ pub(super) struct AnswerRow {
     pledge: Option<String>,
     created_at: String,
     updated_at: String,
+}
+
+#[derive(FromRow)]
+struct AnsweredRow {
+    #[sqlx(flatten)]
+    answer: AnswerRow,
+    district_slug: String,
+    proposal_title: String,
 }
 
 impl From<AnswerRow> for Answer {
@@ -110,5 +118,43 @@ impl Store {
             .fetch_all(pool)
             .await)?;
         Ok(rows.into_iter().map(Answer::from).collect())
+    }
+
+    /// A shop's visible answers to visible proposals, newest first, before the answer
+    /// with id `before`.
+    pub async fn answers_of_shop(
+        &self,
+        shop_id: i64,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<AnsweredProposal>> {
+        let sql =
+            "SELECT a.id, a.proposal_id, s.id AS shop_id, s.name AS shop_name, s.name_en AS shop_name_en,
+                    s.category AS shop_category, a.stance, a.message, a.pledge, a.created_at, a.updated_at,
+                    d.slug AS district_slug, p.title AS proposal_title
+             FROM answers a
+             JOIN shops s ON s.id = a.shop_id
+             JOIN proposals p ON p.id = a.proposal_id
+             JOIN districts d ON d.id = p.district_id
+             WHERE a.shop_id = $1 AND NOT a.hidden AND NOT p.hidden AND a.id < $2
+             ORDER BY a.id DESC LIMIT $3";
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, AnsweredRow>(sql)
+            .bind(shop_id)
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let answer = Answer::from(row.answer);
+                let proposal = ProposalRef {
+                    id: answer.proposal_id,
+                    district_slug: row.district_slug,
+                    title: row.proposal_title,
+                };
+                AnsweredProposal { proposal, answer }
+            })
+            .collect())
     }
 }

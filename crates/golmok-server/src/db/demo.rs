@@ -41,6 +41,10 @@ pub struct DemoShop {
     pub open_days: [bool; 7],
     pub open: (&'static str, &'static str),
     pub break_time: Option<(&'static str, &'static str)>,
+    pub phone: Option<&'static str>,
+    pub kakao_channel_url: Option<&'static str>,
+    /// Emails of the residents who follow it (단골).
+    pub followers: &'static [&'static str],
 }
 
 impl DemoShop {
@@ -71,11 +75,18 @@ pub struct DemoAnnouncement {
     pub kind: AnnouncementKind,
     pub title: &'static str,
     pub body: &'static str,
-    /// Minutes before now that it started showing.
-    pub started_ago_min: u32,
+    /// Minutes before now that it started showing; negative: it starts that much later.
+    pub started_ago_min: i32,
     /// How long it shows; started long enough ago, it is over.
     pub days: u32,
     pub pinned: bool,
+}
+
+impl DemoAnnouncement {
+    /// Whether it shows at the moment of seeding: started, not yet over.
+    pub fn is_current(&self) -> bool {
+        self.started_ago_min >= 0 && i64::from(self.started_ago_min) < i64::from(self.days) * 24 * 60
+    }
 }
 
 /// A shop's answer, by the shop's owner (who must be its verified owner).
@@ -238,8 +249,8 @@ impl Store {
                 let shop_id: i64 = sqlx::query_scalar(
                     "INSERT INTO shops (district_id, name, name_en, category, description, description_en,
                                         owner_user_id, verified, created_at, place, accepts_onnuri,
-                                        accepts_local_card, hours)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+                                        accepts_local_card, hours, phone, kakao_channel_url)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
                 )
                 .bind(district_id)
                 .bind(s.name)
@@ -254,8 +265,18 @@ impl Store {
                 .bind(s.accepts_onnuri)
                 .bind(s.accepts_local_card)
                 .bind(serde_json::to_string(&s.hours()).map_err(|e| StoreError::Other(sqlx::Error::Encode(e.into())))?)
+                .bind(s.phone)
+                .bind(s.kakao_channel_url)
                 .fetch_one(&mut *tx)
                 .await?;
+                for (i, follower) in s.followers.iter().enumerate() {
+                    sqlx::query("INSERT INTO follows (shop_id, user_id, created_at) VALUES ($1, $2, $3)")
+                        .bind(shop_id)
+                        .bind(user(follower)?)
+                        .bind(ago(60 * 24 * (40 - i as u32)))
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 shops.insert(s.name, (shop_id, owner));
             }
             let shop = |name: &str| shops.get(name).copied().ok_or(StoreError::Missing);
@@ -327,8 +348,9 @@ impl Store {
                     }
                     None => (None, user(demo.moderators.first().copied().unwrap_or_default())?),
                 };
-                let starts = ago(a.started_ago_min);
-                let ends = clock::before_now(Duration::minutes(i64::from(a.started_ago_min)) - Duration::days(a.days.into()));
+                let started = Duration::minutes(i64::from(a.started_ago_min));
+                let starts = clock::before_now(started);
+                let ends = clock::before_now(started - Duration::days(a.days.into()));
                 sqlx::query(
                     "INSERT INTO announcements (district_id, shop_id, author_id, kind, title, body, starts_at, ends_at,
                                                 pinned, created_at, updated_at)

@@ -1,7 +1,7 @@
 //! Shops' answers to proposals: where a shop stands, what it says, what it promises.
 
 use axum::extract::State;
-use golmok_api::{Answer, ErrorBody, NewAnswer, Page, validate};
+use golmok_api::{Answer, AnsweredProposal, ErrorBody, NewAnswer, Page, validate};
 
 use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
 use crate::{
@@ -34,6 +34,28 @@ pub async fn list(
     }
     let items = state.store.list_answers(id, after, limit + 1).await?;
     Ok(Json(paginate(items, limit, |a| encode_cursor(&["a".into(), a.id.to_string()]))))
+}
+
+/// A shop's answers to proposals, newest first, each with the proposal it answers.
+#[utoipa::path(
+    get, path = "/api/v1/shops/{id}/answers", operation_id = "shop_answers", tag = "answers",
+    params(("id" = i64, Path, description = "Shop id"), PageParams),
+    responses(
+        (status = 200, description = "A page of the shop's answers", body = Page<AnsweredProposal>),
+        (status = 400, description = "`bad_request`: bad cursor or limit", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such listed shop", body = ErrorBody),
+    )
+)]
+pub async fn of_shop(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Json<Page<AnsweredProposal>>> {
+    let limit = page_limit(params.limit)?;
+    let before = params.cursor.as_deref().map(|c| decode_cursor(c, "sh", 1)).transpose()?.map(|n| n[0]);
+    state.store.shop(id, clock::seoul_now(), None).await?.ok_or(ApiError::NotFound("shop"))?;
+    let items = state.store.answers_of_shop(id, before, limit + 1).await?;
+    Ok(Json(paginate(items, limit, |a| encode_cursor(&["sh".into(), a.answer.id.to_string()]))))
 }
 
 /// Answers a proposal for a shop, or edits the shop's answer: its verified owner only,

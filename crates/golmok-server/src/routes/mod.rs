@@ -57,6 +57,7 @@ pub fn router() -> Router<AppState> {
         .route("/proposals/{id}/vote", put(votes::support).delete(votes::withdraw))
         .route("/proposals/{id}/comments", get(comments::list).post(comments::create))
         .route("/proposals/{id}/answers", get(answers::list))
+        .route("/shops/{id}/answers", get(answers::of_shop))
         .route("/proposals/{id}/answers/{shop_id}", put(answers::put))
 }
 

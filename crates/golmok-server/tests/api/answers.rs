@@ -1,6 +1,6 @@
 //! Shops answer proposals: one answer per shop, edited in place, counted exactly.
 
-use golmok_api::{Answer, FieldErrorCode, Page, Proposal, ShopClaim, Stance};
+use golmok_api::{Answer, AnsweredProposal, FieldErrorCode, Page, Proposal, ShopClaim, Stance};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -210,4 +210,62 @@ async fn the_demo_answers_with_pledges() {
         assert_eq!(counted.pledge_count, p.answers.iter().filter(|a| a.pledge.is_some()).count() as i64);
     }
     assert!(demo.iter().any(|p| p.answers.iter().any(|a| a.pledge.is_some())), "the demo shows a pledge");
+}
+
+/// Every page of a shop's answers, one at a time.
+async fn answers_of_shop(s: &TestServer, shop: i64) -> Vec<AnsweredProposal> {
+    let mut all = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut path = format!("/api/v1/shops/{shop}/answers?limit=1");
+        if let Some(c) = &cursor {
+            path.push_str(&format!("&cursor={c}"));
+        }
+        let page: Page<AnsweredProposal> = expect(s.get(&path, None).await, StatusCode::OK).await;
+        all.extend(page.items);
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => return all,
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_shop_page_lists_its_answers_newest_first_without_hidden_proposals() {
+    use sqlx::Executor as _;
+    let s = demo_server().await;
+    let merchant = s.login_demo(MERCHANT).await;
+    let bakery = merchant.user.roles[0].shop_id.unwrap();
+    let demo = &golmok_server::seed::DEMO.proposals;
+    let given: usize =
+        demo.iter().map(|p| p.answers.iter().filter(|a| a.shop == "은구비 베이커리").count()).sum();
+    let listed = answers_of_shop(&s, bakery).await;
+    assert_eq!(listed.len(), given);
+    assert!(listed.windows(2).all(|w| w[0].answer.id > w[1].answer.id), "newest first");
+    for item in &listed {
+        assert_eq!(item.answer.shop.id, bakery);
+        assert_eq!(item.proposal.id, item.answer.proposal_id);
+        let title = &demo[item.proposal.id as usize - 1].title;
+        assert_eq!(&item.proposal.title, title);
+        assert_eq!(item.proposal.district_slug, "eungubi-seo");
+    }
+
+    // A new answer comes first; a hidden proposal takes its answer away with it.
+    let mine = s.create_proposal(&merchant.token, "빵 나눔 장터", golmok_api::ProposalKind::Event).await;
+    let body = json!({"stance": "take_part", "message": "식빵 스무 개 낼게요"});
+    expect::<Answer>(answer(&s, &merchant.token, mine.id, bakery, &body).await, StatusCode::OK).await;
+    assert_eq!(answers_of_shop(&s, bakery).await[0].proposal.title, "빵 나눔 장터");
+    let mut db = s.db().await;
+    db.execute(sqlx::query("UPDATE proposals SET hidden = $1 WHERE id = $2").bind(true).bind(mine.id))
+        .await
+        .unwrap();
+    assert_eq!(answers_of_shop(&s, bakery).await.len(), given);
+
+    expect_error(s.get("/api/v1/shops/9999/answers", None).await, StatusCode::NOT_FOUND, "not_found").await;
+    expect_error(
+        s.get(&format!("/api/v1/shops/{bakery}/answers?cursor=nope"), None).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    )
+    .await;
 }

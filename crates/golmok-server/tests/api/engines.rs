@@ -368,6 +368,7 @@ async fn conversation(base: &str) -> Vec<(String, String)> {
     ask(Method::PUT, &format!("/api/v1/proposals/{id}/answers/{shop}"), Some(&mina), Some(edit)).await;
     ask(Method::GET, &format!("/api/v1/proposals/{id}/answers"), None, None).await;
     ask(Method::GET, "/api/v1/proposals/3/answers", None, None).await;
+    ask(Method::GET, &format!("/api/v1/shops/{shop}/answers"), None, None).await;
     ask(Method::GET, &format!("/api/v1/proposals/{id}"), None, None).await;
     let sale = json!({"kind": "sale", "title": "개업 기념 할인", "body": "이번 주 아메리카노 반값", "ends_at": "2099-01-01T09:00:00+09:00"});
     let sale =
