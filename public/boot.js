@@ -97,6 +97,19 @@ function drawDistrict(district, lang, text, query) {
   const long = [...description].length > 90;
   hero.append(region, el('h1', '', name), el('p', long ? 'lede clamped' : 'lede', description));
   if (long) hero.append(el('button', 'more-toggle', text.show_more, { type: 'button' }));
+  const links = el('nav', 'district-links', undefined, { 'aria-label': text.district_links });
+  const link = (page, icon, label) => {
+    const a = el('a', 'chip', undefined, { href: new URL(`d/${encodeURIComponent(district.slug)}/${page}`, document.baseURI).pathname });
+    a.append(el('span', '', icon, { 'aria-hidden': 'true' }), label);
+    return a;
+  };
+  links.append(link('shops', '🏪 ', text.nav_shops), link('announcements', '📣 ', text.nav_news));
+  if (typeof district.kakao_channel_url === 'string') {
+    const kakao = el('a', 'kakao-link', undefined, { href: district.kakao_channel_url, rel: 'noopener noreferrer', target: '_blank' });
+    kakao.append(el('span', 'kakao-mark', 'TALK', { 'aria-hidden': 'true' }), text.district_kakao);
+    links.append(kakao);
+  }
+  hero.append(links);
 
   const chips = (className, choices) => {
     const group = el('div', 'chips');
@@ -130,7 +143,30 @@ function drawDistrict(district, lang, text, query) {
   const action = el('div', 'sticky-action');
   action.append(el('a', 'button button-primary button-wide', `✍️ ${text.propose_cta}`));
 
-  main.replaceChildren(hero, feed, action);
+  // The alley's news, which comes with the district.
+  const parts = [hero];
+  if (Array.isArray(district.news) && district.news.length) {
+    const all = new URL(`d/${encodeURIComponent(district.slug)}/announcements`, document.baseURI).pathname;
+    const news = el('section', 'district-news');
+    const lines = el('ul', 'headlines', undefined, { role: 'list' });
+    for (const headline of district.news) {
+      const line = el('li', 'headline');
+      if (headline.pinned) {
+        const pin = el('span', 'badge badge-pinned');
+        pin.append('📌 ', text.announcement_pinned);
+        line.append(pin);
+      }
+      line.append(el('span', 'badge badge-news', text[`announcement_${headline.kind}`] ?? ''));
+      line.append(el('a', 'headline-link', headline.title, { href: all }));
+      if (headline.shop) line.append(el('span', 'headline-by', pick(headline.shop.name, headline.shop.name_en)));
+      lines.append(line);
+    }
+    const more = el('a', 'more-link', text.news_all, { href: all });
+    more.append(el('span', '', ' →', { 'aria-hidden': 'true' }));
+    news.append(el('h2', 'section-title', text.news_heading), lines, more);
+    parts.push(news);
+  }
+  main.replaceChildren(...parts, feed, action);
   document.title = `${name} · ${text.app_name}`;
   // Let the browser paint this before the app's start takes the main thread.
   painted = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));

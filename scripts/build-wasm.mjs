@@ -285,7 +285,9 @@ function minifyTrunkAssets(ours) {
 // built from, so the two cannot disagree.
 const BOOT_TEXT = [
   'app_name', 'proposals_heading', 'show_more', 'filter_all', 'filter_event', 'filter_improvement',
-  'sort_top', 'sort_new', 'propose_cta',
+  'sort_top', 'sort_new', 'propose_cta', 'district_links', 'nav_shops', 'nav_news', 'district_kakao',
+  'news_heading', 'news_all', 'announcement_pinned', 'announcement_sale', 'announcement_hours',
+  'announcement_event', 'announcement_notice',
 ];
 
 function bootText() {

@@ -40,6 +40,13 @@ const PAGES = [
       await page.evaluate(() => window.scrollTo(0, 0));
     },
   ],
+  ['shops', `/d/${DISTRICT}/shops`, false],
+  ['shops-onnuri', `/d/${DISTRICT}/shops?onnuri=1&open_now=1`, false],
+  ['shop-bakery', `/d/${DISTRICT}/shops/1`, true],
+  ['shop-cafe', `/d/${DISTRICT}/shops/3`, false, async (page) => {
+    await page.locator('.hours').scrollIntoViewIfNeeded();
+  }],
+  ['news', `/d/${DISTRICT}/announcements`, false],
   ['login', '/login', false],
   ['register', '/register', false],
   ['not-found', '/nope', false],

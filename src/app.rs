@@ -43,6 +43,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/d/:slug") view=district::DistrictPage />
                         <Route path=path!("/d/:slug/proposals/new") view=|| lazy::page(pages::NEW_PROPOSAL) />
                         <Route path=path!("/d/:slug/proposals/:id") view=|| lazy::page(pages::PROPOSAL) />
+                        <Route path=path!("/d/:slug/announcements") view=|| lazy::page(pages::ANNOUNCEMENTS) />
+                        <Route path=path!("/d/:slug/shops") view=|| lazy::page(pages::SHOPS) />
+                        <Route path=path!("/d/:slug/shops/:id") view=|| lazy::page(pages::SHOP) />
                     </FlatRoutes>
                 </Shell>
             </Router>

@@ -1,17 +1,18 @@
 //! Component tests in a real browser (headless Chromium via wasm-bindgen-test): the
-//! support toggle, the proposal form's validation and draft, and a lazy page whose code
-//! fails to load.
+//! support and follow toggles, a paged list, the proposal form's validation and draft,
+//! and a lazy page whose code fails to load.
 
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 
-use golmok_api::VoteState;
+use golmok_api::{FollowState, Page, VoteState};
 use golmok_web::api::ApiError;
 use golmok_web::app::provide_app_state;
-use golmok_web::components::vote_toggle::{SendVote, VoteToggle};
+use golmok_web::components::vote_toggle::{FollowToggle, SendFollow, SendVote, VoteToggle};
 use golmok_web::lazy::{self, ChunkError, LazyPage};
 use golmok_web::pages::new_proposal::ProposalForm;
+use golmok_web::state::paged::{First, Paged};
 use golmok_web::state::session::Session;
 use golmok_web::storage::{self, keys};
 use leptos::prelude::*;
@@ -107,6 +108,90 @@ async fn vote_toggle_rolls_back_and_says_so_when_the_server_refuses() {
     assert_eq!(text(&root, ".vote-count"), "5");
     assert!(text(&root, ".vote-error").contains("공감을 반영하지 못했어요"));
     assert_eq!(*asked.borrow(), vec![false]);
+}
+
+#[wasm_bindgen_test]
+async fn follow_toggle_says_what_it_did_and_rolls_back_on_failure() {
+    let answers = Rc::new(std::cell::RefCell::new(vec![Err(ApiError::Network), Ok(8)]));
+    let send: SendFollow = Rc::new(move |follow| {
+        let answer = answers.borrow_mut().pop().expect("asked more than twice");
+        Box::pin(async move {
+            answer.map(|count| FollowState { shop_id: 1, following: follow, follower_count: count })
+        })
+    });
+    let root = mount(move || {
+        view! { <FollowToggle following=RwSignal::new(false) count=RwSignal::new(7) send /> }
+    });
+    let button = find(&root, "button.follow-toggle");
+    assert_eq!(text(&root, ".vote-label"), "단골 맺기");
+    button.click();
+    settle().await;
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!((text(&root, ".vote-label"), text(&root, ".vote-count")), ("단골이에요".into(), "8".into()));
+
+    button.click();
+    settle().await;
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"), "a failed unfollow is undone");
+    assert_eq!(text(&root, ".vote-count"), "8");
+    assert!(text(&root, ".vote-error").contains("단골 맺기를 반영하지 못했어요"));
+}
+
+/// A list of numbers paged two at a time through `pages`; `fail_once` fails the first
+/// request for that cursor.
+fn numbers(fail_once: Option<&'static str>) -> Paged<i64> {
+    let failed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    Paged::new(
+        move |cursor: Option<String>| {
+            let fail = cursor.as_deref() == fail_once
+                && fail_once.is_some()
+                && !failed.swap(true, std::sync::atomic::Ordering::Relaxed);
+            async move {
+                gloo_timers::future::TimeoutFuture::new(5).await;
+                if fail {
+                    return Err(ApiError::Network);
+                }
+                Ok(match cursor.as_deref() {
+                    None => Page { items: vec![1, 2], next_cursor: Some("2".into()) },
+                    // 2 again: a count moved and it came back on the next page.
+                    Some("2") => Page { items: vec![2, 3, 4], next_cursor: Some("4".into()) },
+                    _ => Page { items: vec![5], next_cursor: None },
+                })
+            }
+        },
+        |n: &i64| *n,
+    )
+}
+
+#[wasm_bindgen_test]
+async fn paged_lists_show_more_once_each_and_keep_the_list_when_more_fails() {
+    let list = StoredValue::new_local(None::<Paged<i64>>);
+    let root = mount(move || {
+        let paged = numbers(Some("2"));
+        list.set_value(Some(paged));
+        view! {
+            <p class="items">{move || paged.items().iter().map(i64::to_string).collect::<Vec<_>>().join(",")}</p>
+            {paged.show_more()}
+        }
+    });
+    settle().await;
+    let paged = list.get_value().expect("mounted");
+    assert_eq!(paged.first(), First::Ready);
+    assert_eq!(text(&root, ".items"), "1,2");
+
+    find(&root, "button").click();
+    settle().await;
+    assert_eq!(text(&root, ".items"), "1,2", "a failed page leaves the list as it was");
+    assert!(text(&root, "[role=alert]").contains("인터넷"), "{}", text(&root, "[role=alert]"));
+    assert_eq!(text(&root, "button"), "다시 시도");
+
+    find(&root, "button").click();
+    settle().await;
+    assert_eq!(text(&root, ".items"), "1,2,3,4", "that page again, and 2 only once");
+    assert!(root.query_selector("[role=alert]").unwrap().is_none());
+    find(&root, "button").click();
+    settle().await;
+    assert_eq!(text(&root, ".items"), "1,2,3,4,5");
+    assert!(root.query_selector("button").unwrap().is_none(), "nothing more, no button");
 }
 
 #[wasm_bindgen_test]

@@ -9,8 +9,9 @@ use std::sync::Arc;
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use golmok_api::{
-    Answer, AuthResponse, Comment, District, LoginRequest, NewComment, NewProposal, Page, Proposal,
-    ProposalKind, ProposalSort, RegisterRequest, User, VoteState,
+    Announcement, Answer, AnsweredProposal, AuthResponse, Comment, District, FollowState, LoginRequest,
+    NewComment, NewProposal, Page, Proposal, ProposalKind, ProposalSort, RegisterRequest, Shop, ShopCategory,
+    User, VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -27,6 +28,15 @@ pub struct ProposalQuery {
     pub kind: Option<ProposalKind>,
     pub sort: ProposalSort,
     pub cursor: Option<String>,
+}
+
+/// What `GET …/shops` is asked for: the directory's filters, as in its address.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ShopQuery {
+    pub q: String,
+    pub category: Option<ShopCategory>,
+    pub open_now: bool,
+    pub onnuri: bool,
 }
 
 #[derive(Clone)]
@@ -54,16 +64,13 @@ impl Api {
     }
 
     pub async fn proposals(&self, district: &str, query: &ProposalQuery) -> Result<Page<Proposal>, ApiError> {
-        let mut path = format!("/districts/{}/proposals?sort={}", encode(district), query.sort.as_str());
-        if let Some(kind) = query.kind {
-            path.push_str("&kind=");
-            path.push_str(kind.as_str());
-        }
-        if let Some(cursor) = &query.cursor {
-            path.push_str("&cursor=");
-            path.push_str(&encode(cursor));
-        }
-        self.get(&path).await
+        let path = format!("/districts/{}/proposals", encode(district));
+        let params = [
+            ("sort", Some(query.sort.as_str())),
+            ("kind", query.kind.map(ProposalKind::as_str)),
+            ("cursor", query.cursor.as_deref()),
+        ];
+        self.get(&with_query(path, &params)).await
     }
 
     pub async fn proposal(&self, id: i64) -> Result<Proposal, ApiError> {
@@ -86,16 +93,71 @@ impl Api {
     }
 
     pub async fn comments(&self, proposal: i64, cursor: Option<&str>) -> Result<Page<Comment>, ApiError> {
-        let mut path = format!("/proposals/{proposal}/comments");
-        if let Some(cursor) = cursor {
-            path.push_str("?cursor=");
-            path.push_str(&encode(cursor));
-        }
-        self.get(&path).await
+        self.get(&with_query(format!("/proposals/{proposal}/comments"), &[("cursor", cursor)])).await
     }
 
     pub async fn create_comment(&self, proposal: i64, new: &NewComment) -> Result<Comment, ApiError> {
         self.send(Method::POST, &format!("/proposals/{proposal}/comments"), Some(new)).await
+    }
+
+    pub async fn shops(
+        &self,
+        district: &str,
+        query: &ShopQuery,
+        cursor: Option<&str>,
+    ) -> Result<Page<Shop>, ApiError> {
+        let path = format!("/districts/{}/shops", encode(district));
+        let q = query.q.trim();
+        let params = [
+            ("q", (!q.is_empty()).then_some(q)),
+            ("category", query.category.map(ShopCategory::as_str)),
+            ("open_now", query.open_now.then_some("true")),
+            ("onnuri", query.onnuri.then_some("true")),
+            ("cursor", cursor),
+        ];
+        self.get(&with_query(path, &params)).await
+    }
+
+    pub async fn shop(&self, id: i64) -> Result<Shop, ApiError> {
+        self.get(&format!("/shops/{id}")).await
+    }
+
+    /// Follows (`true`, 단골 맺기) or unfollows (`false`); both are idempotent.
+    pub async fn follow(&self, shop: i64, follow: bool) -> Result<FollowState, ApiError> {
+        let method = if follow { Method::PUT } else { Method::DELETE };
+        self.send(method, &format!("/shops/{shop}/follow"), None::<&()>).await
+    }
+
+    /// A shop's answers to proposals, newest first.
+    pub async fn shop_answers(
+        &self,
+        shop: i64,
+        cursor: Option<&str>,
+    ) -> Result<Page<AnsweredProposal>, ApiError> {
+        self.get(&with_query(format!("/shops/{shop}/answers"), &[("cursor", cursor)])).await
+    }
+
+    /// A shop's announcements showing now, or (`past`) those over, newest first.
+    pub async fn shop_announcements(
+        &self,
+        shop: i64,
+        past: bool,
+        cursor: Option<&str>,
+    ) -> Result<Page<Announcement>, ApiError> {
+        let params = [("when", Some(if past { "past" } else { "current" })), ("cursor", cursor)];
+        self.get(&with_query(format!("/shops/{shop}/announcements"), &params)).await
+    }
+
+    /// The district's announcements showing now, pinned first, `limit` a page.
+    pub async fn district_announcements(
+        &self,
+        district: &str,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<Page<Announcement>, ApiError> {
+        let path = format!("/districts/{}/announcements", encode(district));
+        let limit = limit.to_string();
+        self.get(&with_query(path, &[("limit", Some(&limit)), ("cursor", cursor)])).await
     }
 
     pub async fn register(&self, req: &RegisterRequest) -> Result<AuthResponse, ApiError> {
@@ -203,6 +265,21 @@ async fn prefetched(url: &str, token: Option<&str>) -> Option<web_sys::Response>
     }
     let answer: js_sys::Promise = Reflect::get(&entry, &"response".into()).ok()?.dyn_into().ok()?;
     wasm_bindgen_futures::JsFuture::from(answer).await.ok()?.dyn_into().ok()
+}
+
+/// `path?a=1&b=2` with the parameters that have a value, each encoded.
+fn with_query(mut path: String, params: &[(&str, Option<&str>)]) -> String {
+    let mut separator = '?';
+    for (name, value) in params {
+        if let Some(value) = value {
+            path.push(separator);
+            path.push_str(name);
+            path.push('=');
+            path.push_str(&encode(value));
+            separator = '&';
+        }
+    }
+    path
 }
 
 fn encode(part: &str) -> String {

@@ -1,5 +1,6 @@
 //! Reusable pieces of the screens.
 
+pub mod announcement_card;
 pub mod badges;
 pub mod field;
 pub mod form;
@@ -8,5 +9,6 @@ pub mod load_error;
 pub mod page_heading;
 pub mod proposal_card;
 pub mod shop_answers;
+pub mod shop_card;
 pub mod skeleton;
 pub mod vote_toggle;

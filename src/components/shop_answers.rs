@@ -1,13 +1,14 @@
 //! Shops' answers to a proposal, above the comments: who answered, where the shop
 //! stands, what it says and what it promises.
 
-use golmok_api::{Answer, Stance};
+use golmok_api::{Answer, ProposalRef, Stance};
 use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::components::load_error::LoadError;
+use crate::components::shop_card::shop_name;
+use crate::config::link;
 use crate::format;
-use crate::i18n::Locale;
 use crate::state::lang;
 use crate::state::load::Load;
 
@@ -51,13 +52,26 @@ pub fn ShopAnswers(proposal_id: i64, count: i64) -> impl IntoView {
     })
 }
 
+/// One answer: under a proposal, with the shop that gives it; on a shop's page
+/// (`about`), with the proposal it answers.
 #[component]
-fn ShopAnswer(answer: Answer) -> impl IntoView {
+pub fn ShopAnswer(answer: Answer, #[prop(optional)] about: Option<ProposalRef>) -> impl IntoView {
     let locale = lang::current();
-    let shop = if locale == Locale::en && !answer.shop.name_en.is_empty() {
-        answer.shop.name_en.clone()
-    } else {
-        answer.shop.name.clone()
+    let who = match about {
+        Some(p) => {
+            let href = format!("/d/{}/proposals/{}", p.district_slug, p.id);
+            view! { <a href=link(href) class="answer-shop">{p.title}</a> }.into_any()
+        }
+        None => {
+            let shop = shop_name(locale, &answer.shop.name, &answer.shop.name_en);
+            view! {
+                <span class="answer-shop">
+                    <span aria-hidden="true">"🏪 "</span>
+                    {shop}
+                </span>
+            }
+            .into_any()
+        }
     };
     let edited = answer.updated_at != answer.created_at;
     let when = format::relative(&answer.updated_at, locale, tr!(just_now));
@@ -65,10 +79,7 @@ fn ShopAnswer(answer: Answer) -> impl IntoView {
     view! {
         <li class="answer">
             <p class="answer-meta">
-                <span class="answer-shop">
-                    <span aria-hidden="true">"🏪 "</span>
-                    {shop}
-                </span>
+                {who}
                 <span class=stance_class>{stance_label(answer.stance)}</span>
             </p>
             <p class="answer-message">{answer.message}</p>

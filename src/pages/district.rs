@@ -1,18 +1,20 @@
 //! `/d/{slug}`: a district's home — who it is, then its proposals ranked by support.
 
-use golmok_api::{District, Proposal, ProposalKind, ProposalSort};
+use golmok_api::{District, Headline, Proposal, ProposalKind, ProposalSort};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use crate::api::{ApiError, ProposalQuery, use_api};
+use crate::api::{ProposalQuery, use_api};
+use crate::components::announcement_card::announcement_kind_label;
 use crate::components::load_error::{LoadError, NotFound};
 use crate::components::page_heading::PageHeading;
 use crate::components::proposal_card::ProposalCard;
+use crate::components::shop_card::shop_name;
 use crate::components::skeleton::{CardSkeletons, DetailSkeleton};
 use crate::config::link;
 use crate::state::load::Load;
+use crate::state::paged::{First, Paged};
 use crate::state::{lang, session::use_session};
 
 #[component]
@@ -74,7 +76,9 @@ fn DistrictHome(district: District) -> impl IntoView {
                         </button>
                     }
                 })}
+            <DistrictLinks slug=slug.clone() kakao=district.kakao_channel_url.clone() />
         </section>
+        <DistrictNews slug=slug.clone() news=district.news.clone() />
         <ProposalFeed slug />
         <div class="sticky-action">
             <a href=link(new_href) class="button button-primary button-wide">
@@ -85,12 +89,60 @@ fn DistrictHome(district: District) -> impl IntoView {
     }
 }
 
-/// Where the list is: the first page may still be loading, or have failed.
-#[derive(Clone)]
-enum Feed {
-    Loading,
-    Failed(ApiError),
-    Ready,
+/// The rest of the alley: its shops, its news, and the district's KakaoTalk channel.
+/// public/boot.js draws the same while the app loads.
+#[component]
+fn DistrictLinks(slug: String, kakao: Option<String>) -> impl IntoView {
+    view! {
+        <nav class="district-links" aria-label=tr!(district_links)>
+            <a href=link(format!("/d/{slug}/shops")) class="chip">
+                <span aria-hidden="true">"🏪 "</span>
+                {tr!(nav_shops)}
+            </a>
+            <a href=link(format!("/d/{slug}/announcements")) class="chip">
+                <span aria-hidden="true">"📣 "</span>
+                {tr!(nav_news)}
+            </a>
+            {kakao.map(|url| view! {
+                <a href=url class="kakao-link" rel="noopener noreferrer" target="_blank">
+                    <span class="kakao-mark" aria-hidden="true">"TALK"</span>
+                    {tr!(district_kakao)}
+                </a>
+            })}
+        </nav>
+    }
+}
+
+/// What the alley announces now, pinned first: a few lines, and the way to all of them.
+/// They come with the district, so they are drawn with it (public/boot.js draws the
+/// same), and nothing below moves when they appear.
+#[component]
+fn DistrictNews(slug: String, news: Vec<Headline>) -> impl IntoView {
+    let locale = lang::current();
+    let all = link(format!("/d/{slug}/announcements"));
+    (!news.is_empty()).then(|| {
+        let lines = news
+            .into_iter()
+            .map(|h| {
+                let by = h.shop.map(|s| view! { <span class="headline-by">{shop_name(locale, &s.name, &s.name_en)}</span> });
+                view! {
+                    <li class="headline">
+                        {h.pinned.then(|| view! { <span class="badge badge-pinned">"📌 "{tr!(announcement_pinned)}</span> })}
+                        <span class="badge badge-news">{announcement_kind_label(h.kind)}</span>
+                        <a href=all.clone() class="headline-link">{h.title}</a>
+                        {by}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="district-news" aria-labelledby="news-heading">
+                <h2 id="news-heading" class="section-title">{tr!(news_heading)}</h2>
+                <ul class="headlines" role="list">{lines}</ul>
+                <a href=all.clone() class="more-link">{tr!(news_all)}<span aria-hidden="true">" →"</span></a>
+            </section>
+        }
+    })
 }
 
 /// The proposals with their kind filter and order, kept in the address (`?kind=&sort=`)
@@ -110,85 +162,27 @@ fn ProposalFeed(slug: String) -> impl IntoView {
     // Who is looking (their `voted` flags), not what is remembered of them: refreshing the
     // account's name at start must not load the list again.
     let logged_in = Memo::new(move |_| session.is_logged_in());
-    let items = RwSignal::new(Vec::<Proposal>::new());
-    let next_cursor = RwSignal::new(None::<String>);
-    let feed = RwSignal::new(Feed::Loading);
-    let loading_more = RwSignal::new(false);
-    // Answers to an older filter must not land in the list of a newer one.
-    let generation = StoredValue::new(0u32);
-    let prefetched = StoredValue::new(false);
-    let reload = RwSignal::new(0u32);
-
     let slug = StoredValue::new(slug);
-    let fetch = move |cursor: Option<String>| {
-        let api = api.clone();
-        let q = ProposalQuery { kind: kind.get_untracked(), sort: sort.get_untracked(), cursor };
-        async move { api.proposals(&slug.get_value(), &q).await }
-    };
-    let fetch_first = fetch.clone();
-    Effect::new(move |_| {
-        // Re-run when the filter, the order, the viewer (their `voted` flags) changes, or on retry.
-        let _ = (kind.get(), sort.get(), logged_in.get(), reload.get());
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        feed.set(Feed::Loading);
-        let request = fetch_first(None);
-        spawn_local(async move {
-            let answer = request.await;
-            // On a first visit the list is usually there already (public/boot.js asked
-            // for it): draw it in a task of its own, not in the long one that starts the
-            // app and draws the district (the district itself must be drawn in that one,
-            // where it replaces the boot screen's drawing of it).
-            crate::state::load::next_task().await;
-            // Stale, or the page is gone (`try_`: a disposed value must not panic).
-            if generation.try_get_value() != Some(mine) {
-                return;
-            }
-            match answer {
-                Ok(page) => {
-                    items.set(page.items);
-                    next_cursor.set(page.next_cursor);
-                    feed.set(Feed::Ready);
-                    // Most visits go on to a proposal: have its page ready by then.
-                    if prefetched.try_get_value() == Some(false) {
-                        prefetched.try_set_value(true);
-                        crate::lazy::prefetch_when_idle(crate::pages::PROPOSAL);
-                    }
-                }
-                Err(e) => feed.set(Feed::Failed(e)),
-            }
-        });
+    let list = Paged::new(
+        move |cursor| {
+            let api = api.clone();
+            let _ = logged_in.get();
+            let q = ProposalQuery { kind: kind.get(), sort: sort.get(), cursor };
+            async move { api.proposals(&slug.get_value(), &q).await }
+        },
+        |p: &Proposal| p.id,
+    );
+    // Most visits go on to a proposal: have its page ready by then.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let ready = list.first() == First::Ready;
+        if ready {
+            crate::lazy::prefetch_when_idle(crate::pages::PROPOSAL);
+        }
+        ready
     });
-    let load_more = move |_: leptos::ev::MouseEvent| {
-        let Some(cursor) = next_cursor.get_untracked() else { return };
-        let mine = generation.get_value();
-        loading_more.set(true);
-        let request = fetch(Some(cursor));
-        spawn_local(async move {
-            let answer = request.await;
-            loading_more.set(false);
-            if generation.try_get_value() != Some(mine) {
-                return;
-            }
-            match answer {
-                Ok(page) => {
-                    // Supports move while one reads: a proposal can reach the next page
-                    // of "top" too, and must not show twice.
-                    items.update(|list| {
-                        for p in page.items {
-                            if !list.iter().any(|q| q.id == p.id) {
-                                list.push(p);
-                            }
-                        }
-                    });
-                    next_cursor.set(page.next_cursor);
-                }
-                Err(e) => feed.set(Feed::Failed(e)),
-            }
-        });
-    };
-    let load_more = StoredValue::new(load_more);
-    let retry = move || reload.update(|n| *n += 1);
 
     let set_query = move |kind: Option<ProposalKind>, sort: ProposalSort| {
         let mut parts = Vec::new();
@@ -245,37 +239,16 @@ fn ProposalFeed(slug: String) -> impl IntoView {
                     {sort_button(ProposalSort::New, tr!(sort_new))}
                 </div>
             </div>
-            {move || match feed.get() {
-                Feed::Loading => view! { <CardSkeletons /> }.into_any(),
-                Feed::Failed(error) => view! { <LoadError error on_retry=retry /> }.into_any(),
-                Feed::Ready if items.with(Vec::is_empty) => {
-                    view! { <p class="empty">{tr!(proposals_empty)}</p> }.into_any()
-                }
-                Feed::Ready => {
+            {move || match list.first() {
+                First::Loading => view! { <CardSkeletons /> }.into_any(),
+                First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
+                First::Ready if list.is_empty() => view! { <p class="empty">{tr!(proposals_empty)}</p> }.into_any(),
+                First::Ready => {
                     view! {
                         <ul class="cards" role="list">
-                            {move || {
-                                items.get().into_iter().map(|p| view! { <ProposalCard proposal=p /> }).collect_view()
-                            }}
+                            {move || list.items().into_iter().map(|p| view! { <ProposalCard proposal=p /> }).collect_view()}
                         </ul>
-                        {move || {
-                            next_cursor.with(Option::is_some).then(|| view! {
-                            <button
-                                type="button"
-                                class="button button-secondary button-wide"
-                                disabled=move || loading_more.get()
-                                on:click=move |ev| load_more.with_value(|f| f(ev))
-                            >
-                                {move || {
-                                    if loading_more.get() {
-                                        tr!(loading)
-                                    } else {
-                                        tr!(load_more)
-                                    }
-                                }}
-                            </button>
-                            })
-                        }}
+                        {list.show_more()}
                     }
                         .into_any()
                 }

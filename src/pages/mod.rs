@@ -3,6 +3,7 @@
 //! (see `crate::lazy`). The not-found page stays too: it is a few lines, and the
 //! district page shows it for unknown districts anyway.
 
+pub mod announcements;
 pub mod district;
 pub mod home;
 pub mod login;
@@ -10,9 +11,13 @@ pub mod new_proposal;
 pub mod not_found;
 pub mod proposal;
 pub mod register;
+pub mod shops;
 
 crate::lazy_page!(pub const HOME in page_home = home::HomePage);
 crate::lazy_page!(pub const LOGIN in page_login = login::LoginPage);
 crate::lazy_page!(pub const REGISTER in page_register = register::RegisterPage);
 crate::lazy_page!(pub const NEW_PROPOSAL in page_new_proposal = new_proposal::NewProposalPage);
 crate::lazy_page!(pub const PROPOSAL in page_proposal = proposal::ProposalPage);
+crate::lazy_page!(pub const SHOPS in page_shops = shops::directory::ShopsPage);
+crate::lazy_page!(pub const SHOP in page_shop = shops::shop::ShopPage);
+crate::lazy_page!(pub const ANNOUNCEMENTS in page_announcements = announcements::AnnouncementsPage);

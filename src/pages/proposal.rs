@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use golmok_api::validate::{self, field};
-use golmok_api::{Comment, NewComment, Page, Proposal, ProposalKind};
+use golmok_api::{Comment, NewComment, Proposal, ProposalKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -23,6 +23,7 @@ use crate::pages::login::login_href;
 use crate::state::announce::use_announcer;
 use crate::state::lang;
 use crate::state::load::Load;
+use crate::state::paged::{First, Paged};
 use crate::state::session::use_session;
 use crate::storage::{self, keys};
 
@@ -172,13 +173,13 @@ fn ProposalDetail(proposal: Proposal) -> impl IntoView {
 fn Comments(proposal_id: i64, count: RwSignal<i64>, here: String) -> impl IntoView {
     let api = use_api();
     let session = use_session();
-    let list = Load::new({
-        let api = api.clone();
-        move || {
+    let list = Paged::new(
+        move |cursor| {
             let api = api.clone();
-            async move { api.comments(proposal_id, None).await }
-        }
-    });
+            async move { api.comments(proposal_id, cursor.as_deref()).await }
+        },
+        |c: &Comment| c.id,
+    );
     let added = RwSignal::new(Vec::<Comment>::new());
     let login_href = login_href(&here);
     view! {
@@ -188,10 +189,10 @@ fn Comments(proposal_id: i64, count: RwSignal<i64>, here: String) -> impl IntoVi
                 " "
                 <span class="section-count">{move || count.get()}</span>
             </h2>
-            {move || match list.get() {
-                None => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-                Some(Err(error)) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-                Some(Ok(page)) => view! { <CommentThread first=page proposal_id added /> }.into_any(),
+            {move || match list.first() {
+                First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
+                First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
+                First::Ready => view! { <CommentThread list added /> }.into_any(),
             }}
             {move || {
                 if session.is_logged_in() {
@@ -225,64 +226,25 @@ fn CommentItem(comment: Comment) -> impl IntoView {
     }
 }
 
-/// The comments, oldest first: the first page, the pages "show more" brought, then the
-/// ones just written here; the button for more comes after them.
+/// The comments, oldest first: the pages loaded, then the ones just written here; the
+/// button for more comes after them. A comment written here comes back in a later page
+/// of "show more": it stays where it is, after the others, and shows once.
 #[component]
-fn CommentThread(first: Page<Comment>, proposal_id: i64, added: RwSignal<Vec<Comment>>) -> impl IntoView {
-    let api = use_api();
-    let empty = first.items.is_empty();
-    let more = RwSignal::new(Vec::<Comment>::new());
-    let cursor = RwSignal::new(first.next_cursor);
-    let loading = RwSignal::new(false);
-    let failed = RwSignal::new(false);
-    let load_more = move |_| {
-        let Some(after) = cursor.get_untracked() else { return };
-        loading.set(true);
-        failed.set(false);
-        let api = api.clone();
-        spawn_local(async move {
-            match api.comments(proposal_id, Some(&after)).await {
-                Ok(page) => {
-                    // A comment written here since may come back in a later page: it
-                    // stays where it is, after the others.
-                    let mine = added.with_untracked(|a| a.iter().map(|c| c.id).collect::<Vec<_>>());
-                    more.update(|list| list.extend(page.items.into_iter().filter(|c| !mine.contains(&c.id))));
-                    cursor.set(page.next_cursor);
-                }
-                Err(_) => failed.set(true),
-            }
-            loading.set(false);
-        });
-    };
+fn CommentThread(list: Paged<Comment>, added: RwSignal<Vec<Comment>>) -> impl IntoView {
     let item = |c: Comment| view! { <CommentItem comment=c /> };
+    let loaded = move || {
+        let mine = added.with(|a| a.iter().map(|c| c.id).collect::<Vec<_>>());
+        list.items().into_iter().filter(|c| !mine.contains(&c.id)).map(item).collect_view()
+    };
     view! {
         {move || {
-            (empty && added.with(Vec::is_empty)).then(|| view! { <p class="empty">{tr!(comments_empty)}</p> })
+            (list.is_empty() && added.with(Vec::is_empty)).then(|| view! { <p class="empty">{tr!(comments_empty)}</p> })
         }}
-        // Oldest first: what "show more" brings is older than what was just written here,
-        // so it goes in between.
         <ol class="comment-list" role="list">
-            {first.items.into_iter().map(item).collect_view()}
-            {move || more.get().into_iter().map(item).collect_view()}
+            {loaded}
             {move || added.get().into_iter().map(item).collect_view()}
         </ol>
-        {move || {
-            cursor
-                .with(Option::is_some)
-                .then(|| {
-                    view! {
-                        {move || failed.get().then(|| view! { <p class="form-error" role="alert">{tr!(error_network)}</p> })}
-                        <button
-                            type="button"
-                            class="button button-secondary button-wide"
-                            disabled=move || loading.get()
-                            on:click=load_more.clone()
-                        >
-                            {move || if loading.get() { tr!(loading) } else { tr!(load_more) }}
-                        </button>
-                    }
-                })
-        }}
+        {list.show_more()}
     }
 }
 

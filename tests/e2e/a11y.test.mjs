@@ -48,6 +48,11 @@ for (const lang of ['ko', 'en']) {
     await visit('/');
     await visit(`/d/${DISTRICT}`);
     await visit(`/d/${DISTRICT}/proposals/2`, 'proposal (logged out)');
+    await visit(`/d/${DISTRICT}/shops`);
+    await visit(`/d/${DISTRICT}/shops?onnuri=1&category=florist`, 'shops, filtered');
+    await visit(`/d/${DISTRICT}/shops?q=nothing-like-this`, 'shops, none found');
+    await visit(`/d/${DISTRICT}/shops/3`, 'shop (logged out)');
+    await visit(`/d/${DISTRICT}/announcements`);
     await visit('/login');
     await visit('/register');
     await page.getByRole('button', { name: t(lang, 'register_submit'), exact: true }).click();
@@ -58,6 +63,10 @@ for (const lang of ['ko', 'en']) {
     // Logged in: the vote toggle, the comment form, the proposal form.
     await logIn(page, RESIDENT, lang);
     await visit(`/d/${DISTRICT}/proposals/3`, 'proposal (logged in)');
+    await visit(`/d/${DISTRICT}/shops/1`, 'shop (logged in)');
+    await page.getByRole('button', { name: t(lang, 'shop_news_past') }).click();
+    await page.locator('.announcement-past').first().waitFor();
+    await check('shop with its past news');
     await visit(`/d/${DISTRICT}/proposals/new`);
     await page.getByRole('radio', { name: new RegExp(t(lang, 'kind_event')) }).check();
     await page.getByRole('button', { name: t(lang, 'publish'), exact: true }).click();

@@ -9,7 +9,9 @@ const PARTS = {
   heading: 'main h1',
   description: 'main section.hero p.lede',
   more: 'main .more-toggle',
-  feedHeading: 'main h2.section-title',
+  links: 'main .district-links',
+  news: 'main .district-news',
+  feedHeading: 'main .feed h2.section-title',
   controls: 'main .feed-controls',
   firstCard: 'main .skeleton-card, main .proposal-card',
   action: '.sticky-action',
@@ -51,7 +53,7 @@ for (const lang of ['ko', 'en']) {
     assert.equal((await boot.locator('h1').innerText()).trim(), DISTRICT_NAME[lang]);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
     const before = await layout(page);
-    for (const part of ['hero', 'heading', 'description', 'more', 'feedHeading', 'controls', 'firstCard', 'action']) {
+    for (const part of ['hero', 'heading', 'description', 'more', 'links', 'news', 'feedHeading', 'controls', 'firstCard', 'action']) {
       assert.ok(before[part], `the boot screen has no ${part}`);
     }
 
@@ -60,7 +62,7 @@ for (const lang of ['ko', 'en']) {
     const after = await layout(page);
     assert.deepEqual(after, before, 'the app laid the page out exactly where the boot screen had');
     await ready(page);
-    assert.equal(await page.locator('main h2.section-title').innerText(), t(lang, 'proposals_heading'));
+    assert.equal(await page.locator('main .feed h2.section-title').innerText(), t(lang, 'proposals_heading'));
   });
 }
 

@@ -92,6 +92,24 @@ pub struct Announcement {
     pub updated_at: String,
 }
 
+/// An announcement in a line, as the district's home lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Headline {
+    pub id: i64,
+    /// The shop that announces; `null` for the district's own.
+    pub shop: Option<ShopRef>,
+    pub kind: AnnouncementKind,
+    pub title: String,
+    pub pinned: bool,
+}
+
+impl From<Announcement> for Headline {
+    fn from(a: Announcement) -> Self {
+        Headline { id: a.id, shop: a.shop, kind: a.kind, title: a.title, pinned: a.pinned }
+    }
+}
+
 /// A proposal named beside something about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]

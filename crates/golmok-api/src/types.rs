@@ -127,6 +127,11 @@ pub struct District {
     /// The district's own KakaoTalk channel (`https://pf.kakao.com/…`), if it has one.
     #[serde(default)]
     pub kakao_channel_url: Option<String>,
+    /// What the alley announces now, for its home: up to three, pinned first, then the
+    /// newest. Filled by `GET /districts/{slug}`, empty in the list of districts; all of
+    /// them are at `GET /districts/{slug}/announcements`.
+    #[serde(default)]
+    pub news: Vec<crate::announcements::Headline>,
 }
 
 // ---------------------------------------------------------------- proposals

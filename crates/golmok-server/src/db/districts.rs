@@ -31,6 +31,7 @@ impl From<DistrictRow> for District {
             region_en: r.region_en,
             proposal_count: r.proposal_count,
             kakao_channel_url: r.kakao_channel_url,
+            news: Vec::new(),
         }
     }
 }
@@ -53,7 +54,8 @@ impl Store {
         Ok(rows.into_iter().map(|r| (r.id, r.into())).collect())
     }
 
-    pub async fn get_district(&self, slug: &str) -> StoreResult<Option<District>> {
+    /// A district and its internal id.
+    pub async fn get_district(&self, slug: &str) -> StoreResult<Option<(i64, District)>> {
         if !super::could_be_stored(slug) {
             return Ok(None);
         }
@@ -62,7 +64,7 @@ impl Store {
             .bind(slug)
             .fetch_optional(pool)
             .await)?;
-        Ok(row.map(District::from))
+        Ok(row.map(|r| (r.id, District::from(r))))
     }
 
     /// The internal id of a district, which other queries are keyed by.

@@ -1,5 +1,5 @@
 use axum::extract::State;
-use golmok_api::{District, ErrorBody, Page};
+use golmok_api::{District, ErrorBody, Headline, Page};
 
 use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
 use crate::{
@@ -38,5 +38,12 @@ pub async fn list(
     )
 )]
 pub async fn get(State(state): State<AppState>, Path(slug): Path<String>) -> ApiResult<Json<District>> {
-    state.store.get_district(&slug).await?.map(Json).ok_or(ApiError::NotFound("district"))
+    let (id, mut district) = state.store.get_district(&slug).await?.ok_or(ApiError::NotFound("district"))?;
+    // With the district, in the one request its home makes before drawing anything.
+    let news = state.store.current_announcements(id, None, HOME_NEWS).await?;
+    district.news = news.into_iter().map(Headline::from).collect();
+    Ok(Json(district))
 }
+
+/// How many announcements the district's home shows.
+const HOME_NEWS: u32 = 3;

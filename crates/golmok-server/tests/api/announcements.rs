@@ -255,6 +255,14 @@ async fn the_demo_district_announces() {
     let current = demo.iter().filter(|a| a.is_current()).count();
     assert_eq!(now.len(), current);
     assert!(now[0].pinned && now[0].shop.is_none(), "the district's pinned notice first");
+    // The district's home gets the first three with the district itself.
+    let district: golmok_api::District =
+        expect(s.get("/api/v1/districts/eungubi-seo", None).await, StatusCode::OK).await;
+    let heads: Vec<_> = now.iter().take(3).cloned().map(golmok_api::Headline::from).collect();
+    assert_eq!(district.news, heads);
+    let listed: Page<golmok_api::District> =
+        expect(s.get("/api/v1/districts", None).await, StatusCode::OK).await;
+    assert!(listed.items.iter().all(|d| d.news.is_empty()), "not in the list of districts");
     let (_, shop) = bakery(&s).await;
     let past = feed(&s, &format!("/api/v1/shops/{shop}/announcements?when=past")).await;
     let over = demo

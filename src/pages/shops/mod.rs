@@ -1,0 +1,4 @@
+//! The alley's shops: the directory and a shop's page.
+
+pub mod directory;
+pub mod shop;
