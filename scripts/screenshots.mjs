@@ -47,6 +47,7 @@ const PAGES = [
     await page.locator('.hours').scrollIntoViewIfNeeded();
   }],
   ['news', `/d/${DISTRICT}/announcements`, false],
+  ['alley', '/alley', true],
   ['login', '/login', false],
   ['register', '/register', false],
   ['not-found', '/nope', false],

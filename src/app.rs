@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=|| lazy::page(pages::HOME) />
                         <Route path=path!("/login") view=|| lazy::page(pages::LOGIN) />
                         <Route path=path!("/register") view=|| lazy::page(pages::REGISTER) />
+                        <Route path=path!("/alley") view=|| lazy::page(pages::ALLEY) />
                         <Route path=path!("/d/:slug") view=district::DistrictPage />
                         <Route path=path!("/d/:slug/proposals/new") view=|| lazy::page(pages::NEW_PROPOSAL) />
                         <Route path=path!("/d/:slug/proposals/:id") view=|| lazy::page(pages::PROPOSAL) />

@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use golmok_api::{
-    Announcement, Answer, AnsweredProposal, AuthResponse, Comment, District, FollowState, LoginRequest,
-    NewComment, NewProposal, Page, Proposal, ProposalKind, ProposalSort, RegisterRequest, Shop, ShopCategory,
-    User, VoteState,
+    Announcement, Answer, AnsweredProposal, AuthResponse, Comment, District, FeedItem, FollowState,
+    LoginRequest, NewComment, NewProposal, Page, Proposal, ProposalKind, ProposalSort, RegisterRequest, Shop,
+    ShopCategory, User, VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -158,6 +158,12 @@ impl Api {
         let path = format!("/districts/{}/announcements", encode(district));
         let limit = limit.to_string();
         self.get(&with_query(path, &[("limit", Some(&limit)), ("cursor", cursor)])).await
+    }
+
+    /// "My alley": what the followed shops announced and answered, and answers to the
+    /// user's own proposals, newest first.
+    pub async fn my_feed(&self, cursor: Option<&str>) -> Result<Page<FeedItem>, ApiError> {
+        self.get(&with_query("/me/feed".to_owned(), &[("cursor", cursor)])).await
     }
 
     pub async fn register(&self, req: &RegisterRequest) -> Result<AuthResponse, ApiError> {

@@ -85,8 +85,16 @@ fn Header() -> impl IntoView {
                 {move || match session.user() {
                     Some(user) => {
                         let logout = logout.clone();
+                        let label = tr!(alley_link_label, name = user.display_name.clone());
                         view! {
-                            <span class="account-name">{tr!(account_greeting, name = user.display_name)}</span>
+                            // Their name leads to "My alley", their own page.
+                            <a
+                                href=link("/alley")
+                                class="account-name"
+                                aria-label=label
+                            >
+                                {tr!(account_greeting, name = user.display_name)}
+                            </a>
                             <button type="button" class="chip" on:click=logout>
                                 {tr!(logout)}
                             </button>

@@ -52,36 +52,48 @@ pub fn ShopAnswers(proposal_id: i64, count: i64) -> impl IntoView {
     })
 }
 
-/// One answer: under a proposal, with the shop that gives it; on a shop's page
-/// (`about`), with the proposal it answers.
+/// One answer: under a proposal, with the shop that gives it; elsewhere (`about`), with
+/// the proposal it answers too, and the shop unless it is the shop's own page.
 #[component]
-pub fn ShopAnswer(answer: Answer, #[prop(optional)] about: Option<ProposalRef>) -> impl IntoView {
+pub fn ShopAnswer(
+    answer: Answer,
+    #[prop(optional)] about: Option<ProposalRef>,
+    #[prop(optional)] without_shop: bool,
+    /// A word on why it is shown here ("an answer to your proposal").
+    #[prop(optional)]
+    note: Option<&'static str>,
+) -> impl IntoView {
     let locale = lang::current();
-    let who = match about {
-        Some(p) => {
-            let href = format!("/d/{}/proposals/{}", p.district_slug, p.id);
-            view! { <a href=link(href) class="answer-shop">{p.title}</a> }.into_any()
+    let shop = (!without_shop).then(|| {
+        let shop = shop_name(locale, &answer.shop.name, &answer.shop.name_en);
+        view! {
+            <span class="answer-shop">
+                <span aria-hidden="true">"🏪 "</span>
+                {shop}
+            </span>
         }
-        None => {
-            let shop = shop_name(locale, &answer.shop.name, &answer.shop.name_en);
-            view! {
-                <span class="answer-shop">
-                    <span aria-hidden="true">"🏪 "</span>
-                    {shop}
-                </span>
-            }
-            .into_any()
+    });
+    let about = about.map(|p| {
+        let href = format!("/d/{}/proposals/{}", p.district_slug, p.id);
+        view! {
+            <p class="answer-about">
+                <span class="sr-only">{tr!(answered_proposal)}" "</span>
+                <span aria-hidden="true">"↳ "</span>
+                <a href=link(href)>{p.title}</a>
+            </p>
         }
-    };
+    });
     let edited = answer.updated_at != answer.created_at;
     let when = format::relative(&answer.updated_at, locale, tr!(just_now));
     let stance_class = format!("badge badge-stance stance-{}", answer.stance.as_str());
     view! {
         <li class="answer">
             <p class="answer-meta">
-                {who}
+                {note.map(|note| view! { <span class="badge badge-pinned">{note}</span> })}
+                {shop}
                 <span class=stance_class>{stance_label(answer.stance)}</span>
             </p>
+            {about}
             <p class="answer-message">{answer.message}</p>
             {answer.pledge.map(|pledge| {
                 view! {

@@ -3,6 +3,7 @@
 //! (see `crate::lazy`). The not-found page stays too: it is a few lines, and the
 //! district page shows it for unknown districts anyway.
 
+pub mod alley;
 pub mod announcements;
 pub mod district;
 pub mod home;
@@ -21,3 +22,4 @@ crate::lazy_page!(pub const PROPOSAL in page_proposal = proposal::ProposalPage);
 crate::lazy_page!(pub const SHOPS in page_shops = shops::directory::ShopsPage);
 crate::lazy_page!(pub const SHOP in page_shop = shops::shop::ShopPage);
 crate::lazy_page!(pub const ANNOUNCEMENTS in page_announcements = announcements::AnnouncementsPage);
+crate::lazy_page!(pub const ALLEY in page_alley = alley::AlleyPage);

@@ -53,6 +53,7 @@ for (const lang of ['ko', 'en']) {
     await visit(`/d/${DISTRICT}/shops?q=nothing-like-this`, 'shops, none found');
     await visit(`/d/${DISTRICT}/shops/3`, 'shop (logged out)');
     await visit(`/d/${DISTRICT}/announcements`);
+    await visit('/alley', 'my alley (logged out)');
     await visit('/login');
     await visit('/register');
     await page.getByRole('button', { name: t(lang, 'register_submit'), exact: true }).click();
@@ -67,6 +68,7 @@ for (const lang of ['ko', 'en']) {
     await page.getByRole('button', { name: t(lang, 'shop_news_past') }).click();
     await page.locator('.announcement-past').first().waitFor();
     await check('shop with its past news');
+    await visit('/alley', 'my alley (logged in)');
     await visit(`/d/${DISTRICT}/proposals/new`);
     await page.getByRole('radio', { name: new RegExp(t(lang, 'kind_event')) }).check();
     await page.getByRole('button', { name: t(lang, 'publish'), exact: true }).click();

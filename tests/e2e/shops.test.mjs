@@ -2,7 +2,7 @@
 // a regular (단골), and the alley's news on the district home and its own page.
 import assert from 'node:assert/strict';
 import {
-  DISTRICT, FAILED_REQUEST, RESIDENT, counted, eventually, exact, logIn, numberIn, open, reload, scenario, t,
+  DISTRICT, FAILED_REQUEST, counted, eventually, exact, numberIn, open, reload, scenario, signUp, t,
 } from './support.mjs';
 
 const DIRECTORY = `/d/${DISTRICT}/shops`;
@@ -68,7 +68,8 @@ scenario('a shared, filtered address opens filtered, in English', async (page) =
 }, { lang: 'en' });
 
 scenario('a resident becomes a regular of a shop and stops being one', async (page) => {
-  await logIn(page, RESIDENT);
+  // A new account: the demo resident is a regular of the bakery already.
+  await signUp(page);
   await open(page, DIRECTORY);
   await page.getByRole('link', { name: '은구비 베이커리' }).click();
   await page.locator('main h1', { hasText: '은구비 베이커리' }).waitFor();

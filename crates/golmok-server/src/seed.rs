@@ -103,7 +103,7 @@ pub static DEMO: DemoData = DemoData {
             break_time: None,
             phone: Some("042-822-0700"),
             kakao_channel_url: None,
-            followers: &[JIEUN, HALMEONI, EMILY, DAD, PARENT],
+            followers: &[RESIDENT, JIEUN, HALMEONI, EMILY, DAD, PARENT],
         },
         DemoShop {
             name: "맹꽁이 치킨",

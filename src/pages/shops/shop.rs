@@ -111,7 +111,7 @@ fn ShopAnswers(shop_id: i64) -> impl IntoView {
                         {move || {
                             list.items()
                                 .into_iter()
-                                .map(|a| view! { <ShopAnswer answer=a.answer about=a.proposal /> })
+                                .map(|a| view! { <ShopAnswer answer=a.answer about=a.proposal without_shop=true /> })
                                 .collect_view()
                         }}
                     </ul>

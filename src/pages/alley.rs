@@ -1,0 +1,87 @@
+//! `/alley`: "My alley" (내 골목) — what the shops one is a regular of announced and
+//! answered, and shops' answers to one's own proposals, newest first.
+
+use golmok_api::{FeedItem, FeedKind};
+use leptos::prelude::*;
+
+use crate::api::use_api;
+use crate::components::announcement_card::AnnouncementCard;
+use crate::components::load_error::LoadError;
+use crate::components::page_heading::PageHeading;
+use crate::components::shop_answers::ShopAnswer;
+use crate::components::skeleton::CardSkeletons;
+use crate::config::link;
+use crate::pages::login::login_href;
+use crate::state::paged::{First, Paged};
+use crate::state::session::use_session;
+
+#[component]
+pub fn AlleyPage() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <section class="form-page alley-page">
+            <PageHeading text=tr!(alley_title) />
+            <p class="lede">{tr!(alley_intro)}</p>
+            {move || {
+                if session.is_logged_in() {
+                    view! { <AlleyFeed /> }.into_any()
+                } else {
+                    view! {
+                        <div class="notice notice-info">
+                            <p>{tr!(alley_login)}</p>
+                            <a href=link(login_href("/alley")) class="button button-primary">{tr!(login)}</a>
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn AlleyFeed() -> impl IntoView {
+    let api = use_api();
+    let list = Paged::new(
+        move |cursor| {
+            let api = api.clone();
+            async move { api.my_feed(cursor.as_deref()).await }
+        },
+        // Announcements and answers have ids of their own: apart by kind.
+        |item: &FeedItem| {
+            let id = item_id(item);
+            if item.kind == FeedKind::Announcement { id * 2 } else { id * 2 + 1 }
+        },
+    );
+    move || match list.first() {
+        First::Loading => view! { <CardSkeletons /> }.into_any(),
+        First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
+        First::Ready if list.is_empty() => view! { <p class="empty">{tr!(alley_empty)}</p> }.into_any(),
+        First::Ready => view! {
+            <h2 class="sr-only">{tr!(alley_title)}</h2>
+            <ul class="announcements alley-feed" role="list">
+                {move || list.items().into_iter().map(feed_line).collect_view()}
+            </ul>
+            {list.show_more()}
+        }
+        .into_any(),
+    }
+}
+
+fn item_id(item: &FeedItem) -> i64 {
+    item.announcement.as_ref().map(|a| a.id).or(item.answer.as_ref().map(|a| a.id)).unwrap_or_default()
+}
+
+/// An announcement, or an answer with the proposal it answers.
+fn feed_line(item: FeedItem) -> AnyView {
+    let FeedItem { announcement, answer, proposal, to_your_proposal, .. } = item;
+    match (announcement, answer, proposal) {
+        (Some(a), ..) => view! { <AnnouncementCard announcement=a by_shop=true /> }.into_any(),
+        (None, Some(answer), Some(about)) if to_your_proposal => {
+            view! { <ShopAnswer answer about note=tr!(alley_to_you) /> }.into_any()
+        }
+        (None, Some(answer), Some(about)) => view! { <ShopAnswer answer about /> }.into_any(),
+        (None, Some(answer), None) => view! { <ShopAnswer answer /> }.into_any(),
+        (None, None, _) => ().into_any(),
+    }
+}
