@@ -20,7 +20,9 @@ const OUT = path.join(ROOT, 'tests/e2e/screenshots');
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
-// [name, path, logged in?, what to do before the shot]
+const MODERATOR = { email: 'moderator@example.com', password: 'golmok-demo-2026' };
+
+// [name, path, logged in? (or 'moderator'), what to do before the shot]
 const PAGES = [
   ['home', '/', false],
   ['district', `/d/${DISTRICT}`, true],
@@ -48,6 +50,8 @@ const PAGES = [
   }],
   ['news', `/d/${DISTRICT}/announcements`, false],
   ['alley', '/alley', true],
+  ['claim', `/d/${DISTRICT}/claim?shop=2`, true],
+  ['manage-moderator', '/manage', 'moderator'],
   ['login', '/login', false],
   ['register', '/register', false],
   ['not-found', '/nope', false],
@@ -57,14 +61,15 @@ const browser = await launchChromium();
 const saved = [];
 try {
   for (const lang of ['ko', 'en']) {
-    for (const loggedIn of [false, true]) {
+    for (const loggedIn of [false, true, 'moderator']) {
       const context = await browser.newContext(contextOptions(lang));
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
-      if (loggedIn) await logIn(page, RESIDENT, lang);
+      if (loggedIn === true) await logIn(page, RESIDENT, lang);
+      if (loggedIn === 'moderator') await logIn(page, MODERATOR, lang);
       for (const [name, url, needsLogin, prepare] of PAGES) {
         if (needsLogin !== loggedIn) continue;
-        await open(page, `${url}?lang=${lang}`);
+        await open(page, `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
         if (prepare) await prepare(page, lang);
         await page.waitForTimeout(300); // let focus rings and fonts settle
         const file = path.join(OUT, `${lang}-${name}.png`);

@@ -41,10 +41,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=|| lazy::page(pages::LOGIN) />
                         <Route path=path!("/register") view=|| lazy::page(pages::REGISTER) />
                         <Route path=path!("/alley") view=|| lazy::page(pages::ALLEY) />
+                        <Route path=path!("/manage") view=|| lazy::page(pages::MANAGE) />
                         <Route path=path!("/d/:slug") view=district::DistrictPage />
                         <Route path=path!("/d/:slug/proposals/new") view=|| lazy::page(pages::NEW_PROPOSAL) />
                         <Route path=path!("/d/:slug/proposals/:id") view=|| lazy::page(pages::PROPOSAL) />
                         <Route path=path!("/d/:slug/announcements") view=|| lazy::page(pages::ANNOUNCEMENTS) />
+                        <Route path=path!("/d/:slug/claim") view=|| lazy::page(pages::CLAIM) />
                         <Route path=path!("/d/:slug/shops") view=|| lazy::page(pages::SHOPS) />
                         <Route path=path!("/d/:slug/shops/:id") view=|| lazy::page(pages::SHOP) />
                     </FlatRoutes>

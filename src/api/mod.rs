@@ -10,8 +10,8 @@ use std::sync::Arc;
 use gloo_net::http::{Method, RequestBuilder, Response};
 use golmok_api::{
     Announcement, Answer, AnsweredProposal, AuthResponse, Comment, District, FeedItem, FollowState,
-    LoginRequest, NewComment, NewProposal, Page, Proposal, ProposalKind, ProposalSort, RegisterRequest, Shop,
-    ShopCategory, User, VoteState,
+    LoginRequest, NewComment, NewProposal, NewShopClaim, Page, Proposal, ProposalKind, ProposalSort,
+    RegisterRequest, Shop, ShopCategory, ShopClaim, User, Verification, VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -164,6 +164,31 @@ impl Api {
     /// user's own proposals, newest first.
     pub async fn my_feed(&self, cursor: Option<&str>) -> Result<Page<FeedItem>, ApiError> {
         self.get(&with_query("/me/feed".to_owned(), &[("cursor", cursor)])).await
+    }
+
+    /// "This shop is mine": a claim for a listed shop without an owner, or a new shop.
+    pub async fn claim_shop(&self, district: &str, claim: &NewShopClaim) -> Result<ShopClaim, ApiError> {
+        self.send(Method::POST, &format!("/districts/{}/shops", encode(district)), Some(claim)).await
+    }
+
+    /// The user's own claims, newest first.
+    pub async fn my_claims(&self, cursor: Option<&str>) -> Result<Page<ShopClaim>, ApiError> {
+        self.get(&with_query("/me/claims".to_owned(), &[("cursor", cursor)])).await
+    }
+
+    /// A district's pending claims, for its moderators, oldest first.
+    pub async fn pending_claims(
+        &self,
+        district: &str,
+        cursor: Option<&str>,
+    ) -> Result<Page<ShopClaim>, ApiError> {
+        let path = format!("/districts/{}/claims", encode(district));
+        self.get(&with_query(path, &[("status", Some("pending")), ("cursor", cursor)])).await
+    }
+
+    /// A moderator's decision on the pending claim of `shop`.
+    pub async fn decide_claim(&self, shop: i64, decision: &Verification) -> Result<ShopClaim, ApiError> {
+        self.send(Method::POST, &format!("/shops/{shop}/verification"), Some(decision)).await
     }
 
     pub async fn register(&self, req: &RegisterRequest) -> Result<AuthResponse, ApiError> {

@@ -5,6 +5,8 @@
 use golmok_api::{FieldError, FieldErrorCode, validate::field};
 use leptos::prelude::*;
 
+use crate::components::form::Problems;
+
 /// The sentence for a field problem, in the current language.
 pub fn field_error_text(error: &FieldError) -> String {
     let limit = error.limit.unwrap_or_default();
@@ -15,7 +17,10 @@ pub fn field_error_text(error: &FieldError) -> String {
         FieldErrorCode::Invalid => match error.field.as_str() {
             field::EMAIL => tr!(err_invalid_email),
             field::EVENT_DATE => tr!(err_invalid_date),
-            field::TITLE | field::DISPLAY_NAME | field::EVENT_PLACE => tr!(err_invalid_single_line),
+            field::TITLE | field::DISPLAY_NAME | field::EVENT_PLACE | field::NAME => {
+                tr!(err_invalid_single_line)
+            }
+            field::BUSINESS_NUMBER => tr!(err_invalid_business_number),
             _ => tr!(err_invalid),
         }
         .to_owned(),
@@ -47,14 +52,20 @@ pub enum Input {
     Area,
 }
 
+/// `problems`: the field is the form's field named `name` (by default its `id`), and
+/// shows that field's problem when the form says so. Otherwise `error` says what to show.
+/// A form shown several times on one page gives each field an `id` of its own and the
+/// shared `name`.
 #[component]
 pub fn Field(
-    id: &'static str,
+    #[prop(into)] id: Oco<'static, str>,
+    #[prop(optional)] name: Option<&'static str>,
     label: &'static str,
     value: RwSignal<String>,
+    #[prop(optional)] problems: Option<Problems>,
     /// The problem to show, already translated; `None` when fine or not yet shown.
-    #[prop(into)]
-    error: Signal<Option<String>>,
+    #[prop(optional, into)]
+    error: Option<Signal<Option<String>>>,
     #[prop(optional)] input: Input,
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] placeholder: Option<&'static str>,
@@ -65,6 +76,14 @@ pub fn Field(
     #[prop(optional)] required: bool,
     #[prop(optional, into)] on_blur: Option<Callback<()>>,
 ) -> impl IntoView {
+    let name = name.or(match &id {
+        Oco::Borrowed(id) => Some(*id),
+        _ => None,
+    });
+    let bound = problems.zip(name);
+    let error = error.or(bound.map(|(p, name)| p.of(name))).unwrap_or_default();
+    let on_blur = on_blur.or(bound.map(|(p, name)| p.on_leave(name)));
+    let name = name.map(str::to_owned).unwrap_or_else(|| id.to_string());
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some() || max.is_some();
@@ -89,8 +108,8 @@ pub fn Field(
     let control = if input == Input::Area {
         view! {
             <textarea
-                id=id
-                name=id
+                id=id.clone()
+                name=name.clone()
                 rows="6"
                 prop:value=move || value.get()
                 on:input=input_event
@@ -111,8 +130,8 @@ pub fn Field(
         };
         view! {
             <input
-                id=id
-                name=id
+                id=id.clone()
+                name=name.clone()
                 type=kind
                 prop:value=move || value.get()
                 on:input=input_event
@@ -136,7 +155,7 @@ pub fn Field(
     });
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             {control}
             {move || {
                 error

@@ -1,10 +1,16 @@
-//! The parts every form shares: when each field shows its problem, the failure line,
-//! the submit button that says when it is busy.
+//! The parts every form shares: when each field shows its problem, what a submit does,
+//! the failure line, the submit button that says when it is busy.
+
+use std::future::Future;
 
 use golmok_api::FieldError;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::api::ApiError;
 use crate::components::field::field_error_text;
+use crate::components::load_error::error_text;
+use crate::state::announce::Announcer;
 
 /// Which problem each field of a form shows, and when. A field shows what the shared
 /// rules find once it has been left or a submit was tried (not while someone is still
@@ -67,6 +73,92 @@ impl Problems {
         self.left.set(Vec::new());
         self.tried.set(false);
         self.refused.set(Vec::new());
+    }
+}
+
+/// What every form does when it is submitted: one request at a time; every problem shown
+/// from then on; the first field with a problem focused and the screen reader told; field
+/// problems from the server shown next to their fields, anything else as one sentence
+/// above the button. Nothing typed is cleared by a failure.
+#[derive(Debug, Clone, Copy)]
+pub struct Submit {
+    pub sending: RwSignal<bool>,
+    pub failure: RwSignal<Option<&'static str>>,
+    pub problems: Problems,
+    announcer: Option<Announcer>,
+}
+
+impl Submit {
+    pub fn new(problems: Problems) -> Self {
+        Submit {
+            sending: RwSignal::new(false),
+            failure: RwSignal::new(None),
+            problems,
+            announcer: use_context::<Announcer>(),
+        }
+    }
+
+    /// Sends `checked` (the form's input through the shared rules) with `request`, unless a
+    /// submit is under way or the rules found problems. `outcome` gets the answer: it
+    /// handles success and any error it knows better, and hands the rest back.
+    pub fn send<I, T, Fut>(
+        &self,
+        checked: Result<I, Vec<FieldError>>,
+        request: impl FnOnce(I) -> Fut,
+        outcome: impl FnOnce(Result<T, ApiError>) -> Result<(), ApiError> + 'static,
+    ) where
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+        T: 'static,
+    {
+        if self.sending.get_untracked() {
+            return;
+        }
+        self.problems.tried();
+        self.failure.set(None);
+        let input = match checked {
+            Ok(input) => input,
+            Err(errors) => return self.point_at(&errors),
+        };
+        self.sending.set(true);
+        let answer = request(input);
+        let this = *self;
+        spawn_local(async move {
+            let refused = outcome(answer.await);
+            // The form may be gone (a success navigated away): `try_`, no panic.
+            if this.sending.try_set(false).is_some() {
+                return;
+            }
+            match refused {
+                Err(e) if !e.fields().is_empty() => {
+                    // The server has the last word on its rules.
+                    this.problems.refused(e.fields());
+                    this.point_at(e.fields());
+                }
+                Err(e) => this.failure.set(Some(error_text(&e))),
+                Ok(()) => {}
+            }
+        });
+    }
+
+    /// Says that fields need fixing and puts the cursor in the first of them.
+    fn point_at(&self, errors: &[FieldError]) {
+        if let Some(a) = self.announcer {
+            a.say(tr!(fix_errors));
+        }
+        if let Some(first) = errors.first() {
+            focus_field(&first.field);
+        }
+    }
+}
+
+/// Focuses the control of a field, whose id is its field name.
+pub fn focus_field(name: &str) {
+    use wasm_bindgen::JsCast;
+    let element = crate::config::document()
+        .and_then(|d| d.get_element_by_id(name))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }
 

@@ -22,6 +22,7 @@ pub fn AlleyPage() -> impl IntoView {
         <section class="form-page alley-page">
             <PageHeading text=tr!(alley_title) />
             <p class="lede">{tr!(alley_intro)}</p>
+            <a href=link("/manage") class="more-link">{tr!(manage_link)}<span aria-hidden="true">" →"</span></a>
             {move || {
                 if session.is_logged_in() {
                     view! { <AlleyFeed /> }.into_any()

@@ -3,13 +3,11 @@
 use golmok_api::validate::{self, field};
 use golmok_api::{AuthResponse, LoginRequest, error_code};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
-use crate::components::form::{FormFailure, Problems, SubmitButton};
-use crate::components::load_error::error_text;
+use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
 use crate::components::page_heading::PageHeading;
 use crate::config::link;
 use crate::state::announce::use_announcer;
@@ -67,36 +65,27 @@ pub fn LoginPage() -> impl IntoView {
 
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let sending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<&str>);
-
     let request = move || LoginRequest { email: email.get(), password: password.get() };
-    let problems = Problems::new(move || validate::login(&request()).err().unwrap_or_default());
+    let form = Submit::new(Problems::new(move || validate::login(&request()).err().unwrap_or_default()));
     let register_href = carry_next("/register", next.as_deref());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
-        problems.tried();
-        failure.set(None);
-        let Ok(req) = validate::login(&request()) else { return };
-        sending.set(true);
         let (api, signed_in) = (api.clone(), signed_in.clone());
-        spawn_local(async move {
-            match api.login(&req).await {
-                Ok(auth) => signed_in(auth),
-                Err(e) => {
-                    let text = if e.code() == Some(error_code::INVALID_CREDENTIALS) {
-                        tr!(invalid_credentials)
-                    } else {
-                        error_text(&e)
-                    };
-                    failure.set(Some(text));
+        form.send(
+            validate::login(&request()),
+            move |req| async move { api.login(&req).await },
+            move |answer| match answer {
+                Ok(auth) => {
+                    signed_in(auth);
+                    Ok(())
                 }
-            }
-            sending.set(false);
-        });
+                Err(e) if e.code() == Some(error_code::INVALID_CREDENTIALS) => {
+                    form.failure.set(Some(tr!(invalid_credentials)));
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            },
+        );
     };
 
     view! {
@@ -105,25 +94,25 @@ pub fn LoginPage() -> impl IntoView {
             <p class="lede">{tr!(login_intro)}</p>
             <form class="form" on:submit=submit novalidate>
                 <Field
-                    id="email"
+                    id=field::EMAIL
                     label=tr!(field_email)
                     value=email
-                    error=problems.of(field::EMAIL)
+                    problems=form.problems
                     input=Input::Email
                     autocomplete="email"
                     required=true
                 />
                 <Field
-                    id="password"
+                    id=field::PASSWORD
                     label=tr!(field_password)
                     value=password
-                    error=problems.of(field::PASSWORD)
+                    problems=form.problems
                     input=Input::Password
                     autocomplete="current-password"
                     required=true
                 />
-                <FormFailure failure />
-                <SubmitButton sending label=tr!(login_submit) busy=tr!(sending) />
+                <FormFailure failure=form.failure />
+                <SubmitButton sending=form.sending label=tr!(login_submit) busy=tr!(sending) />
             </form>
             <p class="auth-switch">
                 {tr!(no_account)}

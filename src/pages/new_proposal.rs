@@ -8,14 +8,13 @@
 use golmok_api::validate::{self, field, limits};
 use golmok_api::{NewProposal, ProposalKind};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use serde::{Deserialize, Serialize};
 
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
-use crate::components::form::{FormFailure, Problems, SubmitButton};
-use crate::components::load_error::{LoadError, NotFound, error_text};
+use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
+use crate::components::load_error::{LoadError, NotFound};
 use crate::components::page_heading::PageHeading;
 use crate::components::skeleton::DetailSkeleton;
 use crate::config::link;
@@ -102,67 +101,48 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
         Effect::new(move |_| draft.with(|d| storage::save_or_remove(&draft_key, d, d.is_blank())));
     }
 
-    let problems =
-        Problems::new(move || validate::new_proposal(&draft.get().to_request()).err().unwrap_or_default());
-    let sending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<&str>);
+    let form = Submit::new(Problems::new(move || {
+        validate::new_proposal(&draft.get().to_request()).err().unwrap_or_default()
+    }));
     let needs_login = RwSignal::new(false);
 
     let slug = StoredValue::new(slug);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
-        problems.tried();
-        failure.set(None);
-        let new = match validate::new_proposal(&draft.get_untracked().to_request()) {
-            Ok(new) => new,
-            Err(errors) => {
-                announcer.say(tr!(fix_errors));
-                focus_field(&errors[0].field);
-                return;
-            }
-        };
-        if !session.is_logged_in() {
+        let checked = validate::new_proposal(&draft.get_untracked().to_request());
+        if checked.is_ok() && !session.is_logged_in() {
             needs_login.set(true);
             announcer.say(tr!(login_to_propose));
             return;
         }
-        sending.set(true);
         let (api, navigate, draft_key) = (api.clone(), navigate.clone(), draft_key.clone());
         let slug = slug.get_value();
-        spawn_local(async move {
-            match api.create_proposal(&slug, &new).await {
+        let to = slug.clone();
+        form.send(
+            checked,
+            move |new| async move { api.create_proposal(&to, &new).await },
+            move |answer| match answer {
                 Ok(created) => {
                     storage::remove(&draft_key);
                     announcer.say(tr!(published));
                     navigate(&format!("/d/{slug}/proposals/{}", created.id), Default::default());
-                }
-                Err(e) if !e.fields().is_empty() => {
-                    focus_field(&e.fields()[0].field);
-                    // The server has the last word on its rules.
-                    problems.refused(e.fields());
-                    announcer.say(tr!(fix_errors));
+                    Ok(())
                 }
                 Err(e) if e.is_unauthorized() => {
                     needs_login.set(true);
                     announcer.say(tr!(login_to_propose));
+                    Ok(())
                 }
-                Err(e) => {
-                    let text = error_text(&e);
-                    failure.set(Some(text));
-                }
-            }
-            sending.set(false);
-        });
+                Err(e) => Err(e),
+            },
+        );
     };
     let discard = move |_| {
         title.set(String::new());
         body.set(String::new());
         event_date.set(String::new());
         event_place.set(String::new());
-        problems.reset();
+        form.problems.reset();
     };
     let login_href = move || login_href(&format!("/d/{}/proposals/new", slug.get_value()));
     let kind_option = move |value: ProposalKind| {
@@ -204,21 +184,19 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                     {kind_option(ProposalKind::Improvement)}
                 </fieldset>
                 <Field
-                    id="title"
+                    id=field::TITLE
                     label=tr!(field_title)
                     value=title
-                    error=problems.of(field::TITLE)
-                    on_blur=problems.on_leave(field::TITLE)
+                    problems=form.problems
                     placeholder=tr!(title_placeholder)
                     max=limits::TITLE.1
                     required=true
                 />
                 <Field
-                    id="body"
+                    id=field::BODY
                     label=tr!(field_body)
                     value=body
-                    error=problems.of(field::BODY)
-                    on_blur=problems.on_leave(field::BODY)
+                    problems=form.problems
                     input=Input::Area
                     placeholder=tr!(body_placeholder)
                     max=limits::BODY.1
@@ -226,19 +204,17 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                 />
                 <div class="field-row" hidden=move || kind.get() != ProposalKind::Event>
                     <Field
-                        id="event_date"
+                        id=field::EVENT_DATE
                         label=tr!(field_event_date)
                         value=event_date
-                        error=problems.of(field::EVENT_DATE)
-                        on_blur=problems.on_leave(field::EVENT_DATE)
+                        problems=form.problems
                         input=Input::Date
                     />
                     <Field
-                        id="event_place"
+                        id=field::EVENT_PLACE
                         label=tr!(field_event_place)
                         value=event_place
-                        error=problems.of(field::EVENT_PLACE)
-                        on_blur=problems.on_leave(field::EVENT_PLACE)
+                        problems=form.problems
                         placeholder=tr!(place_placeholder)
                     />
                 </div>
@@ -246,7 +222,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                     <span aria-hidden="true">"💾 "</span>
                     {tr!(draft_note)}
                 </p>
-                <FormFailure failure />
+                <FormFailure failure=form.failure />
                 <div class="notice notice-info" hidden=move || !needs_login.get()>
                     <p>{tr!(login_to_propose)}</p>
                     <a href=link(login_href()) class="button button-secondary">
@@ -254,7 +230,7 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                     </a>
                 </div>
                 <div class="form-actions">
-                    <SubmitButton sending label=tr!(publish) busy=tr!(publishing) />
+                    <SubmitButton sending=form.sending label=tr!(publish) busy=tr!(publishing) />
                     <button
                         type="button"
                         class="button button-quiet"
@@ -266,17 +242,5 @@ pub fn ProposalForm(slug: String) -> impl IntoView {
                 </div>
             </form>
         </section>
-    }
-}
-
-/// Moves focus to the first field with a problem, so keyboard and screen-reader users
-/// land where the fix is.
-fn focus_field(name: &str) {
-    use wasm_bindgen::JsCast;
-    let element = crate::config::document()
-        .and_then(|d| d.get_element_by_id(name))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
     }
 }

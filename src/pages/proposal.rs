@@ -5,14 +5,13 @@ use std::rc::Rc;
 use golmok_api::validate::{self, field};
 use golmok_api::{Comment, NewComment, Proposal, ProposalKind};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::use_api;
 use crate::components::badges::{KindBadge, StatusBadge};
 use crate::components::field::{Field, Input};
-use crate::components::form::{FormFailure, Problems, SubmitButton};
-use crate::components::load_error::{LoadError, NotFound, error_text};
+use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
+use crate::components::load_error::{LoadError, NotFound};
 use crate::components::page_heading::PageHeading;
 use crate::components::shop_answers::ShopAnswers;
 use crate::components::skeleton::DetailSkeleton;
@@ -255,55 +254,44 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
     let announcer = use_announcer();
     let draft_key = keys::comment_draft(proposal_id);
     let body = RwSignal::new(storage::load::<String>(&draft_key).unwrap_or_default());
-    let problems = Problems::new(move || {
+    let form = Submit::new(Problems::new(move || {
         validate::new_comment(&NewComment { body: body.get() }).err().unwrap_or_default()
-    });
-    let sending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<&str>);
+    }));
     {
         let draft_key = draft_key.clone();
         Effect::new(move |_| body.with(|b| storage::save_or_remove(&draft_key, b, b.trim().is_empty())));
     }
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
-        problems.tried();
-        let new = NewComment { body: body.get_untracked() };
-        let Ok(new) = validate::new_comment(&new) else { return };
-        sending.set(true);
-        failure.set(None);
         let (api, draft_key) = (api.clone(), draft_key.clone());
-        spawn_local(async move {
-            match api.create_comment(proposal_id, &new).await {
-                Ok(comment) => {
-                    added.update(|list| list.push(comment));
-                    count.update(|c| *c += 1);
-                    body.set(String::new());
-                    problems.reset();
-                    storage::remove(&draft_key);
-                    announcer.say(tr!(comment_posted));
-                }
-                Err(e) if !e.fields().is_empty() => problems.refused(e.fields()),
-                Err(e) => failure.set(Some(error_text(&e))),
-            }
-            sending.set(false);
-        });
+        form.send(
+            validate::new_comment(&NewComment { body: body.get_untracked() }),
+            move |new| async move { api.create_comment(proposal_id, &new).await },
+            move |answer| {
+                let comment = answer?;
+                added.update(|list| list.push(comment));
+                count.update(|c| *c += 1);
+                body.set(String::new());
+                form.problems.reset();
+                storage::remove(&draft_key);
+                announcer.say(tr!(comment_posted));
+                Ok(())
+            },
+        );
     };
     view! {
         <form class="comment-form" on:submit=submit novalidate>
             <Field
-                id="comment-body"
+                id=field::BODY
                 label=tr!(comment_label)
                 value=body
-                error=problems.of(field::BODY)
+                problems=form.problems
                 input=Input::Area
                 placeholder=tr!(comment_placeholder)
                 max=validate::limits::COMMENT.1
             />
-            <FormFailure failure />
-            <SubmitButton sending label=tr!(comment_submit) busy=tr!(sending) />
+            <FormFailure failure=form.failure />
+            <SubmitButton sending=form.sending label=tr!(comment_submit) busy=tr!(sending) />
         </form>
     }
 }

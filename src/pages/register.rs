@@ -3,13 +3,11 @@
 use golmok_api::validate::{self, field};
 use golmok_api::{RegisterRequest, error_code};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
-use crate::components::form::{FormFailure, Problems, SubmitButton};
-use crate::components::load_error::error_text;
+use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
 use crate::components::page_heading::PageHeading;
 use crate::config::link;
 use crate::pages::login::{after_sign_in, carry_next};
@@ -25,8 +23,6 @@ pub fn RegisterPage() -> impl IntoView {
     let display_name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let sending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<&str>);
     let email_taken = RwSignal::new(false);
 
     let request = move || RegisterRequest {
@@ -34,39 +30,30 @@ pub fn RegisterPage() -> impl IntoView {
         password: password.get(),
         display_name: display_name.get(),
     };
-    let problems = Problems::new(move || validate::register(&request()).err().unwrap_or_default());
+    let form = Submit::new(Problems::new(move || validate::register(&request()).err().unwrap_or_default()));
     let login_href = carry_next("/login", next.as_deref());
     let password_hint = tr!(password_hint, limit = validate::limits::PASSWORD.0);
     let login_notice_href = login_href.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
-        problems.tried();
-        failure.set(None);
         email_taken.set(false);
-        let Ok(req) = validate::register(&request()) else {
-            announcer.say(tr!(fix_errors));
-            return;
-        };
-        sending.set(true);
         let (api, signed_in) = (api.clone(), signed_in.clone());
-        spawn_local(async move {
-            match api.register(&req).await {
-                Ok(auth) => signed_in(auth),
+        form.send(
+            validate::register(&request()),
+            move |req| async move { api.register(&req).await },
+            move |answer| match answer {
+                Ok(auth) => {
+                    signed_in(auth);
+                    Ok(())
+                }
                 Err(e) if e.code() == Some(error_code::EMAIL_TAKEN) => {
                     email_taken.set(true);
                     announcer.say(tr!(email_taken));
+                    Ok(())
                 }
-                Err(e) if !e.fields().is_empty() => problems.refused(e.fields()),
-                Err(e) => {
-                    let text = error_text(&e);
-                    failure.set(Some(text));
-                }
-            }
-            sending.set(false);
-        });
+                Err(e) => Err(e),
+            },
+        );
     };
 
     view! {
@@ -75,31 +62,28 @@ pub fn RegisterPage() -> impl IntoView {
             <p class="lede">{tr!(register_intro)}</p>
             <form class="form" on:submit=submit novalidate>
                 <Field
-                    id="display_name"
+                    id=field::DISPLAY_NAME
                     label=tr!(field_display_name)
                     value=display_name
-                    error=problems.of(field::DISPLAY_NAME)
-                    on_blur=problems.on_leave(field::DISPLAY_NAME)
+                    problems=form.problems
                     hint=tr!(display_name_hint)
                     autocomplete="nickname"
                     required=true
                 />
                 <Field
-                    id="email"
+                    id=field::EMAIL
                     label=tr!(field_email)
                     value=email
-                    error=problems.of(field::EMAIL)
-                    on_blur=problems.on_leave(field::EMAIL)
+                    problems=form.problems
                     input=Input::Email
                     autocomplete="email"
                     required=true
                 />
                 <Field
-                    id="password"
+                    id=field::PASSWORD
                     label=tr!(field_password)
                     value=password
-                    error=problems.of(field::PASSWORD)
-                    on_blur=problems.on_leave(field::PASSWORD)
+                    problems=form.problems
                     input=Input::Password
                     hint=password_hint
                     autocomplete="new-password"
@@ -111,8 +95,8 @@ pub fn RegisterPage() -> impl IntoView {
                         {tr!(login)}
                     </a>
                 </div>
-                <FormFailure failure />
-                <SubmitButton sending label=tr!(register_submit) busy=tr!(sending) />
+                <FormFailure failure=form.failure />
+                <SubmitButton sending=form.sending label=tr!(register_submit) busy=tr!(sending) />
             </form>
             <p class="auth-switch">
                 {tr!(have_account)}

@@ -128,6 +128,17 @@ impl<T: Clone + Send + Sync + 'static> Paged<T> {
         self.state.with(|s| s.items.is_empty())
     }
 
+    /// Takes the item with this key off the list: it was dealt with here.
+    pub fn remove(&self, key: i64) {
+        let of = self.key;
+        self.state.update(|s| s.items.retain(|item| of(item) != key));
+    }
+
+    /// How many items are shown, and whether there are more.
+    pub fn count(&self) -> (usize, bool) {
+        self.state.with(|s| (s.items.len(), s.next.is_some()))
+    }
+
     /// Loads the list again from the top, showing the loading state meanwhile.
     pub fn retry(&self) {
         self.again.update(|n| *n += 1);

@@ -54,6 +54,7 @@ for (const lang of ['ko', 'en']) {
     await visit(`/d/${DISTRICT}/shops/3`, 'shop (logged out)');
     await visit(`/d/${DISTRICT}/announcements`);
     await visit('/alley', 'my alley (logged out)');
+    await visit('/manage', 'manage (logged out)');
     await visit('/login');
     await visit('/register');
     await page.getByRole('button', { name: t(lang, 'register_submit'), exact: true }).click();
@@ -69,6 +70,14 @@ for (const lang of ['ko', 'en']) {
     await page.locator('.announcement-past').first().waitFor();
     await check('shop with its past news');
     await visit('/alley', 'my alley (logged in)');
+    await visit('/manage', 'manage (a resident)');
+    await visit(`/d/${DISTRICT}/claim?shop=2`, 'claim a shop');
+    await page.getByRole('button', { name: t(lang, 'claim_submit') }).click();
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    await check('claim a shop, with errors shown');
+    await page.getByRole('button', { name: t(lang, 'logout'), exact: true }).click();
+    await logIn(page, { email: 'moderator@example.com', password: 'golmok-demo-2026' }, lang);
+    await visit('/manage', 'manage (a moderator)');
     await visit(`/d/${DISTRICT}/proposals/new`);
     await page.getByRole('radio', { name: new RegExp(t(lang, 'kind_event')) }).check();
     await page.getByRole('button', { name: t(lang, 'publish'), exact: true }).click();

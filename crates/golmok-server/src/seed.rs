@@ -7,8 +7,8 @@ use golmok_api::{AnnouncementKind, ProposalKind::*, ProposalStatus::*, Stance};
 use crate::{
     auth,
     db::{
-        DemoAnnouncement, DemoAnswer, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser,
-        EventDay, SeedOutcome, Store,
+        DemoAnnouncement, DemoAnswer, DemoClaim, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop,
+        DemoUser, EventDay, SeedOutcome, Store,
     },
 };
 
@@ -32,6 +32,8 @@ const CHICKEN: &str = "chicken@example.com";
 const RUNNER: &str = "runner@example.com";
 const HALMEONI: &str = "halmeoni@example.com";
 const STUDENT: &str = "student@example.com";
+const CAFE_OWNER: &str = "cafe@example.com";
+const NOODLE_OWNER: &str = "noodles@example.com";
 
 const fn days(n: u32) -> u32 {
     n * 24 * 60
@@ -85,6 +87,8 @@ pub static DEMO: DemoData = DemoData {
         DemoUser { email: RUNNER, display_name: "아침 러너 민호" },
         DemoUser { email: HALMEONI, display_name: "노은동 토박이 할머니" },
         DemoUser { email: STUDENT, display_name: "노은고 학생회" },
+        DemoUser { email: CAFE_OWNER, display_name: "카페 노은 이서연" },
+        DemoUser { email: NOODLE_OWNER, display_name: "칼국수집 김영자" },
     ],
     moderators: &[MODERATOR],
     shops: &[
@@ -469,6 +473,22 @@ pub static DEMO: DemoData = DemoData {
             pinned: false,
         },
     ],
+    claims: &[
+        DemoClaim {
+            claimant: CAFE_OWNER,
+            shop: "카페 노은",
+            business_number: "314-81-24680",
+            note: "2019년부터 운영하고 있어요. 사업자등록증 사진은 상인회 단톡방에 올렸어요.",
+            ago_min: hours(30),
+        },
+        DemoClaim {
+            claimant: NOODLE_OWNER,
+            shop: "은구비 칼국수",
+            business_number: "305 12 98765",
+            note: "",
+            ago_min: hours(3),
+        },
+    ],
 };
 
 /// Seeds the demo data if the database is empty. Hashes the shared password once, and
@@ -563,6 +583,7 @@ pub static DEMO_SECOND: DemoData = DemoData {
         days: 14,
         pinned: false,
     }],
+    claims: &[],
 };
 
 pub async fn seed_demo(store: &Store) -> anyhow::Result<SeedOutcome> {
@@ -681,6 +702,19 @@ mod tests {
             };
             assert!(validate::new_announcement(&announcement, "2026-11-27T00:00:00Z").is_ok(), "{}", a.title);
             assert!(a.days > 0);
+        }
+        for c in demo.claims {
+            assert!(known(c.claimant));
+            let shop = demo.shops.iter().find(|s| s.name == c.shop).expect("a claim's shop is a demo shop");
+            assert!(shop.owner.is_none(), "{} has no owner to claim it from", c.shop);
+            let claim = golmok_api::NewShopClaim {
+                shop_id: Some(1),
+                name: shop.name.to_owned(),
+                category: golmok_api::ShopCategory::parse(shop.category).unwrap_or_default(),
+                business_number: c.business_number.to_owned(),
+                note: c.note.to_owned(),
+            };
+            assert!(validate::new_shop_claim(&claim).is_ok(), "{}", c.shop);
         }
         if let Some(channel) = demo.district.kakao_channel_url {
             assert_eq!(validate::kakao_channel_url(channel).as_deref(), Ok(channel));

@@ -70,6 +70,7 @@ pub fn ShopsPage() -> impl IntoView {
             <PageHeading text=tr!(shops_title) />
             <p class="lede">{tr!(shops_intro)}</p>
             <ShopFilters query apply />
+            <a href=move || link(format!("/d/{}/claim", slug.get())) class="more-link">{tr!(claim_title)}<span aria-hidden="true">" →"</span></a>
             {move || match list.first() {
                     First::Loading => view! { <CardSkeletons /> }.into_any(),
                     First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),

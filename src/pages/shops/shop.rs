@@ -80,6 +80,10 @@ fn ShopDetail(shop: Shop) -> impl IntoView {
             })}
             {(!description.is_empty()).then(|| view! { <p class="lede">{description}</p> })}
             <Follow shop=shop.clone() />
+            {(!shop.verified).then(|| {
+                let href = format!("/d/{}/claim?shop={}", shop.district_slug, shop.id);
+                view! { <a href=link(href) class="more-link claim-link">{tr!(claim_link)}</a> }
+            })}
             <ShopFacts shop=shop.clone() />
             <Hours shop=shop.clone() now />
         </article>

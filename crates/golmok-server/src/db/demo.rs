@@ -136,6 +136,19 @@ pub struct DemoData {
     pub proposals: &'static [DemoProposal],
     /// Oldest first.
     pub announcements: &'static [DemoAnnouncement],
+    /// Claims waiting for the district's moderators, on listed shops without an owner.
+    pub claims: &'static [DemoClaim],
+}
+
+/// A pending claim: someone says a listed shop is theirs.
+pub struct DemoClaim {
+    pub claimant: &'static str,
+    /// The listed shop's name.
+    pub shop: &'static str,
+    pub business_number: &'static str,
+    pub note: &'static str,
+    /// Minutes before now.
+    pub ago_min: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -365,6 +378,24 @@ impl Store {
                 .bind(&starts)
                 .bind(ends)
                 .bind(a.pinned)
+                .execute(&mut *tx)
+                .await?;
+            }
+
+            for c in demo.claims {
+                let (shop_id, _) = shop(c.shop)?;
+                let listed = demo.shops.iter().find(|s| s.name == c.shop).ok_or(StoreError::Missing)?;
+                sqlx::query(
+                    "INSERT INTO shop_claims (shop_id, user_id, name, category, business_number, note, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(shop_id)
+                .bind(user(c.claimant)?)
+                .bind(listed.name)
+                .bind(listed.category)
+                .bind(c.business_number)
+                .bind(c.note)
+                .bind(ago(c.ago_min))
                 .execute(&mut *tx)
                 .await?;
             }

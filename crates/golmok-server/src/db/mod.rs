@@ -43,8 +43,8 @@ use sqlx::{
 
 pub use announcements::{PinnedAfter, Showing, StoredAnnouncement};
 pub use demo::{
-    DemoAnnouncement, DemoAnswer, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop, DemoUser,
-    EventDay, SeedOutcome,
+    DemoAnnouncement, DemoAnswer, DemoClaim, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop,
+    DemoUser, EventDay, SeedOutcome,
 };
 pub use feed::{FeedAfter, item_id, kind_rank};
 pub use proposals::{ProposalAfter, ProposalFilter};

@@ -1,0 +1,155 @@
+//! The district console's tab of shop claims: who says a shop is theirs, with what the
+//! association needs to check, and one tap to confirm or decline with a note the
+//! claimant reads.
+
+use golmok_api::validate::{self, field, limits};
+use golmok_api::{ShopClaim, Verification, VerificationDecision};
+use leptos::prelude::*;
+
+use crate::api::use_api;
+use crate::components::field::{Field, Input};
+use crate::components::form::{FormFailure, Problems, Submit};
+use crate::components::load_error::LoadError;
+use crate::components::shop_card::category_label;
+use crate::format;
+use crate::state::announce::use_announcer;
+use crate::state::lang;
+use crate::state::load::Load;
+use crate::state::paged::{First, Paged};
+
+/// One district's console. Tabs come as the console grows (proposals waiting for an
+/// answer, reports); claims are the first.
+#[component]
+pub fn Console(slug: String) -> impl IntoView {
+    let api = use_api();
+    let district = Load::new({
+        let (api, slug) = (api.clone(), slug.clone());
+        move || {
+            let (api, slug) = (api.clone(), slug.clone());
+            async move { api.district(&slug).await }
+        }
+    });
+    let name = move || {
+        let locale = lang::current();
+        district.get().and_then(Result::ok).map(|d| lang::pick(locale, &d.name, &d.name_en).to_owned())
+    };
+    let queue = Paged::new(
+        {
+            let slug = slug.clone();
+            move |cursor| {
+                let (api, slug) = (api.clone(), slug.clone());
+                async move { api.pending_claims(&slug, cursor.as_deref()).await }
+            }
+        },
+        |c: &ShopClaim| c.id,
+    );
+    let tab_id = format!("console-{slug}-claims");
+    let panel_id = format!("{tab_id}-panel");
+    let count = move || match queue.count() {
+        (n, true) => format!("{n}+"),
+        (n, false) => n.to_string(),
+    };
+    view! {
+        <section class="console" aria-label=move || tr!(console_label, district = name().unwrap_or_else(|| slug.clone()))>
+            <h2 class="section-title">{move || tr!(console_label, district = name().unwrap_or_default())}</h2>
+            <div class="chips" role="tablist">
+                <button type="button" role="tab" id=tab_id.clone() class="chip" aria-selected="true" aria-controls=panel_id.clone()>
+                    {tr!(tab_claims)}
+                    " "
+                    <span class="tab-count">{count}</span>
+                </button>
+            </div>
+            <div role="tabpanel" id=panel_id aria-labelledby=tab_id class="console-panel">
+                {move || match queue.first() {
+                    First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
+                    First::Failed(error) => view! { <LoadError error on_retry=move || queue.retry() /> }.into_any(),
+                    First::Ready if queue.is_empty() => view! { <p class="empty">{tr!(queue_empty)}</p> }.into_any(),
+                    First::Ready => view! {
+                        <ul class="cards" role="list">
+                            {move || queue.items().into_iter().map(|claim| view! { <PendingClaim claim queue /> }).collect_view()}
+                        </ul>
+                        {queue.show_more()}
+                    }
+                    .into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// A claim with what to check, and the decision.
+#[component]
+fn PendingClaim(claim: ShopClaim, queue: Paged<ShopClaim>) -> impl IntoView {
+    let api = use_api();
+    let announcer = use_announcer();
+    let ShopClaim { id, shop_id, name, category, business_number, note, claimant, created_at, .. } = claim;
+    let decision = RwSignal::new(VerificationDecision::Verify);
+    let message = RwSignal::new(String::new());
+    let verification = move || Verification { decision: decision.get(), note: message.get() };
+    let form =
+        Submit::new(Problems::new(move || validate::verification(&verification()).err().unwrap_or_default()));
+    let decide = move |chosen: VerificationDecision| {
+        decision.set(chosen);
+        let api = api.clone();
+        form.send(
+            validate::verification(&untrack(verification)),
+            move |v| async move { api.decide_claim(shop_id, &v).await },
+            move |answer| {
+                answer?;
+                announcer.say(match chosen {
+                    VerificationDecision::Verify => tr!(claim_verified),
+                    VerificationDecision::Reject => tr!(claim_rejected),
+                });
+                queue.remove(id);
+                Ok(())
+            },
+        );
+    };
+    let decide = StoredValue::new(decide);
+    let when = format::date_time(&created_at, lang::current());
+    view! {
+        <li class="card claim-card">
+            <div class="card-badges">
+                <span class="badge badge-category">{category_label(category)}</span>
+            </div>
+            <h3 class="card-title">{name}</h3>
+            <dl class="facts">
+                <div><dt>{tr!(claim_by)}</dt><dd>{claimant.display_name}</dd></div>
+                <div><dt>{tr!(field_business_number)}</dt><dd class="business-number">{business_number}</dd></div>
+                {(!note.is_empty()).then(|| view! { <div><dt>{tr!(claim_note)}</dt><dd class="claim-note">{note}</dd></div> })}
+                <div><dt class="sr-only">{tr!(claim_by)}</dt><dd><time datetime=created_at.clone()>{when}</time></dd></div>
+            </dl>
+            <form class="decision" on:submit=move |ev| ev.prevent_default() novalidate>
+                <Field
+                    id=format!("decision-{id}")
+                    name=field::NOTE
+                    label=tr!(field_decision_note)
+                    value=message
+                    problems=form.problems
+                    input=Input::Area
+                    hint=tr!(decision_note_hint)
+                    max=limits::NOTE.1
+                />
+                <FormFailure failure=form.failure />
+                <div class="decision-actions">
+                    <button
+                        type="button"
+                        class="button button-primary"
+                        disabled=move || form.sending.get()
+                        on:click=move |_| decide.with_value(|d| d(VerificationDecision::Verify))
+                    >
+                        {tr!(verify_action)}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        disabled=move || form.sending.get()
+                        on:click=move |_| decide.with_value(|d| d(VerificationDecision::Reject))
+                    >
+                        {tr!(reject_action)}
+                    </button>
+                </div>
+            </form>
+        </li>
+    }
+}
