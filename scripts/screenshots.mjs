@@ -21,6 +21,7 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
 const MODERATOR = { email: 'moderator@example.com', password: 'golmok-demo-2026' };
+const MERCHANT = { email: 'merchant@example.com', password: 'golmok-demo-2026' };
 
 // [name, path, logged in? (or 'moderator'), what to do before the shot]
 const PAGES = [
@@ -52,6 +53,10 @@ const PAGES = [
   ['alley', '/alley', true],
   ['claim', `/d/${DISTRICT}/claim?shop=2`, true],
   ['manage-moderator', '/manage', 'moderator'],
+  ['manage-merchant', '/manage', 'merchant', async (page, lang) => {
+    await page.getByRole('button', { name: t(lang, 'answer_cta') }).first().click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }],
   ['login', '/login', false],
   ['register', '/register', false],
   ['not-found', '/nope', false],
@@ -61,12 +66,13 @@ const browser = await launchChromium();
 const saved = [];
 try {
   for (const lang of ['ko', 'en']) {
-    for (const loggedIn of [false, true, 'moderator']) {
+    for (const loggedIn of [false, true, 'moderator', 'merchant']) {
       const context = await browser.newContext(contextOptions(lang));
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
       if (loggedIn === true) await logIn(page, RESIDENT, lang);
       if (loggedIn === 'moderator') await logIn(page, MODERATOR, lang);
+      if (loggedIn === 'merchant') await logIn(page, MERCHANT, lang);
       for (const [name, url, needsLogin, prepare] of PAGES) {
         if (needsLogin !== loggedIn) continue;
         await open(page, `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);

@@ -10,8 +10,9 @@ use std::sync::Arc;
 use gloo_net::http::{Method, RequestBuilder, Response};
 use golmok_api::{
     Announcement, Answer, AnsweredProposal, AuthResponse, Comment, District, FeedItem, FollowState,
-    LoginRequest, NewComment, NewProposal, NewShopClaim, Page, Proposal, ProposalKind, ProposalSort,
-    RegisterRequest, Shop, ShopCategory, ShopClaim, User, Verification, VoteState,
+    LoginRequest, NewAnnouncement, NewAnswer, NewComment, NewProposal, NewShopClaim, Page, Proposal,
+    ProposalKind, ProposalSort, RegisterRequest, Shop, ShopCategory, ShopClaim, User, Verification,
+    VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -189,6 +190,16 @@ impl Api {
     /// A moderator's decision on the pending claim of `shop`.
     pub async fn decide_claim(&self, shop: i64, decision: &Verification) -> Result<ShopClaim, ApiError> {
         self.send(Method::POST, &format!("/shops/{shop}/verification"), Some(decision)).await
+    }
+
+    /// The shop's answer to a proposal, new or edited, by its verified owner.
+    pub async fn answer(&self, proposal: i64, shop: i64, answer: &NewAnswer) -> Result<Answer, ApiError> {
+        self.send(Method::PUT, &format!("/proposals/{proposal}/answers/{shop}"), Some(answer)).await
+    }
+
+    /// A shop's announcement, by its verified owner.
+    pub async fn announce(&self, shop: i64, news: &NewAnnouncement) -> Result<Announcement, ApiError> {
+        self.send(Method::POST, &format!("/shops/{shop}/announcements"), Some(news)).await
     }
 
     pub async fn register(&self, req: &RegisterRequest) -> Result<AuthResponse, ApiError> {

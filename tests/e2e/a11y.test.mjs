@@ -78,6 +78,14 @@ for (const lang of ['ko', 'en']) {
     await page.getByRole('button', { name: t(lang, 'logout'), exact: true }).click();
     await logIn(page, { email: 'moderator@example.com', password: 'golmok-demo-2026' }, lang);
     await visit('/manage', 'manage (a moderator)');
+    await page.getByRole('button', { name: t(lang, 'logout'), exact: true }).click();
+    await logIn(page, { email: 'merchant@example.com', password: 'golmok-demo-2026' }, lang);
+    await visit('/manage', 'manage (a merchant)');
+    await page.getByRole('button', { name: t(lang, 'answer_cta') }).first().click();
+    await page.getByRole('button', { name: t(lang, 'post_cta') }).click();
+    await page.getByRole('button', { name: t(lang, 'answer_submit') }).first().click();
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    await check('manage (a merchant) with both forms open, errors shown');
     await visit(`/d/${DISTRICT}/proposals/new`);
     await page.getByRole('radio', { name: new RegExp(t(lang, 'kind_event')) }).check();
     await page.getByRole('button', { name: t(lang, 'publish'), exact: true }).click();

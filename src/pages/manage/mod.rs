@@ -2,6 +2,7 @@
 //! (운영진) the district's console, whose first tab is the shop claims to decide.
 
 mod claims;
+mod merchant;
 
 use golmok_api::{ClaimStatus, Role, ShopClaim};
 use leptos::prelude::*;
@@ -29,6 +30,19 @@ pub fn ManagePage() -> impl IntoView {
         slugs.dedup();
         slugs
     };
+    // The shops this person owns.
+    let owned = move || {
+        session
+            .user()
+            .map(|u| {
+                u.roles
+                    .into_iter()
+                    .filter(|r| r.role == Role::Merchant)
+                    .filter_map(|r| r.shop_id)
+                    .collect::<Vec<i64>>()
+            })
+            .unwrap_or_default()
+    };
     view! {
         <section class="form-page manage-page">
             <PageHeading text=tr!(manage_title) />
@@ -45,6 +59,7 @@ pub fn ManagePage() -> impl IntoView {
                 .into_any();
             }
             view! {
+                {owned().into_iter().map(|shop_id| view! { <merchant::MerchantHome shop_id /> }).collect_view()}
                 {moderated().into_iter().map(|slug| view! { <claims::Console slug /> }).collect_view()}
                 <MyClaims />
             }
