@@ -11,8 +11,8 @@ use gloo_net::http::{Method, RequestBuilder, Response};
 use golmok_api::{
     Announcement, Answer, AnsweredProposal, AuthResponse, Comment, District, FeedItem, FollowState,
     LoginRequest, NewAnnouncement, NewAnswer, NewComment, NewProposal, NewShopClaim, Page, Proposal,
-    ProposalKind, ProposalSort, RegisterRequest, Shop, ShopCategory, ShopClaim, User, Verification,
-    VoteState,
+    ProposalKind, ProposalSort, RegisterRequest, Shop, ShopCategory, ShopClaim, ShopUpdate, User,
+    Verification, VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -121,6 +121,11 @@ impl Api {
 
     pub async fn shop(&self, id: i64) -> Result<Shop, ApiError> {
         self.get(&format!("/shops/{id}")).await
+    }
+
+    /// Changes a shop's profile (only the fields given), by its verified owner.
+    pub async fn update_shop(&self, id: i64, update: &ShopUpdate) -> Result<Shop, ApiError> {
+        self.send(Method::PATCH, &format!("/shops/{id}"), Some(update)).await
     }
 
     /// Follows (`true`, 단골 맺기) or unfollows (`false`); both are idempotent.

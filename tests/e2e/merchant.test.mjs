@@ -58,6 +58,19 @@ scenario('the merchant answers with a pledge and posts news; residents see both'
   await page.getByRole('status').filter({ hasText: t('ko', 'news_posted') }).waitFor({ state: 'attached' });
   await home.getByText(news).waitFor();
 
+  // An unplanned day off, in one tap: the shop's page says so, and back.
+  const closed = home.getByRole('button', { name: t('ko', 'closed_today_label') });
+  await closed.click();
+  await page.getByRole('status').filter({ hasText: t('ko', 'closed_today_on') }).waitFor({ state: 'attached' });
+  assert.equal(await closed.getAttribute('aria-pressed'), 'true');
+  await open(page, `/d/${DISTRICT}/shops/1`);
+  await page.locator('main .badge-closed', { hasText: t('ko', 'shop_closed_today') }).first().waitFor();
+  await open(page, '/manage');
+  assert.equal(await closed.getAttribute('aria-pressed'), 'true', 'the server remembers');
+  await closed.click();
+  await page.getByRole('status').filter({ hasText: t('ko', 'closed_today_off') }).waitFor({ state: 'attached' });
+  assert.equal(await closed.getAttribute('aria-pressed'), 'false');
+
   // On the district's home, for everyone.
   await banner(page).getByRole('button', { name: t('ko', 'logout'), exact: true }).click();
   await open(page, `/d/${DISTRICT}`);
