@@ -134,13 +134,15 @@ impl Api {
         self.send(method, &format!("/shops/{shop}/follow"), None::<&()>).await
     }
 
-    /// A shop's answers to proposals, newest first.
+    /// A shop's answers to proposals, newest first, 50 a page: a shop answers a few
+    /// proposals a month, and the merchant's home tells answered from not by one page.
     pub async fn shop_answers(
         &self,
         shop: i64,
         cursor: Option<&str>,
     ) -> Result<Page<AnsweredProposal>, ApiError> {
-        self.get(&with_query(format!("/shops/{shop}/answers"), &[("cursor", cursor)])).await
+        let params = [("limit", Some("50")), ("cursor", cursor)];
+        self.get(&with_query(format!("/shops/{shop}/answers"), &params)).await
     }
 
     /// A shop's announcements showing now, or (`past`) those over, newest first.
