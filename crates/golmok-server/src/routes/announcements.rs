@@ -6,7 +6,7 @@ use golmok_api::{Announcement, AnnouncementUpdate, ErrorBody, NewAnnouncement, P
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
+use super::{PageParams, Pager, decode_cursor, encode_cursor, page_limit, paginate};
 use crate::{
     AppState,
     auth::CurrentUser,
@@ -140,15 +140,14 @@ pub async fn list_for_shop(
     Path(id): Path<i64>,
     Query(params): Query<ShopAnnouncementParams>,
 ) -> ApiResult<Json<Page<Announcement>>> {
-    let limit = page_limit(params.limit)?;
-    let before = params.cursor.as_deref().map(|c| decode_cursor(c, "sa", 1)).transpose()?.map(|n| n[0]);
+    let pager = Pager::new("sa", params.limit, params.cursor.as_deref())?;
     state.store.shop(id, clock::seoul_now(), None).await?.ok_or(ApiError::NotFound("shop"))?;
     let showing = match params.when.unwrap_or_default() {
         When::Current => Showing::Current,
         When::Past => Showing::Past,
     };
-    let items = state.store.shop_announcements(id, showing, before, limit + 1).await?;
-    Ok(Json(paginate(items, limit, |a| encode_cursor(&["sa".into(), a.id.to_string()]))))
+    let items = state.store.shop_announcements(id, showing, pager.start, pager.look_ahead()).await?;
+    Ok(Json(pager.page(items, |a| a.id)))
 }
 
 /// The announcement, if `user_id` may change it: a shop's by the shop's verified owner,

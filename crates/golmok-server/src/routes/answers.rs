@@ -3,7 +3,7 @@
 use axum::extract::State;
 use golmok_api::{Answer, AnsweredProposal, ErrorBody, NewAnswer, Page, validate};
 
-use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
+use super::{PageParams, Pager};
 use crate::{
     AppState,
     auth::CurrentUser,
@@ -27,13 +27,12 @@ pub async fn list(
     Path(id): Path<i64>,
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<Answer>>> {
-    let limit = page_limit(params.limit)?;
-    let after = params.cursor.as_deref().map(|c| decode_cursor(c, "a", 1)).transpose()?.map(|n| n[0]);
+    let pager = Pager::new("a", params.limit, params.cursor.as_deref())?;
     if state.store.proposal_district(id).await?.is_none() {
         return Err(ApiError::NotFound("proposal"));
     }
-    let items = state.store.list_answers(id, after, limit + 1).await?;
-    Ok(Json(paginate(items, limit, |a| encode_cursor(&["a".into(), a.id.to_string()]))))
+    let items = state.store.list_answers(id, pager.start, pager.look_ahead()).await?;
+    Ok(Json(pager.page(items, |a| a.id)))
 }
 
 /// A shop's answers to proposals, newest first, each with the proposal it answers.
@@ -51,11 +50,10 @@ pub async fn of_shop(
     Path(id): Path<i64>,
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<AnsweredProposal>>> {
-    let limit = page_limit(params.limit)?;
-    let before = params.cursor.as_deref().map(|c| decode_cursor(c, "sh", 1)).transpose()?.map(|n| n[0]);
+    let pager = Pager::new("sh", params.limit, params.cursor.as_deref())?;
     state.store.shop(id, clock::seoul_now(), None).await?.ok_or(ApiError::NotFound("shop"))?;
-    let items = state.store.answers_of_shop(id, before, limit + 1).await?;
-    Ok(Json(paginate(items, limit, |a| encode_cursor(&["sh".into(), a.answer.id.to_string()]))))
+    let items = state.store.answers_of_shop(id, pager.start, pager.look_ahead()).await?;
+    Ok(Json(pager.page(items, |a| a.answer.id)))
 }
 
 /// Answers a proposal for a shop, or edits the shop's answer: its verified owner only,

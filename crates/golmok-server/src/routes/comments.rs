@@ -1,7 +1,7 @@
 use axum::{extract::State, http::StatusCode};
 use golmok_api::{Comment, ErrorBody, NewComment, Page, validate};
 
-use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
+use super::{PageParams, Pager};
 use crate::{
     AppState,
     auth::CurrentUser,
@@ -24,13 +24,12 @@ pub async fn list(
     Path(id): Path<i64>,
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<Comment>>> {
-    let limit = page_limit(params.limit)?;
-    let after = params.cursor.as_deref().map(|c| decode_cursor(c, "c", 1)).transpose()?.map(|n| n[0]);
+    let pager = Pager::new("c", params.limit, params.cursor.as_deref())?;
     if !state.store.proposal_visible(id).await? {
         return Err(ApiError::NotFound("proposal"));
     }
-    let items = state.store.list_comments(id, after, limit + 1).await?;
-    Ok(Json(paginate(items, limit, |c| encode_cursor(&["c".into(), c.id.to_string()]))))
+    let items = state.store.list_comments(id, pager.start, pager.look_ahead()).await?;
+    Ok(Json(pager.page(items, |c| c.id)))
 }
 
 /// Comments on a proposal.

@@ -1,7 +1,7 @@
 use axum::extract::State;
 use golmok_api::{District, ErrorBody, Headline, Page};
 
-use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
+use super::{PageParams, Pager};
 use crate::{
     AppState,
     error::{ApiError, ApiResult},
@@ -21,10 +21,9 @@ pub async fn list(
     State(state): State<AppState>,
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<District>>> {
-    let limit = page_limit(params.limit)?;
-    let after = params.cursor.as_deref().map(|c| decode_cursor(c, "d", 1)).transpose()?.map(|n| n[0]);
-    let rows = state.store.list_districts(after, limit + 1).await?;
-    let page = paginate(rows, limit, |(id, _)| encode_cursor(&["d".into(), id.to_string()]));
+    let pager = Pager::new("d", params.limit, params.cursor.as_deref())?;
+    let rows = state.store.list_districts(pager.start, pager.look_ahead()).await?;
+    let page = pager.page(rows, |(id, _)| *id);
     Ok(Json(Page { items: page.items.into_iter().map(|(_, d)| d).collect(), next_cursor: page.next_cursor }))
 }
 

@@ -85,6 +85,38 @@ pub fn page_limit(limit: Option<u32>) -> Result<u32, ApiError> {
     }
 }
 
+/// The paging of a list whose cursor is one number (an id, or how many to skip): how
+/// many a page, where the page starts, and the page with the cursor to the next. Lists
+/// keyed by more than one number use `decode_cursor` and `paginate` themselves.
+#[derive(Debug, Clone, Copy)]
+pub struct Pager {
+    prefix: &'static str,
+    /// Items per page, as asked (or the default).
+    pub limit: u32,
+    /// The number in the cursor: the page starts after (or before) it.
+    pub start: Option<i64>,
+}
+
+impl Pager {
+    /// Reads `?limit=` and `?cursor=`, refusing a cursor of another list.
+    pub fn new(prefix: &'static str, limit: Option<u32>, cursor: Option<&str>) -> Result<Self, ApiError> {
+        let limit = page_limit(limit)?;
+        let start = cursor.map(|c| decode_cursor(c, prefix, 1)).transpose()?.map(|n| n[0]);
+        Ok(Pager { prefix, limit, start })
+    }
+
+    /// How many to fetch: one more than a page, to know whether another page follows.
+    pub fn look_ahead(&self) -> u32 {
+        self.limit + 1
+    }
+
+    /// The page of `items` (fetched with `look_ahead`), the next cursor made of `key` of
+    /// the last one kept.
+    pub fn page<T>(&self, items: Vec<T>, key: impl Fn(&T) -> i64) -> golmok_api::Page<T> {
+        paginate(items, self.limit, |item| encode_cursor(&[self.prefix.to_owned(), key(item).to_string()]))
+    }
+}
+
 /// Cursors are opaque to clients: base64url of a short text naming the list and the sort
 /// key of the last item returned. The prefix stops a cursor from one list (or sort order)
 /// from being accepted by another.
@@ -120,6 +152,20 @@ pub fn paginate<T>(mut items: Vec<T>, limit: u32, cursor_of: impl Fn(&T) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pager_reads_its_own_cursors_only_and_writes_the_next() {
+        let first = Pager::new("c", Some(2), None).unwrap();
+        assert_eq!((first.limit, first.start, first.look_ahead()), (2, None, 3));
+        let page = first.page(vec![10, 11, 12], |n| *n);
+        assert_eq!(page.items, vec![10, 11]);
+        let next = page.next_cursor.expect("a third item came back");
+        assert_eq!(Pager::new("c", Some(2), Some(&next)).unwrap().start, Some(11));
+        assert!(Pager::new("d", Some(2), Some(&next)).is_err(), "another list's cursor");
+        assert!(Pager::new("c", Some(0), None).is_err() && Pager::new("c", Some(51), None).is_err());
+        assert_eq!(Pager::new("c", None, None).unwrap().limit, DEFAULT_LIMIT);
+        assert_eq!(first.page(vec![10, 11], |n| *n).next_cursor, None, "a full page, nothing after");
+    }
 
     #[test]
     fn paginate_keeps_limit_items_and_points_past_the_last_kept() {

@@ -9,7 +9,7 @@ use golmok_api::{
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
+use super::{PageParams, Pager};
 use crate::{
     AppState,
     auth::{CurrentUser, MaybeUser},
@@ -17,14 +17,6 @@ use crate::{
     error::{ApiError, ApiResult},
     extract::{Json, Path, Query},
 };
-
-fn claim_cursor(c: &ShopClaim) -> String {
-    encode_cursor(&["claim".into(), c.id.to_string()])
-}
-
-fn after_claim(cursor: Option<&str>) -> ApiResult<Option<i64>> {
-    cursor.map(|c| decode_cursor(c, "claim", 1)).transpose().map(|n| n.map(|n| n[0]))
-}
 
 /// Claims a shop: a listed one without an owner (`shop_id`), or a new one.
 #[utoipa::path(
@@ -75,10 +67,9 @@ pub async fn mine(
     current: CurrentUser,
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<ShopClaim>>> {
-    let limit = page_limit(params.limit)?;
-    let before = after_claim(params.cursor.as_deref())?;
-    let items = state.store.claims_of_user(current.user.id, before, limit + 1).await?;
-    Ok(Json(paginate(items, limit, claim_cursor)))
+    let pager = Pager::new("claim", params.limit, params.cursor.as_deref())?;
+    let items = state.store.claims_of_user(current.user.id, pager.start, pager.look_ahead()).await?;
+    Ok(Json(pager.page(items, |c| c.id)))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -112,8 +103,7 @@ pub async fn of_district(
     Path(slug): Path<String>,
     Query(params): Query<ClaimListParams>,
 ) -> ApiResult<Json<Page<ShopClaim>>> {
-    let limit = page_limit(params.limit)?;
-    let after = after_claim(params.cursor.as_deref())?;
+    let pager = Pager::new("claim", params.limit, params.cursor.as_deref())?;
     let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
     if !state.store.is_moderator(district_id, current.user.id).await? {
         return Err(ApiError::Forbidden);
@@ -121,11 +111,11 @@ pub async fn of_district(
     let filter = ClaimFilter {
         district_id,
         status: params.status.unwrap_or(ClaimStatus::Pending),
-        after,
-        limit: limit + 1,
+        after: pager.start,
+        limit: pager.look_ahead(),
     };
     let items = state.store.claims_of_district(&filter).await?;
-    Ok(Json(paginate(items, limit, claim_cursor)))
+    Ok(Json(pager.page(items, |c| c.id)))
 }
 
 /// Decides a shop's pending claim: `verify` makes the claimant its owner (a merchant)
@@ -206,9 +196,9 @@ pub async fn list(
     Path(slug): Path<String>,
     Query(params): Query<ShopListParams>,
 ) -> ApiResult<Json<Page<Shop>>> {
-    let limit = page_limit(params.limit)?;
-    let skip =
-        params.cursor.as_deref().map(|c| decode_cursor(c, "shops", 1)).transpose()?.map_or(0, |n| n[0]);
+    // The cursor is how many shops of this order came before.
+    let pager = Pager::new("shops", params.limit, params.cursor.as_deref())?;
+    let skip = pager.start.unwrap_or(0);
     let query = params.q.as_deref().map(str::trim).unwrap_or_default().to_lowercase();
     if query.chars().count() > MAX_QUERY {
         return Err(ApiError::BadRequest(format!("q allows at most {MAX_QUERY} characters")));
@@ -228,8 +218,8 @@ pub async fn list(
     shops.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     let skip = usize::try_from(skip).unwrap_or(usize::MAX);
     let items: Vec<(usize, Shop)> =
-        shops.into_iter().enumerate().skip(skip).take(limit as usize + 1).collect();
-    let page = paginate(items, limit, |(i, _)| encode_cursor(&["shops".into(), (i + 1).to_string()]));
+        shops.into_iter().enumerate().skip(skip).take(pager.look_ahead() as usize).collect();
+    let page = pager.page(items, |(i, _)| i64::try_from(i + 1).unwrap_or(i64::MAX));
     Ok(Json(Page { items: page.items.into_iter().map(|(_, s)| s).collect(), next_cursor: page.next_cursor }))
 }
 
