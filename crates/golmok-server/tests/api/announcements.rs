@@ -4,20 +4,19 @@ use golmok_api::{Announcement, AnnouncementKind, FieldErrorCode, Page, instants}
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::{TestServer, demo_server, expect, expect_error, field_codes};
+use crate::{TestServer, demo_server, expect, expect_error, field_codes, walk_pages};
 
 const DISTRICT_FEED: &str = "/api/v1/districts/eungubi-seo/announcements";
 const MERCHANT: &str = "merchant@example.com";
 const MODERATOR: &str = "moderator@example.com";
 
 /// An instant `days` from now, in Seoul's offset as a phone would send it.
+/// `days` from now, written as Seoul time (`…+09:00`): the server answers it in UTC.
 fn days_from_now(days: i64) -> String {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
-    let utc = instants::format(now + days * 86_400);
-    // Same instant, written with +09:00: the server answers it in UTC.
-    let local = instants::format(now + days * 86_400 + 9 * 3600);
-    assert!(utc.ends_with('Z'));
-    format!("{}+09:00", &local[..19])
+    // The UTC text of the instant nine hours later has Seoul's wall clock of this one.
+    let seoul_clock = instants::format(now + days * 86_400 + 9 * 3600);
+    format!("{}+09:00", &seoul_clock[..19])
 }
 
 fn sale(title: &str) -> Value {
@@ -25,22 +24,8 @@ fn sale(title: &str) -> Value {
 }
 
 async fn feed(s: &TestServer, path: &str) -> Vec<Announcement> {
-    let mut all = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let sep = if path.contains('?') { '&' } else { '?' };
-        let mut url = format!("{path}{sep}limit=1");
-        if let Some(c) = &cursor {
-            url.push_str(&format!("&cursor={c}"));
-        }
-        let page: Page<Announcement> = expect(s.get(&url, None).await, StatusCode::OK).await;
-        all.extend(page.items);
-        match page.next_cursor {
-            Some(c) => cursor = Some(c),
-            None => break,
-        }
-    }
-    all
+    let sep = if path.contains('?') { '&' } else { '?' };
+    walk_pages(s, &format!("{path}{sep}limit=1"), None).await
 }
 
 async fn bakery(s: &TestServer) -> (String, i64) {

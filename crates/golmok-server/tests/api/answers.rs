@@ -4,7 +4,7 @@ use golmok_api::{Answer, AnsweredProposal, FieldErrorCode, Page, Proposal, ShopC
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::{TestServer, demo_server, expect, expect_error, field_codes};
+use crate::{TestServer, demo_server, expect, expect_error, field_codes, walk_pages};
 
 const MERCHANT: &str = "merchant@example.com";
 
@@ -214,20 +214,7 @@ async fn the_demo_answers_with_pledges() {
 
 /// Every page of a shop's answers, one at a time.
 async fn answers_of_shop(s: &TestServer, shop: i64) -> Vec<AnsweredProposal> {
-    let mut all = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut path = format!("/api/v1/shops/{shop}/answers?limit=1");
-        if let Some(c) = &cursor {
-            path.push_str(&format!("&cursor={c}"));
-        }
-        let page: Page<AnsweredProposal> = expect(s.get(&path, None).await, StatusCode::OK).await;
-        all.extend(page.items);
-        match page.next_cursor {
-            Some(c) => cursor = Some(c),
-            None => return all,
-        }
-    }
+    walk_pages(s, &format!("/api/v1/shops/{shop}/answers?limit=1"), None).await
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@ use golmok_api::{Comment, FieldErrorCode, Page, Proposal};
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::{demo_server, expect, expect_error};
+use crate::{demo_server, expect, expect_error, walk_pages};
 
 #[tokio::test]
 async fn create_list_and_count() {
@@ -31,20 +31,7 @@ async fn create_list_and_count() {
     assert_eq!(after.comment_count, 7);
 
     // Oldest first, walked three at a time.
-    let mut seen = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let url = match &cursor {
-            Some(c) => format!("{path}?limit=3&cursor={c}"),
-            None => format!("{path}?limit=3"),
-        };
-        let page: Page<Comment> = expect(s.get(&url, None).await, StatusCode::OK).await;
-        seen.extend(page.items);
-        match page.next_cursor {
-            Some(c) => cursor = Some(c),
-            None => break,
-        }
-    }
+    let seen: Vec<Comment> = walk_pages(&s, &format!("{path}?limit=3"), None).await;
     assert_eq!(seen, created);
     assert_eq!(seen.iter().map(|c| c.id).collect::<HashSet<_>>().len(), 7);
 

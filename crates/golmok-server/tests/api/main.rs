@@ -167,6 +167,32 @@ pub async fn serve(config: &Config) -> String {
 }
 
 /// Asserts the status and parses the body.
+/// Every item of a list, following `next_cursor` page by page. `path` carries the page
+/// size (`limit=N`, else the default 20); no page may be longer than it.
+pub async fn walk_pages<T: DeserializeOwned>(s: &TestServer, path: &str, token: Option<&str>) -> Vec<T> {
+    let limit = path
+        .split(['?', '&'])
+        .find_map(|p| p.strip_prefix("limit="))
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(20);
+    let sep = if path.contains('?') { '&' } else { '?' };
+    let mut all = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let url = match &cursor {
+            Some(c) => format!("{path}{sep}cursor={c}"),
+            None => path.to_owned(),
+        };
+        let page: golmok_api::Page<T> = expect(s.get(&url, token).await, StatusCode::OK).await;
+        assert!(page.items.len() <= limit, "{url}: a page longer than {limit}");
+        all.extend(page.items);
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => return all,
+        }
+    }
+}
+
 pub async fn expect<T: DeserializeOwned>(res: Response, status: StatusCode) -> T {
     let actual = res.status();
     let url = res.url().clone();

@@ -4,7 +4,7 @@ use golmok_api::{FieldErrorCode, Page, Proposal, ProposalKind, ProposalStatus};
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::{DEMO_PROPOSALS, TestServer, demo_server, expect, expect_error, field_codes};
+use crate::{DEMO_PROPOSALS, TestServer, demo_server, expect, expect_error, field_codes, walk_pages};
 
 #[tokio::test]
 async fn create_and_get() {
@@ -155,22 +155,7 @@ async fn nasty_queries_are_4xx() {
 }
 
 async fn walk(s: &TestServer, query: &str, token: Option<&str>) -> Vec<Proposal> {
-    let mut all = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut path = format!("{DEMO_PROPOSALS}?limit=3&{query}");
-        if let Some(c) = &cursor {
-            path.push_str(&format!("&cursor={c}"));
-        }
-        let page: Page<Proposal> = expect(s.get(&path, token).await, StatusCode::OK).await;
-        assert!(page.items.len() <= 3);
-        all.extend(page.items);
-        match page.next_cursor {
-            Some(c) => cursor = Some(c),
-            None => break,
-        }
-    }
-    all
+    walk_pages(s, &format!("{DEMO_PROPOSALS}?limit=3&{query}"), token).await
 }
 
 #[tokio::test]

@@ -5,7 +5,7 @@ use golmok_api::{FeedItem, FeedKind, FollowState, Page, Shop};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use crate::{TestServer, demo_server, expect, expect_error};
+use crate::{TestServer, demo_server, expect, expect_error, walk_pages};
 
 const MERCHANT: &str = "merchant@example.com";
 
@@ -21,21 +21,7 @@ async fn follow(s: &TestServer, token: &str, shop: i64, on: bool) -> reqwest::Re
 }
 
 async fn feed(s: &TestServer, token: &str) -> Vec<FeedItem> {
-    let mut all = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut path = "/api/v1/me/feed?limit=1".to_owned();
-        if let Some(c) = &cursor {
-            path.push_str(&format!("&cursor={c}"));
-        }
-        let page: Page<FeedItem> = expect(s.get(&path, Some(token)).await, StatusCode::OK).await;
-        all.extend(page.items);
-        match page.next_cursor {
-            Some(c) => cursor = Some(c),
-            None => break,
-        }
-    }
-    all
+    walk_pages(s, "/api/v1/me/feed?limit=1", Some(token)).await
 }
 
 #[tokio::test]

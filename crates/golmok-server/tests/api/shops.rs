@@ -5,7 +5,7 @@ use golmok_api::{ClaimStatus, Page, Role, RoleGrant, Shop, ShopCategory, ShopCla
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::{TestServer, demo_server, expect, expect_error, field_codes};
+use crate::{TestServer, demo_server, expect, expect_error, field_codes, walk_pages};
 
 const CLAIMS: &str = "/api/v1/districts/eungubi-seo/claims";
 
@@ -285,22 +285,7 @@ async fn claims_are_checked_like_everything_typed() {
 const DIRECTORY: &str = "/api/v1/districts/eungubi-seo/shops";
 
 async fn directory(s: &TestServer, query: &str) -> Vec<Shop> {
-    let mut all = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut path = format!("{DIRECTORY}?limit=2&{query}");
-        if let Some(c) = &cursor {
-            path.push_str(&format!("&cursor={c}"));
-        }
-        let page: Page<Shop> = expect(s.get(&path, None).await, StatusCode::OK).await;
-        assert!(page.items.len() <= 2);
-        all.extend(page.items);
-        match page.next_cursor {
-            Some(c) => cursor = Some(c),
-            None => break,
-        }
-    }
-    all
+    walk_pages(s, &format!("{DIRECTORY}?limit=2&{query}"), None).await
 }
 
 #[tokio::test]
