@@ -50,7 +50,7 @@ fn AlleyFeed() -> impl IntoView {
         },
         // Announcements and answers have ids of their own: apart by kind.
         |item: &FeedItem| {
-            let id = item_id(item);
+            let id = item.item_id();
             if item.kind == FeedKind::Announcement { id * 2 } else { id * 2 + 1 }
         },
     );
@@ -67,10 +67,6 @@ fn AlleyFeed() -> impl IntoView {
         }
         .into_any(),
     }
-}
-
-fn item_id(item: &FeedItem) -> i64 {
-    item.announcement.as_ref().map(|a| a.id).or(item.answer.as_ref().map(|a| a.id)).unwrap_or_default()
 }
 
 /// An announcement, or an answer with the proposal it answers.

@@ -147,3 +147,10 @@ pub struct FeedItem {
     #[serde(default)]
     pub to_your_proposal: bool,
 }
+
+impl FeedItem {
+    /// The id of the announcement or answer it carries (ids are per kind).
+    pub fn item_id(&self) -> i64 {
+        self.announcement.as_ref().map(|a| a.id).or(self.answer.as_ref().map(|a| a.id)).unwrap_or_default()
+    }
+}

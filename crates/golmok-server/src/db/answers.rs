@@ -25,12 +25,36 @@ pub(super) struct AnswerRow {
     updated_at: String,
 }
 
+/// Answers with the proposal each answers (`a` the answer, `p` the proposal).
+pub(super) const SELECT_ANSWERED: &str = "SELECT a.id, a.proposal_id, s.id AS shop_id, s.name AS shop_name,
+        s.name_en AS shop_name_en, s.category AS shop_category, a.stance, a.message, a.pledge,
+        a.created_at, a.updated_at, d.slug AS district_slug, p.title AS proposal_title,
+        p.author_id AS proposal_author_id
+    FROM answers a
+    JOIN shops s ON s.id = a.shop_id
+    JOIN proposals p ON p.id = a.proposal_id
+    JOIN districts d ON d.id = p.district_id";
+
 #[derive(FromRow)]
-struct AnsweredRow {
+pub(super) struct AnsweredRow {
     #[sqlx(flatten)]
     answer: AnswerRow,
+    /// Who proposed it, for "an answer to your proposal".
+    pub(super) proposal_author_id: i64,
     district_slug: String,
     proposal_title: String,
+}
+
+impl From<AnsweredRow> for AnsweredProposal {
+    fn from(row: AnsweredRow) -> Self {
+        let answer = Answer::from(row.answer);
+        let proposal = ProposalRef {
+            id: answer.proposal_id,
+            district_slug: row.district_slug,
+            title: row.proposal_title,
+        };
+        AnsweredProposal { proposal, answer }
+    }
 }
 
 impl From<AnswerRow> for Answer {
@@ -128,33 +152,16 @@ impl Store {
         before: Option<i64>,
         limit: u32,
     ) -> StoreResult<Vec<AnsweredProposal>> {
-        let sql =
-            "SELECT a.id, a.proposal_id, s.id AS shop_id, s.name AS shop_name, s.name_en AS shop_name_en,
-                    s.category AS shop_category, a.stance, a.message, a.pledge, a.created_at, a.updated_at,
-                    d.slug AS district_slug, p.title AS proposal_title
-             FROM answers a
-             JOIN shops s ON s.id = a.shop_id
-             JOIN proposals p ON p.id = a.proposal_id
-             JOIN districts d ON d.id = p.district_id
-             WHERE a.shop_id = $1 AND NOT a.hidden AND NOT p.hidden AND a.id < $2
-             ORDER BY a.id DESC LIMIT $3";
-        let rows = on_pool!(self, pool => sqlx::query_as::<_, AnsweredRow>(sql)
+        let sql = format!(
+            "{SELECT_ANSWERED} WHERE a.shop_id = $1 AND NOT a.hidden AND NOT p.hidden AND a.id < $2
+             ORDER BY a.id DESC LIMIT $3"
+        );
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, AnsweredRow>(&sql)
             .bind(shop_id)
             .bind(before.unwrap_or(i64::MAX))
             .bind(i64::from(limit))
             .fetch_all(pool)
             .await)?;
-        Ok(rows
-            .into_iter()
-            .map(|row| {
-                let answer = Answer::from(row.answer);
-                let proposal = ProposalRef {
-                    id: answer.proposal_id,
-                    district_slug: row.district_slug,
-                    title: row.proposal_title,
-                };
-                AnsweredProposal { proposal, answer }
-            })
-            .collect())
+        Ok(rows.into_iter().map(AnsweredProposal::from).collect())
     }
 }

@@ -1,11 +1,10 @@
 //! "My alley": followed shops' announcements showing now and their answers, and answers
 //! to the reader's own proposals, newest first, from two tables merged in one order.
 
-use golmok_api::{Answer, FeedItem, FeedKind, ProposalRef, instants};
-use sqlx::FromRow;
+use golmok_api::{AnsweredProposal, FeedItem, FeedKind, instants};
 
 use super::announcements::{AnnouncementRow, SELECT_ANNOUNCEMENTS, StoredAnnouncement};
-use super::answers::AnswerRow;
+use super::answers::{AnsweredRow, SELECT_ANSWERED};
 use super::{Store, StoreResult, clock};
 
 /// Where a page of the feed starts: just after this item in the order "newest first,
@@ -23,15 +22,6 @@ pub fn kind_rank(kind: FeedKind) -> i64 {
         FeedKind::Announcement => 1,
         FeedKind::Answer => 0,
     }
-}
-
-#[derive(FromRow)]
-struct FeedAnswerRow {
-    #[sqlx(flatten)]
-    answer: AnswerRow,
-    district_slug: String,
-    proposal_title: String,
-    to_your_proposal: bool,
 }
 
 /// Items strictly after the cursor: `$3` the instant, `$4` the kind's rank, `$5` the id;
@@ -62,13 +52,7 @@ impl Store {
             after("a.starts_at", kind_rank(FeedKind::Announcement))
         );
         let answers_sql = format!(
-            "SELECT a.id, a.proposal_id, s.id AS shop_id, s.name AS shop_name, s.name_en AS shop_name_en,
-                    s.category AS shop_category, a.stance, a.message, a.pledge, a.created_at, a.updated_at,
-                    d.slug AS district_slug, p.title AS proposal_title, p.author_id = $1 AS to_your_proposal
-             FROM answers a
-             JOIN shops s ON s.id = a.shop_id
-             JOIN proposals p ON p.id = a.proposal_id
-             JOIN districts d ON d.id = p.district_id
+            "{SELECT_ANSWERED}
              WHERE NOT a.hidden AND NOT p.hidden AND (a.shop_id IN ({followed}) OR p.author_id = $1)
                AND a.updated_at <= $2 AND {}
              ORDER BY a.updated_at DESC, a.id DESC LIMIT $6",
@@ -83,7 +67,7 @@ impl Store {
             .bind(i64::from(limit))
             .fetch_all(pool)
             .await)?;
-        let answers = on_pool!(self, pool => sqlx::query_as::<_, FeedAnswerRow>(&answers_sql)
+        let answers = on_pool!(self, pool => sqlx::query_as::<_, AnsweredRow>(&answers_sql)
             .bind(user_id)
             .bind(&now)
             .bind(&at)
@@ -107,35 +91,26 @@ impl Store {
                 }
             })
             .chain(answers.into_iter().map(|row| {
-                let answer = Answer::from(row.answer);
-                let proposal = ProposalRef {
-                    id: answer.proposal_id,
-                    district_slug: row.district_slug,
-                    title: row.proposal_title,
-                };
+                let to_your_proposal = row.proposal_author_id == user_id;
+                let AnsweredProposal { answer, proposal } = row.into();
                 FeedItem {
                     at: answer.updated_at.clone(),
                     kind: FeedKind::Answer,
                     answer: Some(answer),
                     announcement: None,
                     proposal: Some(proposal),
-                    to_your_proposal: row.to_your_proposal,
+                    to_your_proposal,
                 }
             }))
             .collect();
         items.sort_by(|a, b| {
-            (b.at.as_str(), kind_rank(b.kind), item_id(b)).cmp(&(
+            (b.at.as_str(), kind_rank(b.kind), b.item_id()).cmp(&(
                 a.at.as_str(),
                 kind_rank(a.kind),
-                item_id(a),
+                a.item_id(),
             ))
         });
         items.truncate(limit as usize);
         Ok(items)
     }
-}
-
-/// The id of the announcement or answer an item carries.
-pub fn item_id(item: &FeedItem) -> i64 {
-    item.announcement.as_ref().map(|a| a.id).or(item.answer.as_ref().map(|a| a.id)).unwrap_or_default()
 }

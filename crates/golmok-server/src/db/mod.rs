@@ -46,7 +46,7 @@ pub use demo::{
     DemoAnnouncement, DemoAnswer, DemoClaim, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop,
     DemoUser, EventDay, SeedOutcome,
 };
-pub use feed::{FeedAfter, item_id, kind_rank};
+pub use feed::{FeedAfter, kind_rank};
 pub use proposals::{ProposalAfter, ProposalFilter};
 pub use shops::{ClaimFilter, ClaimRefusal, OwnedShop};
 

@@ -7,7 +7,7 @@ use super::{PageParams, decode_cursor, encode_cursor, page_limit, paginate};
 use crate::{
     AppState,
     auth::CurrentUser,
-    db::{FeedAfter, item_id, kind_rank},
+    db::{FeedAfter, kind_rank},
     error::{ApiError, ApiResult},
     extract::{Json, Query},
 };
@@ -18,7 +18,7 @@ fn cursor_of(item: &FeedItem) -> String {
         "feed".into(),
         at.to_string(),
         kind_rank(item.kind).to_string(),
-        item_id(item).to_string(),
+        item.item_id().to_string(),
     ])
 }
 
