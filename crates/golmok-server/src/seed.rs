@@ -491,8 +491,6 @@ pub static DEMO: DemoData = DemoData {
     ],
 };
 
-/// Seeds the demo data if the database is empty. Hashes the shared password once, and
-/// only when there is something to seed, since hashing is slow on purpose.
 /// 동명동 카페거리 in Gwangju: a second district with its own moderator and merchant.
 pub static DEMO_SECOND: DemoData = DemoData {
     district: DemoDistrict {
@@ -586,6 +584,8 @@ pub static DEMO_SECOND: DemoData = DemoData {
     claims: &[],
 };
 
+/// Seeds the demo data if the database is empty. Hashes the shared password once, and
+/// only when there is something to seed, since hashing is slow on purpose.
 pub async fn seed_demo(store: &Store) -> anyhow::Result<SeedOutcome> {
     if let Some(outcome) = store.demo_outcome_without_seeding(DEMO.district.slug).await? {
         return Ok(outcome);

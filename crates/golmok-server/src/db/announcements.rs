@@ -132,7 +132,7 @@ impl Store {
                AND (a.pinned = $3 AND a.id < $4 OR a.pinned <> $3 AND $3)
              ORDER BY a.pinned DESC, a.id DESC LIMIT $5"
         );
-        // No cursor: as if after an unpinned item past every id, reading pinned first.
+        // No cursor: as if after a pinned item past every id: all pinned, then the rest.
         let after = after.unwrap_or(PinnedAfter { pinned: true, id: i64::MAX });
         let rows = on_pool!(self, pool => sqlx::query_as::<_, AnnouncementRow>(&sql)
             .bind(district_id)

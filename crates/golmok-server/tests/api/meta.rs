@@ -36,11 +36,47 @@ async fn openapi_lists_every_path() {
         ("/api/v1/proposals/{id}/vote", "delete"),
         ("/api/v1/proposals/{id}/comments", "get"),
         ("/api/v1/proposals/{id}/comments", "post"),
+        ("/api/v1/proposals/{id}/answers", "get"),
+        ("/api/v1/proposals/{id}/answers/{shop_id}", "put"),
+        ("/api/v1/districts/{slug}/shops", "get"),
+        ("/api/v1/districts/{slug}/shops", "post"),
+        ("/api/v1/districts/{slug}/claims", "get"),
+        ("/api/v1/districts/{slug}/announcements", "get"),
+        ("/api/v1/districts/{slug}/announcements", "post"),
+        ("/api/v1/me/claims", "get"),
+        ("/api/v1/me/feed", "get"),
+        ("/api/v1/shops/{id}", "get"),
+        ("/api/v1/shops/{id}", "patch"),
+        ("/api/v1/shops/{id}/verification", "post"),
+        ("/api/v1/shops/{id}/follow", "put"),
+        ("/api/v1/shops/{id}/follow", "delete"),
+        ("/api/v1/shops/{id}/answers", "get"),
+        ("/api/v1/shops/{id}/announcements", "get"),
+        ("/api/v1/shops/{id}/announcements", "post"),
+        ("/api/v1/announcements/{id}", "patch"),
+        ("/api/v1/announcements/{id}", "delete"),
+        ("/api/v1/announcements/{id}/pin", "put"),
+        ("/api/v1/announcements/{id}/pin", "delete"),
     ] {
         assert!(paths.get(path).and_then(|p| p.get(method)).is_some(), "{method} {path} missing");
     }
     let schemas = doc["components"]["schemas"].as_object().unwrap();
-    for name in ["Proposal", "NewProposal", "ErrorBody", "AuthResponse", "VoteState", "Comment"] {
+    for name in [
+        "Proposal",
+        "NewProposal",
+        "ErrorBody",
+        "AuthResponse",
+        "VoteState",
+        "Comment",
+        "Shop",
+        "ShopClaim",
+        "Answer",
+        "AnsweredProposal",
+        "Announcement",
+        "Headline",
+        "FeedItem",
+        "FollowState",
+    ] {
         assert!(schemas.contains_key(name), "schema {name} missing");
     }
     assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
