@@ -151,11 +151,18 @@ impl Submit {
     }
 }
 
-/// Focuses the control of a field, whose id is its field name.
+/// Focuses the control of the field `name` in the form being submitted (the one holding
+/// focus: its button or a field), or else the control whose id is `name`. Forms shown
+/// several times on a page give their fields ids of their own and the shared name.
 pub fn focus_field(name: &str) {
     use wasm_bindgen::JsCast;
-    let element = crate::config::document()
-        .and_then(|d| d.get_element_by_id(name))
+    let Some(document) = crate::config::document() else { return };
+    let in_form = document
+        .active_element()
+        .and_then(|e| e.closest("form").ok().flatten())
+        .and_then(|form| form.query_selector(&format!("[name=\"{name}\"]")).ok().flatten());
+    let element = in_form
+        .or_else(|| document.get_element_by_id(name))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();

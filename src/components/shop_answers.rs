@@ -24,12 +24,12 @@ pub fn stance_label(stance: Stance) -> &'static str {
 /// The section, loaded only when the proposal says shops answered it.
 #[component]
 pub fn ShopAnswers(proposal_id: i64, count: i64) -> impl IntoView {
-    let api = use_api();
-    let list = Load::new(move || {
-        let api = api.clone();
-        async move { api.answers(proposal_id).await }
-    });
     (count > 0).then(|| {
+        let api = use_api();
+        let list = Load::new(move || {
+            let api = api.clone();
+            async move { api.answers(proposal_id).await }
+        });
         view! {
             <section class="answers" aria-labelledby="answers-heading">
                 <h2 id="answers-heading" class="section-title">

@@ -30,7 +30,7 @@ pub fn category_label(category: ShopCategory) -> &'static str {
 
 /// The English name in English when the merchant gave one, else the Korean.
 pub fn shop_name(locale: Locale, name: &str, name_en: &str) -> String {
-    if locale == Locale::en && !name_en.is_empty() { name_en } else { name }.to_owned()
+    lang::pick(locale, name, name_en).to_owned()
 }
 
 /// Open or closed at `now`, in words (never colour alone), by the rule the server's

@@ -117,7 +117,7 @@ fn PendingClaim(claim: ShopClaim, queue: Paged<ShopClaim>) -> impl IntoView {
                 <div><dt>{tr!(claim_by)}</dt><dd>{claimant.display_name}</dd></div>
                 <div><dt>{tr!(field_business_number)}</dt><dd class="business-number">{business_number}</dd></div>
                 {(!note.is_empty()).then(|| view! { <div><dt>{tr!(claim_note)}</dt><dd class="claim-note">{note}</dd></div> })}
-                <div><dt class="sr-only">{tr!(claim_by)}</dt><dd><time datetime=created_at.clone()>{when}</time></dd></div>
+                <div><dt class="sr-only">{tr!(claimed_at)}</dt><dd><time datetime=created_at.clone()>{when}</time></dd></div>
             </dl>
             <form class="decision" on:submit=move |ev| ev.prevent_default() novalidate>
                 <Field

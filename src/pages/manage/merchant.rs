@@ -309,9 +309,9 @@ fn PostNews(shop_id: i64, posted: RwSignal<u32>) -> impl IntoView {
             view! {
                 <form class="form post-form" on:submit=submit.clone() novalidate>
                     <div class="field">
-                        <label for="news-kind">{tr!(field_news_kind)}</label>
+                        <label for=format!("news-kind-{shop_id}")>{tr!(field_news_kind)}</label>
                         <select
-                            id="news-kind"
+                            id=format!("news-kind-{shop_id}")
                             on:change=move |ev| kind.set(AnnouncementKind::parse(&event_target_value(&ev)).unwrap_or_default())
                         >
                             {AnnouncementKind::ALL
@@ -320,9 +320,10 @@ fn PostNews(shop_id: i64, posted: RwSignal<u32>) -> impl IntoView {
                                 .collect_view()}
                         </select>
                     </div>
-                    <Field id=field::TITLE label=tr!(field_news_title) value=title problems=form.problems max=limits::TITLE.1 required=true />
+                    <Field id=format!("news-title-{shop_id}") name=field::TITLE label=tr!(field_news_title) value=title problems=form.problems max=limits::TITLE.1 required=true />
                     <Field
-                        id=field::BODY
+                        id=format!("news-body-{shop_id}")
+                        name=field::BODY
                         label=tr!(field_news_body)
                         value=body
                         problems=form.problems

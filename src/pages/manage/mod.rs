@@ -27,6 +27,7 @@ pub fn ManagePage() -> impl IntoView {
                 u.roles.into_iter().filter(|r| r.role == Role::Moderator).map(|r| r.district_slug).collect()
             })
             .unwrap_or_default();
+        slugs.sort_unstable();
         slugs.dedup();
         slugs
     };

@@ -10,11 +10,10 @@ use crate::api::use_api;
 use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
 use crate::components::page_heading::PageHeading;
-use crate::components::shop_card::{category_label, shop_name};
+use crate::components::shop_card::category_label;
 use crate::config::link;
 use crate::pages::login::login_href;
 use crate::state::announce::use_announcer;
-use crate::state::lang;
 use crate::state::session::use_session;
 
 #[component]
@@ -62,7 +61,9 @@ fn ClaimForm(slug: String, shop: Option<i64>) -> impl IntoView {
         let api = api.clone();
         leptos::task::spawn_local(async move {
             if let Ok(listed) = api.shop(id).await {
-                name.try_set(shop_name(lang::current(), &listed.name, &listed.name_en));
+                // The registered (Korean) name, whatever the language: the moderators
+                // check it against their register.
+                name.try_set(listed.name);
                 category.try_set(listed.category);
             }
         });
