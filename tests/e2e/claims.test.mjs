@@ -10,10 +10,10 @@ async function logOut(page, lang) {
   await banner(page).getByRole('link', { name: t(lang, 'login'), exact: true }).waitFor();
 }
 
-// [language, shop id, its name as the form shows it]
+// [language, shop id, its registered name, which the form shows in either language]
 for (const [lang, shop, name] of [
   ['ko', 2, '맹꽁이 치킨'],
-  ['en', 5, 'Golmok Flowers'],
+  ['en', 5, '골목 꽃집'],
 ]) {
   scenario(`a user claims a listed shop and the moderator confirms it (${lang})`, async (page) => {
     const claimant = await signUp(page, lang);

@@ -43,6 +43,8 @@ scenario('the merchant answers with a pledge and posts news; residents see both'
   await card.getByLabel(t('ko', 'stance_take_part')).check();
   await card.getByRole('button', { name: t('ko', 'answer_submit') }).click();
   await card.getByText(t('ko', 'err_required')).waitFor(); // a message is needed
+  // The cursor goes to that card's message, not a field of the same name elsewhere.
+  assert.match(await page.evaluate(() => document.activeElement?.id ?? ''), /^message-\d+$/);
   await card.getByLabel(t('ko', 'field_message')).fill('반죽과 오븐을 빌려 드릴게요.');
   await card.getByLabel(t('ko', 'field_pledge')).fill('그날 쿠키 반죽 2kg 무료');
   await card.getByRole('button', { name: t('ko', 'answer_submit') }).click();
