@@ -81,6 +81,8 @@ pub struct PinnedAfter {
 pub enum Showing {
     Current,
     Past,
+    /// Not showing yet: for the shop's owner only.
+    Upcoming,
 }
 
 impl Store {
@@ -145,7 +147,8 @@ impl Store {
         Ok(rows.into_iter().map(|r| StoredAnnouncement::from(r).announcement).collect())
     }
 
-    /// A shop's announcements showing now, or over, newest first, before id `before`.
+    /// A shop's announcements showing now, over, or still to come, newest first, before id
+    /// `before`.
     pub async fn shop_announcements(
         &self,
         shop_id: i64,
@@ -156,6 +159,7 @@ impl Store {
         let when = match showing {
             Showing::Current => "a.starts_at <= $2 AND a.ends_at > $2",
             Showing::Past => "a.ends_at <= $2",
+            Showing::Upcoming => "a.starts_at > $2",
         };
         let sql = format!(
             "{SELECT_ANNOUNCEMENTS} WHERE a.shop_id = $1 AND NOT a.hidden AND {when} AND a.id < $3

@@ -18,6 +18,9 @@ pub enum ProposalAfter {
 pub struct ProposalFilter {
     pub district_id: i64,
     pub kind: Option<ProposalKind>,
+    /// Leave out the proposals this shop answered (hidden answers too: the shop edits
+    /// those rather than answering again).
+    pub unanswered_by: Option<i64>,
     pub sort: ProposalSort,
     pub after: Option<ProposalAfter>,
     pub limit: u32,
@@ -124,6 +127,12 @@ impl Store {
         if f.kind.is_some() {
             sql.push_str(&format!(" AND p.kind = {}", param()));
         }
+        if f.unanswered_by.is_some() {
+            sql.push_str(&format!(
+                " AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.proposal_id = p.id AND a.shop_id = {})",
+                param()
+            ));
+        }
         match f.after {
             Some(ProposalAfter::Top { .. }) => {
                 let (votes, id) = (param(), param());
@@ -143,6 +152,9 @@ impl Store {
             let mut q = sqlx::query_as::<_, ProposalRow>(&sql).bind(f.viewer).bind(f.district_id);
             if let Some(kind) = f.kind {
                 q = q.bind(kind.as_str());
+            }
+            if let Some(shop) = f.unanswered_by {
+                q = q.bind(shop);
             }
             match f.after {
                 Some(ProposalAfter::Top { vote_count, id }) => q = q.bind(vote_count).bind(id),

@@ -9,7 +9,7 @@ use utoipa::IntoParams;
 use super::{PageParams, Pager, decode_cursor, encode_cursor, page_limit, paginate};
 use crate::{
     AppState,
-    auth::CurrentUser,
+    auth::{CurrentUser, MaybeUser},
     db::{PinnedAfter, Showing, StoredAnnouncement, clock},
     error::{ApiError, ApiResult},
     extract::{Json, Path, Query},
@@ -107,7 +107,8 @@ pub async fn list_for_district(
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ShopAnnouncementParams {
-    /// `current` (the default): showing now; `past`: over.
+    /// `current` (the default): showing now; `past`: over; `upcoming`: not showing yet,
+    /// for the shop's verified owner only.
     #[param(inline)]
     pub when: Option<When>,
     /// `next_cursor` of the previous page; omit for the first page.
@@ -123,6 +124,7 @@ pub enum When {
     #[default]
     Current,
     Past,
+    Upcoming,
 }
 
 /// A shop's announcements, newest first: showing now, or past ones.
@@ -132,19 +134,28 @@ pub enum When {
     responses(
         (status = 200, description = "A page of the shop's announcements", body = Page<Announcement>),
         (status = 400, description = "`bad_request`: unknown `when`, bad cursor or limit", body = ErrorBody),
+        (status = 401, description = "`unauthorized`: `upcoming` without a token", body = ErrorBody),
+        (status = 403, description = "`forbidden`: `upcoming` by anyone but the shop's verified owner", body = ErrorBody),
         (status = 404, description = "`not_found`: no such listed shop", body = ErrorBody),
     )
 )]
 pub async fn list_for_shop(
     State(state): State<AppState>,
+    viewer: MaybeUser,
     Path(id): Path<i64>,
     Query(params): Query<ShopAnnouncementParams>,
 ) -> ApiResult<Json<Page<Announcement>>> {
     let pager = Pager::new("sa", params.limit, params.cursor.as_deref())?;
-    state.store.shop(id, clock::seoul_now(), None).await?.ok_or(ApiError::NotFound("shop"))?;
+    let shop = state.store.shop(id, clock::seoul_now(), None).await?.ok_or(ApiError::NotFound("shop"))?;
     let showing = match params.when.unwrap_or_default() {
         When::Current => Showing::Current,
         When::Past => Showing::Past,
+        // What is not out yet is the merchant's draft of the days ahead, not news.
+        When::Upcoming => match viewer.id() {
+            None => return Err(ApiError::Unauthorized),
+            Some(user) if !shop.is_merchant(user) => return Err(ApiError::Forbidden),
+            Some(_) => Showing::Upcoming,
+        },
     };
     let items = state.store.shop_announcements(id, showing, pager.start, pager.look_ahead()).await?;
     Ok(Json(pager.page(items, |a| a.id)))

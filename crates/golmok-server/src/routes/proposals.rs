@@ -19,6 +19,9 @@ pub struct ProposalListParams {
     pub kind: Option<ProposalKind>,
     /// `top` (most supported first, the default) or `new` (newest first).
     pub sort: Option<ProposalSort>,
+    /// Only the proposals this shop has not answered yet: the merchant's home. Answers
+    /// are public, so anyone may ask.
+    pub unanswered_by: Option<i64>,
     /// `next_cursor` of the previous page; omit for the first page.
     pub cursor: Option<String>,
     /// Items per page, 1 to 50 (default 20).
@@ -63,8 +66,15 @@ pub async fn list(
     let sort = params.sort.unwrap_or_default();
     let after = params.cursor.as_deref().map(|c| cursor_after(sort, c)).transpose()?;
     let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
-    let filter =
-        ProposalFilter { district_id, kind: params.kind, sort, after, limit: limit + 1, viewer: viewer.id() };
+    let filter = ProposalFilter {
+        district_id,
+        kind: params.kind,
+        unanswered_by: params.unanswered_by,
+        sort,
+        after,
+        limit: limit + 1,
+        viewer: viewer.id(),
+    };
     let items = state.store.list_proposals(&filter).await?;
     Ok(Json(paginate(items, limit, |p| cursor_of(sort, p))))
 }

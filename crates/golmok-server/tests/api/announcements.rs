@@ -104,6 +104,16 @@ async fn an_announcement_shows_between_its_start_and_its_end() {
     assert!(past.contains(&ended.id) && !past.contains(&coming.id), "past: ended ones only");
     assert!(!feed(&s, &path).await.iter().any(|a| a.id == ended.id || a.id == coming.id));
 
+    // What is still to come, only its owner sees.
+    let upcoming = format!("{path}?when=upcoming");
+    let mine: Page<Announcement> = expect(s.get(&upcoming, Some(&merchant)).await, StatusCode::OK).await;
+    assert!(mine.items.iter().any(|a| a.id == coming.id) && !mine.items.iter().any(|a| a.id == ended.id));
+    expect_error(s.get(&upcoming, None).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let other = s.register("someone@example.com", "누군가").await;
+    expect_error(s.get(&upcoming, Some(&other.token)).await, StatusCode::FORBIDDEN, "forbidden").await;
+    let moderator = s.login_demo(MODERATOR).await;
+    expect_error(s.get(&upcoming, Some(&moderator.token)).await, StatusCode::FORBIDDEN, "forbidden").await;
+
     // Moved to start now, it shows; an end before its start is refused.
     let res = s
         .send_json(

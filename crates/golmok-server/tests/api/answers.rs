@@ -256,3 +256,47 @@ async fn a_shop_page_lists_its_answers_newest_first_without_hidden_proposals() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_merchants_home_lists_what_the_shop_has_not_answered() {
+    let s = demo_server().await;
+    let merchant = s.login_demo(MERCHANT).await;
+    let bakery = merchant.user.roles[0].shop_id.unwrap();
+    let unanswered = |shop: i64, kind: &'static str| {
+        let s = &s;
+        async move {
+            let path = format!("/api/v1/districts/eungubi-seo/proposals?unanswered_by={shop}&limit=2{kind}");
+            walk_pages::<Proposal>(s, &path, None).await
+        }
+    };
+    let all: Vec<Proposal> = walk_pages(&s, "/api/v1/districts/eungubi-seo/proposals?limit=50", None).await;
+    let answered: Vec<i64> = answers_of_shop(&s, bakery).await.iter().map(|a| a.proposal.id).collect();
+    assert!(!answered.is_empty(), "the demo bakery has answered something");
+
+    let waiting = unanswered(bakery, "").await;
+    let expected: Vec<i64> = all.iter().map(|p| p.id).filter(|id| !answered.contains(id)).collect();
+    assert_eq!(
+        waiting.iter().map(|p| p.id).collect::<Vec<_>>(),
+        expected,
+        "most supported first, pages and all"
+    );
+
+    // Answering takes a proposal off the list; other shops' answers do not.
+    let first = waiting[0].id;
+    let body = json!({"stance": "support", "message": "응원해요"});
+    expect::<Answer>(answer(&s, &merchant.token, first, bakery, &body).await, StatusCode::OK).await;
+    let after = unanswered(bakery, "").await;
+    assert_eq!(after.len(), waiting.len() - 1);
+    assert!(after.iter().all(|p| p.id != first));
+    assert_eq!(unanswered(9999, "").await.len(), all.len(), "a shop with no answers waits on everything");
+
+    // The filter goes with the others.
+    let events = unanswered(bakery, "&kind=event").await;
+    assert!(events.iter().all(|p| p.kind == golmok_api::ProposalKind::Event && !answered.contains(&p.id)));
+    expect_error(
+        s.get("/api/v1/districts/eungubi-seo/proposals?unanswered_by=bakery", None).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    )
+    .await;
+}
