@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use golmok_api::{
-    Announcement, Answer, AnsweredProposal, AuthResponse, Comment, District, FeedItem, FollowState,
-    LoginRequest, NewAnnouncement, NewAnswer, NewComment, NewProposal, NewShopClaim, Page, Proposal,
-    ProposalKind, ProposalSort, RegisterRequest, Shop, ShopCategory, ShopClaim, ShopUpdate, User,
+    Announcement, AnnouncementUpdate, Answer, AnsweredProposal, AuthResponse, Comment, District, FeedItem,
+    FollowState, LoginRequest, NewAnnouncement, NewAnswer, NewComment, NewProposal, NewShopClaim, Page,
+    Proposal, ProposalKind, ProposalSort, RegisterRequest, Shop, ShopCategory, ShopClaim, ShopUpdate, User,
     Verification, VoteState,
 };
 use leptos::prelude::*;
@@ -29,6 +29,14 @@ pub struct ProposalQuery {
     pub kind: Option<ProposalKind>,
     pub sort: ProposalSort,
     pub cursor: Option<String>,
+}
+
+/// Which of a shop's announcements: out now, over, or (for its owner) still to come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewsWhen {
+    Current,
+    Past,
+    Upcoming,
 }
 
 /// What `GET …/shops` is asked for: the directory's filters, as in its address.
@@ -72,6 +80,23 @@ impl Api {
             ("cursor", query.cursor.as_deref()),
         ];
         self.get(&with_query(path, &params)).await
+    }
+
+    /// The district's proposals this shop has not answered, most supported first: the
+    /// merchant's home. Apart from `proposals` so the district page's code stays small.
+    pub async fn unanswered(
+        &self,
+        district: &str,
+        shop: i64,
+        cursor: Option<&str>,
+    ) -> Result<Page<Proposal>, ApiError> {
+        let path = format!("/districts/{}/proposals", encode(district));
+        let shop = shop.to_string();
+        self.get(&with_query(
+            path,
+            &[("sort", Some("top")), ("unanswered_by", Some(&shop)), ("cursor", cursor)],
+        ))
+        .await
     }
 
     pub async fn proposal(&self, id: i64) -> Result<Proposal, ApiError> {
@@ -145,14 +170,20 @@ impl Api {
         self.get(&with_query(format!("/shops/{shop}/answers"), &params)).await
     }
 
-    /// A shop's announcements showing now, or (`past`) those over, newest first.
+    /// A shop's announcements showing now, over, or (to its owner) still to come, newest
+    /// first.
     pub async fn shop_announcements(
         &self,
         shop: i64,
-        past: bool,
+        when: NewsWhen,
         cursor: Option<&str>,
     ) -> Result<Page<Announcement>, ApiError> {
-        let params = [("when", Some(if past { "past" } else { "current" })), ("cursor", cursor)];
+        let when = match when {
+            NewsWhen::Current => "current",
+            NewsWhen::Past => "past",
+            NewsWhen::Upcoming => "upcoming",
+        };
+        let params = [("when", Some(when)), ("cursor", cursor)];
         self.get(&with_query(format!("/shops/{shop}/announcements"), &params)).await
     }
 
@@ -207,6 +238,35 @@ impl Api {
     /// A shop's announcement, by its verified owner.
     pub async fn announce(&self, shop: i64, news: &NewAnnouncement) -> Result<Announcement, ApiError> {
         self.send(Method::POST, &format!("/shops/{shop}/announcements"), Some(news)).await
+    }
+
+    /// The district's own announcement, by one of its moderators.
+    pub async fn announce_district(
+        &self,
+        district: &str,
+        news: &NewAnnouncement,
+    ) -> Result<Announcement, ApiError> {
+        self.send(Method::POST, &format!("/districts/{}/announcements", encode(district)), Some(news)).await
+    }
+
+    /// Changes an announcement (only the fields given), by whoever may post it.
+    pub async fn update_announcement(
+        &self,
+        id: i64,
+        update: &AnnouncementUpdate,
+    ) -> Result<Announcement, ApiError> {
+        self.send(Method::PATCH, &format!("/announcements/{id}"), Some(update)).await
+    }
+
+    pub async fn delete_announcement(&self, id: i64) -> Result<(), ApiError> {
+        let response = self.request(Method::DELETE, &format!("/announcements/{id}"), None::<&()>).await?;
+        error::check(response).await.map(drop)
+    }
+
+    /// Pins (`true`) or unpins an announcement on the district's home, by a moderator.
+    pub async fn pin(&self, id: i64, pinned: bool) -> Result<Announcement, ApiError> {
+        let method = if pinned { Method::PUT } else { Method::DELETE };
+        self.send(method, &format!("/announcements/{id}/pin"), None::<&()>).await
     }
 
     pub async fn register(&self, req: &RegisterRequest) -> Result<AuthResponse, ApiError> {

@@ -19,12 +19,13 @@ pub fn announcement_kind_label(kind: AnnouncementKind) -> &'static str {
 }
 
 /// `past`: it ended, and says when. `by_shop`: names the shop with a link to it (not on
-/// the shop's own page).
+/// the shop's own page). `children`: what its poster can do to it, at the bottom.
 #[component]
 pub fn AnnouncementCard(
     announcement: Announcement,
     #[prop(optional)] past: bool,
     #[prop(optional)] by_shop: bool,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let locale = lang::current();
     let Announcement { kind, title, body, ends_at, pinned, shop, district_slug, .. } = announcement;
@@ -55,6 +56,7 @@ pub fn AnnouncementCard(
             <p class="announcement-time">
                 <time datetime=ends_at>{when}</time>
             </p>
+            {children.map(|actions| view! { <div class="kept-actions">{actions()}</div> })}
         </li>
     }
 }

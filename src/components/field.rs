@@ -47,6 +47,9 @@ pub enum Input {
     Text,
     Email,
     Password,
+    /// A phone number: the phone's dial pad.
+    Tel,
+    Url,
     Date,
     /// A multi-line textarea.
     Area,
@@ -125,6 +128,8 @@ pub fn Field(
         let kind = match input {
             Input::Email => "email",
             Input::Password => "password",
+            Input::Tel => "tel",
+            Input::Url => "url",
             Input::Date => "date",
             _ => "text",
         };

@@ -62,6 +62,9 @@ pub fn ShopAnswer(
     /// A word on why it is shown here ("an answer to your proposal").
     #[prop(optional)]
     note: Option<&'static str>,
+    /// What the shop can do to it, at the bottom.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let locale = lang::current();
     let shop = (!without_shop).then(|| {
@@ -111,6 +114,7 @@ pub fn ShopAnswer(
                 <time datetime=answer.updated_at.clone()>{when}</time>
                 {edited.then(|| view! { " · " {tr!(answer_edited)} })}
             </p>
+            {children.map(|actions| view! { <div class="kept-actions">{actions()}</div> })}
         </li>
     }
 }

@@ -134,6 +134,17 @@ impl<T: Clone + Send + Sync + 'static> Paged<T> {
         self.state.update(|s| s.items.retain(|item| of(item) != key));
     }
 
+    /// Puts `item` where the item with its key is: it was changed here.
+    pub fn replace(&self, item: T) {
+        let of = self.key;
+        let key = of(&item);
+        self.state.update(|s| {
+            if let Some(shown) = s.items.iter_mut().find(|shown| of(shown) == key) {
+                *shown = item;
+            }
+        });
+    }
+
     /// How many items are shown, and whether there are more.
     pub fn count(&self) -> (usize, bool) {
         self.state.with(|s| (s.items.len(), s.next.is_some()))

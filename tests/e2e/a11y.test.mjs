@@ -78,6 +78,10 @@ for (const lang of ['ko', 'en']) {
     await page.getByRole('button', { name: t(lang, 'logout'), exact: true }).click();
     await logIn(page, { email: 'moderator@example.com', password: 'golmok-demo-2026' }, lang);
     await visit('/manage', 'manage (a moderator)');
+    await page.getByRole('tab', { name: t(lang, 'tab_news') }).click();
+    await page.getByRole('button', { name: t(lang, 'news_pin') }).first().waitFor();
+    await page.getByRole('button', { name: t(lang, 'district_post_cta') }).click();
+    await check('manage (a moderator), the news tab with its form open');
     await page.getByRole('button', { name: t(lang, 'logout'), exact: true }).click();
     await logIn(page, { email: 'merchant@example.com', password: 'golmok-demo-2026' }, lang);
     await visit('/manage', 'manage (a merchant)');
@@ -86,6 +90,11 @@ for (const lang of ['ko', 'en']) {
     await page.getByRole('button', { name: t(lang, 'answer_submit') }).first().click();
     await page.locator('[aria-invalid="true"]').first().waitFor();
     await check('manage (a merchant) with both forms open, errors shown');
+    await page.getByRole('button', { name: t(lang, 'profile_cta') }).click();
+    await page.getByRole('group', { name: t(lang, 'shop_hours_heading') }).waitFor();
+    await page.getByRole('button', { name: t(lang, 'edit'), exact: true }).first().click();
+    await page.getByRole('button', { name: t(lang, 'delete'), exact: true }).first().click();
+    await check('manage (a merchant): the profile, an edit and a delete to confirm');
     await visit(`/d/${DISTRICT}/proposals/new`);
     await page.getByRole('radio', { name: new RegExp(t(lang, 'kind_event')) }).check();
     await page.getByRole('button', { name: t(lang, 'publish'), exact: true }).click();

@@ -38,7 +38,7 @@ scenario('the merchant answers with a pledge and posts news; residents see both'
   await logIn(page, MERCHANT);
   await open(page, '/manage');
   const home = page.getByRole('region', { name: t('ko', 'merchant_heading', { shop: '은구비 베이커리' }) });
-  const card = home.getByRole('listitem').filter({ hasText: title });
+  const card = home.getByRole('region', { name: t('ko', 'waiting_heading') }).getByRole('listitem').filter({ hasText: title });
   await card.getByRole('button', { name: t('ko', 'answer_cta') }).click();
   await card.getByLabel(t('ko', 'stance_take_part')).check();
   await card.getByRole('button', { name: t('ko', 'answer_submit') }).click();

@@ -246,3 +246,44 @@ export async function numberIn(locator) {
 
 /** Chrome's own log line for a request that failed or answered an error status. */
 export const FAILED_REQUEST = /Failed to load resource/;
+
+/** A JSON request to the API, as `token` when given; answers the parsed body. */
+export async function api(pathname, { method = 'GET', token, body } = {}) {
+  const headers = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${BASE_URL}/api/v1${pathname}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${pathname}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/**
+ * A new user who owns a new, verified shop in `district`, made through the API (a claim,
+ * confirmed by the district's demo moderator): a merchant no other test shares.
+ */
+export async function newMerchant(district = 'dongmyeong', moderatorEmail = 'moderator2@example.com') {
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const user = { email: `shop-${id}@example.com`, password: `pw-${id}-secret`, name: `사장 ${id.slice(-5)}` };
+  const auth = await api('/auth/register', {
+    method: 'POST',
+    body: { email: user.email, password: user.password, display_name: user.name },
+  });
+  const shopName = `새 가게 ${id.slice(-5)}`;
+  const claim = await api(`/districts/${district}/shops`, {
+    method: 'POST',
+    token: auth.token,
+    body: { name: shopName, category: 'cafe', business_number: '123-45-67890', note: '' },
+  });
+  const moderator = await api('/auth/login', { method: 'POST', body: { email: moderatorEmail, password: DEMO_PASSWORD } });
+  await api(`/shops/${claim.shop_id}/verification`, {
+    method: 'POST',
+    token: moderator.token,
+    body: { decision: 'verify', note: '' },
+  });
+  return { user, token: auth.token, shopId: claim.shop_id, shopName, district };
+}

@@ -14,67 +14,37 @@ use crate::components::shop_card::category_label;
 use crate::format;
 use crate::state::announce::use_announcer;
 use crate::state::lang;
-use crate::state::load::Load;
 use crate::state::paged::{First, Paged};
 
-/// One district's console. Tabs come as the console grows (proposals waiting for an
-/// answer, reports); claims are the first.
+/// The queue of claims to decide, oldest first; `count` tells the tab how many.
 #[component]
-pub fn Console(slug: String) -> impl IntoView {
-    let api = use_api();
-    let district = Load::new({
-        let (api, slug) = (api.clone(), slug.clone());
-        move || {
-            let (api, slug) = (api.clone(), slug.clone());
-            async move { api.district(&slug).await }
+pub fn ClaimsPanel(queue: Paged<ShopClaim>) -> impl IntoView {
+    move || {
+        match queue.first() {
+        First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
+        First::Failed(error) => view! { <LoadError error on_retry=move || queue.retry() /> }.into_any(),
+        First::Ready if queue.is_empty() => view! { <p class="empty">{tr!(queue_empty)}</p> }.into_any(),
+        First::Ready => view! {
+            <ul class="cards" role="list">
+                {move || queue.items().into_iter().map(|claim| view! { <PendingClaim claim queue /> }).collect_view()}
+            </ul>
+            {queue.show_more()}
         }
-    });
-    let name = move || {
-        let locale = lang::current();
-        district.get().and_then(Result::ok).map(|d| lang::pick(locale, &d.name, &d.name_en).to_owned())
-    };
-    let queue = Paged::new(
-        {
-            let slug = slug.clone();
-            move |cursor| {
-                let (api, slug) = (api.clone(), slug.clone());
-                async move { api.pending_claims(&slug, cursor.as_deref()).await }
-            }
+        .into_any(),
+    }
+    }
+}
+
+/// The district's claims waiting for a decision.
+pub fn pending_queue(slug: String) -> Paged<ShopClaim> {
+    let api = use_api();
+    Paged::new(
+        move |cursor| {
+            let (api, slug) = (api.clone(), slug.clone());
+            async move { api.pending_claims(&slug, cursor.as_deref()).await }
         },
         |c: &ShopClaim| c.id,
-    );
-    let tab_id = format!("console-{slug}-claims");
-    let panel_id = format!("{tab_id}-panel");
-    let count = move || match queue.count() {
-        (n, true) => format!("{n}+"),
-        (n, false) => n.to_string(),
-    };
-    view! {
-        <section class="console" aria-label=move || tr!(console_label, district = name().unwrap_or_else(|| slug.clone()))>
-            <h2 class="section-title">{move || tr!(console_label, district = name().unwrap_or_default())}</h2>
-            <div class="chips" role="tablist">
-                <button type="button" role="tab" id=tab_id.clone() class="chip" aria-selected="true" aria-controls=panel_id.clone()>
-                    {tr!(tab_claims)}
-                    " "
-                    <span class="tab-count">{count}</span>
-                </button>
-            </div>
-            <div role="tabpanel" id=panel_id aria-labelledby=tab_id class="console-panel">
-                {move || match queue.first() {
-                    First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-                    First::Failed(error) => view! { <LoadError error on_retry=move || queue.retry() /> }.into_any(),
-                    First::Ready if queue.is_empty() => view! { <p class="empty">{tr!(queue_empty)}</p> }.into_any(),
-                    First::Ready => view! {
-                        <ul class="cards" role="list">
-                            {move || queue.items().into_iter().map(|claim| view! { <PendingClaim claim queue /> }).collect_view()}
-                        </ul>
-                        {queue.show_more()}
-                    }
-                    .into_any(),
-                }}
-            </div>
-        </section>
-    }
+    )
 }
 
 /// A claim with what to check, and the decision.

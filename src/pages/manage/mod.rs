@@ -2,7 +2,10 @@
 //! (운영진) the district's console, whose first tab is the shop claims to decide.
 
 mod claims;
+mod console;
+mod district_news;
 mod merchant;
+mod news;
 
 use golmok_api::{ClaimStatus, Role, ShopClaim};
 use leptos::prelude::*;
@@ -61,7 +64,7 @@ pub fn ManagePage() -> impl IntoView {
             }
             view! {
                 {owned().into_iter().map(|shop_id| view! { <merchant::MerchantHome shop_id /> }).collect_view()}
-                {moderated().into_iter().map(|slug| view! { <claims::Console slug /> }).collect_view()}
+                {moderated().into_iter().map(|slug| view! { <console::Console slug /> }).collect_view()}
                 <MyClaims />
             }
             .into_any()

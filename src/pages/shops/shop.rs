@@ -8,7 +8,7 @@ use golmok_api::{Announcement, AnsweredProposal, Shop};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::use_api;
+use crate::api::{NewsWhen, use_api};
 use crate::components::announcement_card::AnnouncementCard;
 use crate::components::load_error::{LoadError, NotFound};
 use crate::components::page_heading::PageHeading;
@@ -249,7 +249,8 @@ fn NewsList(shop_id: i64, past: bool) -> impl IntoView {
     let list = Paged::new(
         move |cursor| {
             let api = api.clone();
-            async move { api.shop_announcements(shop_id, past, cursor.as_deref()).await }
+            let when = if past { NewsWhen::Past } else { NewsWhen::Current };
+            async move { api.shop_announcements(shop_id, when, cursor.as_deref()).await }
         },
         |a: &Announcement| a.id,
     );

@@ -1,0 +1,117 @@
+//! One district's console for its moderators (운영진), in tabs: the shop claims to
+//! decide, and the district's news (its own announcements, and pins). The lifecycle
+//! issue adds proposals waiting for an answer, and reports.
+
+use leptos::prelude::*;
+
+use super::claims::{ClaimsPanel, pending_queue};
+use super::district_news::NewsPanel;
+use crate::api::use_api;
+use crate::state::lang;
+use crate::state::load::Load;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Claims,
+    News,
+}
+
+const TABS: [Tab; 2] = [Tab::Claims, Tab::News];
+
+#[component]
+pub fn Console(slug: String) -> impl IntoView {
+    let api = use_api();
+    let district = Load::new({
+        let slug = slug.clone();
+        move || {
+            let (api, slug) = (api.clone(), slug.clone());
+            async move { api.district(&slug).await }
+        }
+    });
+    let name = move || {
+        let locale = lang::current();
+        district.get().and_then(Result::ok).map(|d| lang::pick(locale, &d.name, &d.name_en).to_owned())
+    };
+    let queue = pending_queue(slug.clone());
+    let count = move || match queue.count() {
+        (n, true) => format!("{n}+"),
+        (n, false) => n.to_string(),
+    };
+    let shown = RwSignal::new(Tab::Claims);
+    let tab_id = {
+        let slug = slug.clone();
+        move |tab: Tab| format!("console-{slug}-{}", if tab == Tab::Claims { "claims" } else { "news" })
+    };
+    let label = {
+        let slug = slug.clone();
+        move || tr!(console_label, district = name().unwrap_or_else(|| slug.clone()))
+    };
+    let heading = label.clone();
+    view! {
+        <section class="console" aria-label=label>
+            <h2 class="section-title">{heading}</h2>
+            <TabList shown tab_id=tab_id.clone() count=Signal::derive(count) />
+            <div role="tabpanel" id=format!("{}-panel", tab_id(Tab::Claims)) aria-labelledby=tab_id(Tab::Claims) class="console-panel" hidden=move || shown.get() != Tab::Claims>
+                <ClaimsPanel queue />
+            </div>
+            <div role="tabpanel" id=format!("{}-panel", tab_id(Tab::News)) aria-labelledby=tab_id(Tab::News) class="console-panel" hidden=move || shown.get() != Tab::News>
+                <Show when=move || shown.get() == Tab::News>
+                    <NewsPanel slug=slug.clone() />
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// The tabs, as a screen reader expects them: one in the Tab order, the arrow keys move
+/// between them.
+#[component]
+fn TabList(
+    shown: RwSignal<Tab>,
+    tab_id: impl Fn(Tab) -> String + Clone + Send + 'static,
+    count: Signal<String>,
+) -> impl IntoView {
+    let keys = {
+        let tab_id = tab_id.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let at = TABS.iter().position(|t| *t == shown.get_untracked()).unwrap_or(0);
+            let next = match ev.key().as_str() {
+                "ArrowRight" => (at + 1) % TABS.len(),
+                "ArrowLeft" => (at + TABS.len() - 1) % TABS.len(),
+                "Home" => 0,
+                "End" => TABS.len() - 1,
+                _ => return,
+            };
+            ev.prevent_default();
+            shown.set(TABS[next]);
+            crate::components::form::focus_field(&tab_id(TABS[next]));
+        }
+    };
+    view! {
+        <div class="chips" role="tablist" on:keydown=keys>
+            {TABS
+                .into_iter()
+                .map(|tab| {
+                    let selected = move || shown.get() == tab;
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            id=tab_id(tab)
+                            class="chip"
+                            aria-selected=move || if selected() { "true" } else { "false" }
+                            aria-controls=format!("{}-panel", tab_id(tab))
+                            tabindex=move || if selected() { "0" } else { "-1" }
+                            on:click=move |_| shown.set(tab)
+                        >
+                            {match tab {
+                                Tab::Claims => view! { {tr!(tab_claims)} " " <span class="tab-count">{move || count.get()}</span> }.into_any(),
+                                Tab::News => tr!(tab_news).into_any(),
+                            }}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
