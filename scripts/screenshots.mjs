@@ -53,9 +53,23 @@ const PAGES = [
   ['alley', '/alley', true],
   ['claim', `/d/${DISTRICT}/claim?shop=2`, true],
   ['manage-moderator', '/manage', 'moderator'],
+  ['manage-moderator-news', '/manage', 'moderator', async (page, lang) => {
+    await page.getByRole('tab', { name: t(lang, 'tab_news') }).click();
+    await page.getByRole('button', { name: t(lang, 'news_pin') }).first().waitFor();
+    await page.getByRole('button', { name: t(lang, 'district_post_cta') }).click();
+    await page.getByRole('tab', { name: t(lang, 'tab_news') }).scrollIntoViewIfNeeded();
+  }],
   ['manage-merchant', '/manage', 'merchant', async (page, lang) => {
     await page.getByRole('button', { name: t(lang, 'answer_cta') }).first().click();
     await page.evaluate(() => window.scrollTo(0, 0));
+  }],
+  ['manage-merchant-profile', '/manage', 'merchant', async (page, lang) => {
+    await page.getByRole('button', { name: t(lang, 'profile_cta') }).click();
+    await page.getByRole('group', { name: t(lang, 'shop_hours_heading') }).scrollIntoViewIfNeeded();
+  }],
+  ['manage-merchant-news', '/manage', 'merchant', async (page, lang) => {
+    await page.getByRole('button', { name: t(lang, 'edit'), exact: true }).first().click();
+    await page.getByRole('region', { name: t(lang, 'my_news_heading') }).scrollIntoViewIfNeeded();
   }],
   ['login', '/login', false],
   ['register', '/register', false],
