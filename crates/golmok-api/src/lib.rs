@@ -9,6 +9,7 @@ mod announcements;
 mod answers;
 pub mod hours;
 pub mod instants;
+pub mod patterns;
 mod shops;
 mod types;
 pub mod validate;

@@ -221,7 +221,8 @@ pub fn email(raw: &str) -> Result<String, FieldError> {
     if value.is_empty() {
         return Err(FieldError::new(field::EMAIL, FieldErrorCode::Required, None));
     }
-    if value.chars().count() > limits::EMAIL.1 {
+    // Counted as sent: lower-casing can lengthen a string ('İ' is two characters after).
+    if raw.chars().count() > limits::EMAIL.1 {
         return Err(FieldError::new(field::EMAIL, FieldErrorCode::TooLong, Some(limits::EMAIL.1)));
     }
     let well_formed = match value.split_once('@') {
@@ -255,16 +256,16 @@ pub fn new_password(raw: &str) -> Result<String, FieldError> {
 }
 
 /// A new proposal, normalised: trimmed text, and the event fields dropped for
-/// improvements (they have no date or place).
+/// improvements (they have no date or place). What is given is checked whatever the
+/// kind: a date that is no date is refused, not quietly dropped.
 pub fn new_proposal(input: &NewProposal) -> Result<NewProposal, Vec<FieldError>> {
     let mut p = Problems::default();
     let title = p.take(title(&input.title));
     let body = p.take(body(&input.body));
+    let date = p.take(event_date(input.event_date.as_deref()));
+    let place = p.take(event_place(input.event_place.as_deref()));
     let (event_date, event_place) = match input.kind {
-        ProposalKind::Event => (
-            p.take(event_date(input.event_date.as_deref())),
-            p.take(event_place(input.event_place.as_deref())),
-        ),
+        ProposalKind::Event => (date, place),
         ProposalKind::Improvement => (None, None),
     };
     p.finish(NewProposal { kind: input.kind, title, body, event_date, event_place })

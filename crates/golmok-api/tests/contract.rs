@@ -104,11 +104,16 @@ fn event_fields_are_checked_for_events_and_dropped_for_improvements() {
     let ok = validate::new_proposal(&event).unwrap();
     assert_eq!((ok.event_date, ok.event_place), (None, None), "blank optionals become none");
 
+    // An improvement has no date or place: well-formed ones are dropped, a date that is
+    // no date is refused all the same.
     let mut improvement = proposal(ProposalKind::Improvement, "가로등 설치", GOOD_BODY);
-    improvement.event_date = Some("nonsense".into());
+    improvement.event_date = Some("2027-01-05".into());
     improvement.event_place = Some("somewhere".into());
     let ok = validate::new_proposal(&improvement).unwrap();
     assert_eq!((ok.event_date, ok.event_place), (None, None));
+    improvement.event_date = Some("nonsense".into());
+    let errors = validate::new_proposal(&improvement).unwrap_err();
+    assert_eq!(codes(&errors), vec![("event_date", FieldErrorCode::Invalid)]);
 }
 
 #[test]

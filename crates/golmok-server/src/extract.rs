@@ -56,21 +56,19 @@ fn has_json_content_type(req: &Request) -> bool {
 }
 
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = match serde_path_to_error::deserialize(&mut de) {
-        Ok(value) => value,
-        Err(err) => {
-            let path = err.path().to_string();
-            let inner = err.into_inner();
-            return Err(match inner.classify() {
-                serde_json::error::Category::Data => ApiError::Validation(field_error(&path, &inner)),
-                _ => ApiError::BadRequest(format!("Malformed JSON: {inner}")),
-            });
-        }
-    };
-    // Trailing garbage after a valid value is still malformed JSON.
-    de.end().map_err(|e| ApiError::BadRequest(format!("Malformed JSON: {e}")))?;
-    Ok(value)
+    // Syntax first, on its own: serde reports some well-formed values of the wrong type
+    // (`"kind": {}` for an enum) as syntax errors when it reads text straight into a type.
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ApiError::BadRequest(format!("Malformed JSON: {e}")))?;
+    // Every body of the contract is an object; serde would read an array into a struct
+    // field by field.
+    if !value.is_object() {
+        return Err(ApiError::Validation(Vec::new()));
+    }
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = err.path().to_string();
+        ApiError::Validation(field_error(&path, err.inner()))
+    })
 }
 
 /// Names the field a serde data error is about, in the contract's terms.
@@ -160,5 +158,27 @@ mod tests {
         assert!(matches!(parse_json::<NewProposal>(b"{\"kind\":"), Err(ApiError::BadRequest(_))));
         let trailing = parse_json::<golmok_api::NewComment>(br#"{"body":"x"} x"#);
         assert!(matches!(trailing, Err(ApiError::BadRequest(_))));
+    }
+
+    #[test]
+    fn well_formed_json_of_the_wrong_type_is_a_validation_error() {
+        for kind in ["{}", "0", "false", "null", "[]"] {
+            let body = format!(r#"{{"kind":{kind},"title":"ab","body":"0123456789a"}}"#);
+            let e = parse_json::<NewProposal>(body.as_bytes()).err().unwrap();
+            let code = if kind == "null" { FieldErrorCode::Required } else { FieldErrorCode::Invalid };
+            assert_eq!(fields(e), vec![("kind".to_owned(), code)], "{kind}");
+        }
+    }
+
+    #[test]
+    fn a_body_that_is_not_an_object_is_refused_whole() {
+        for body in [&b"[]"[..], b"[null]", br#"["a comment"]"#, b"\"text\"", b"7", b"null"] {
+            let e = parse_json::<golmok_api::NewComment>(body).err().unwrap();
+            assert!(
+                matches!(&e, ApiError::Validation(f) if f.is_empty()),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
     }
 }

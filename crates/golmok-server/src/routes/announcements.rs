@@ -95,7 +95,7 @@ pub async fn list_for_district(
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<Announcement>>> {
     let limit = page_limit(params.limit)?;
-    let after = params.cursor.as_deref().map(|c| decode_cursor(c, "ann", 2)).transpose()?;
+    let after = super::cursor_param(&params.cursor).map(|c| decode_cursor(c, "ann", 2)).transpose()?;
     let after = after.map(|n| PinnedAfter { pinned: n[0] != 0, id: n[1] });
     let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
     let items = state.store.current_announcements(district_id, after, limit + 1).await?;
@@ -145,7 +145,7 @@ pub async fn list_for_shop(
     Path(id): Path<i64>,
     Query(params): Query<ShopAnnouncementParams>,
 ) -> ApiResult<Json<Page<Announcement>>> {
-    let pager = Pager::new("sa", params.limit, params.cursor.as_deref())?;
+    let pager = Pager::new("sa", params.limit, super::cursor_param(&params.cursor))?;
     let shop = state.store.shop(id, clock::seoul_now(), None).await?.ok_or(ApiError::NotFound("shop"))?;
     let showing = match params.when.unwrap_or_default() {
         When::Current => Showing::Current,

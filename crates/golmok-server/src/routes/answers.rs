@@ -27,7 +27,7 @@ pub async fn list(
     Path(id): Path<i64>,
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<Answer>>> {
-    let pager = Pager::new("a", params.limit, params.cursor.as_deref())?;
+    let pager = Pager::new("a", params.limit, super::cursor_param(&params.cursor))?;
     if state.store.proposal_district(id).await?.is_none() {
         return Err(ApiError::NotFound("proposal"));
     }
@@ -50,7 +50,7 @@ pub async fn of_shop(
     Path(id): Path<i64>,
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<AnsweredProposal>>> {
-    let pager = Pager::new("sh", params.limit, params.cursor.as_deref())?;
+    let pager = Pager::new("sh", params.limit, super::cursor_param(&params.cursor))?;
     state.store.shop(id, clock::seoul_now(), None).await?.ok_or(ApiError::NotFound("shop"))?;
     let items = state.store.answers_of_shop(id, pager.start, pager.look_ahead()).await?;
     Ok(Json(pager.page(items, |a| a.answer.id)))

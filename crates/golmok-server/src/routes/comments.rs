@@ -24,7 +24,7 @@ pub async fn list(
     Path(id): Path<i64>,
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<Comment>>> {
-    let pager = Pager::new("c", params.limit, params.cursor.as_deref())?;
+    let pager = Pager::new("c", params.limit, super::cursor_param(&params.cursor))?;
     if !state.store.proposal_visible(id).await? {
         return Err(ApiError::NotFound("proposal"));
     }

@@ -21,7 +21,7 @@ pub async fn list(
     State(state): State<AppState>,
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<District>>> {
-    let pager = Pager::new("d", params.limit, params.cursor.as_deref())?;
+    let pager = Pager::new("d", params.limit, super::cursor_param(&params.cursor))?;
     let rows = state.store.list_districts(pager.start, pager.look_ahead()).await?;
     let page = pager.page(rows, |(id, _)| *id);
     Ok(Json(Page { items: page.items.into_iter().map(|(_, d)| d).collect(), next_cursor: page.next_cursor }))

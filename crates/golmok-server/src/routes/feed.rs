@@ -50,7 +50,7 @@ pub async fn mine(
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<FeedItem>>> {
     let limit = page_limit(params.limit)?;
-    let after = params.cursor.as_deref().map(cursor_after).transpose()?;
+    let after = super::cursor_param(&params.cursor).map(cursor_after).transpose()?;
     let items = state.store.feed(current.user.id, after, limit + 1).await?;
     Ok(Json(paginate(items, limit, cursor_of)))
 }

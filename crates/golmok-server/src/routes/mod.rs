@@ -117,6 +117,11 @@ impl Pager {
     }
 }
 
+/// `?cursor=` as given; an empty one asks for the first page, as none does.
+pub fn cursor_param(cursor: &Option<String>) -> Option<&str> {
+    cursor.as_deref().filter(|c| !c.is_empty())
+}
+
 /// Cursors are opaque to clients: base64url of a short text naming the list and the sort
 /// key of the last item returned. The prefix stops a cursor from one list (or sort order)
 /// from being accepted by another.

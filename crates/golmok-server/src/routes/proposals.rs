@@ -64,7 +64,7 @@ pub async fn list(
 ) -> ApiResult<Json<Page<Proposal>>> {
     let limit = page_limit(params.limit)?;
     let sort = params.sort.unwrap_or_default();
-    let after = params.cursor.as_deref().map(|c| cursor_after(sort, c)).transpose()?;
+    let after = super::cursor_param(&params.cursor).map(|c| cursor_after(sort, c)).transpose()?;
     let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
     let filter = ProposalFilter {
         district_id,

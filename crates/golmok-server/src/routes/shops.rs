@@ -67,7 +67,7 @@ pub async fn mine(
     current: CurrentUser,
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<ShopClaim>>> {
-    let pager = Pager::new("claim", params.limit, params.cursor.as_deref())?;
+    let pager = Pager::new("claim", params.limit, super::cursor_param(&params.cursor))?;
     let items = state.store.claims_of_user(current.user.id, pager.start, pager.look_ahead()).await?;
     Ok(Json(pager.page(items, |c| c.id)))
 }
@@ -103,7 +103,7 @@ pub async fn of_district(
     Path(slug): Path<String>,
     Query(params): Query<ClaimListParams>,
 ) -> ApiResult<Json<Page<ShopClaim>>> {
-    let pager = Pager::new("claim", params.limit, params.cursor.as_deref())?;
+    let pager = Pager::new("claim", params.limit, super::cursor_param(&params.cursor))?;
     let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
     if !state.store.is_moderator(district_id, current.user.id).await? {
         return Err(ApiError::Forbidden);
@@ -166,7 +166,9 @@ const MAX_QUERY: usize = 50;
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ShopListParams {
-    /// Name contains this (Korean or English name, any case), up to 50 characters.
+    /// Name contains this (Korean or English name, any case, spaces around it ignored),
+    /// up to 50 characters.
+    #[param(max_length = 50)]
     pub q: Option<String>,
     pub category: Option<ShopCategory>,
     /// Only shops open at the moment of asking (Seoul time).
@@ -197,12 +199,17 @@ pub async fn list(
     Query(params): Query<ShopListParams>,
 ) -> ApiResult<Json<Page<Shop>>> {
     // The cursor is how many shops of this order came before.
-    let pager = Pager::new("shops", params.limit, params.cursor.as_deref())?;
+    let pager = Pager::new("shops", params.limit, super::cursor_param(&params.cursor))?;
     let skip = pager.start.unwrap_or(0);
-    let query = params.q.as_deref().map(str::trim).unwrap_or_default().to_lowercase();
-    if query.chars().count() > MAX_QUERY {
+    if skip < 0 {
+        return Err(ApiError::BadRequest("cursor is not valid for this list".to_owned()));
+    }
+    // Counted as sent: what the document says, and what a client can check.
+    let raw = params.q.as_deref().unwrap_or_default();
+    if raw.chars().count() > MAX_QUERY {
         return Err(ApiError::BadRequest(format!("q allows at most {MAX_QUERY} characters")));
     }
+    let query = raw.trim().to_lowercase();
     let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
     let mut shops = state.store.shops_of_district(district_id, clock::seoul_now(), viewer.id()).await?;
     shops.retain(|s| {

@@ -92,8 +92,27 @@ async fn openapi_lists_every_path() {
         for op in item.as_object().unwrap().values() {
             let id = op["operationId"].as_str().unwrap();
             assert!(ids.insert(id.to_owned()), "duplicate operationId {id}");
+            // Whatever reads a JSON body says what a body that is not one gets.
+            if op.get("requestBody").is_some() {
+                for status in ["400", "413", "415", "422"] {
+                    assert!(op["responses"].get(status).is_some(), "{id} does not document {status}");
+                }
+            }
         }
     }
+
+    // The strings a client sends carry their rules (golmok_api::patterns).
+    for (schema, property) in
+        [("NewProposal", "title"), ("NewComment", "body"), ("ShopUpdate", "phone"), ("Span", "starts")]
+    {
+        let pattern = doc["components"]["schemas"][schema]["properties"][property]["pattern"].as_str();
+        assert!(pattern.is_some_and(|p| p.starts_with('^')), "{schema}.{property} has no pattern");
+    }
+    assert_eq!(doc["components"]["schemas"]["RegisterRequest"]["properties"]["email"]["maxLength"], 254);
+    assert_eq!(doc["components"]["schemas"]["Verification"]["allOf"][0]["then"]["required"][0], "note");
+    let q = &paths["/api/v1/districts/{slug}/shops"]["get"]["parameters"];
+    let q = q.as_array().unwrap().iter().find(|p| p["name"] == "q").unwrap();
+    assert_eq!(q["schema"]["maxLength"], 50);
 }
 
 #[tokio::test]

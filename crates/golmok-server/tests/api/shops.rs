@@ -316,10 +316,21 @@ async fn the_directory_by_name_with_its_filters() {
         assert_eq!(found.iter().map(|shop| shop.name.as_str()).collect::<Vec<_>>(), vec![name], "q={q}");
     }
     assert!(directory(&s, "q=zzz&category=cafe").await.is_empty());
+    // The 50 characters are counted as sent, not after lowercasing ('İ' lowercases to two).
+    assert!(directory(&s, &format!("q={}", "%C4%B0".repeat(50))).await.is_empty());
+    // An empty cursor is the first page.
+    let first: Page<Shop> = expect(s.get(&format!("{DIRECTORY}?cursor="), None).await, StatusCode::OK).await;
+    assert_eq!(first.items, all[..first.items.len()].to_vec());
 
-    for bad in
-        ["category=casino", "open_now=maybe", "limit=0", "cursor=zzz", &format!("q={}", "가".repeat(51))]
-    {
+    let negative = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, "shops:-3");
+    for bad in [
+        "category=casino",
+        "open_now=maybe",
+        "limit=0",
+        "cursor=zzz",
+        &format!("cursor={negative}"),
+        &format!("q={}", "가".repeat(51)),
+    ] {
         expect_error(
             s.get(&format!("{DIRECTORY}?{bad}"), None).await,
             StatusCode::BAD_REQUEST,

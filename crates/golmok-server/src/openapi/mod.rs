@@ -2,6 +2,8 @@
 //! types, so it cannot drift from the code. It is the API's source of truth beyond the
 //! fixed points in PRODUCT.md.
 
+mod rules;
+
 use std::sync::LazyLock;
 
 use axum::{http::header, response::IntoResponse};
@@ -101,8 +103,14 @@ impl Modify for BearerAuth {
     }
 }
 
-static DOCUMENT: LazyLock<String> =
-    LazyLock::new(|| ApiDoc::openapi().to_json().expect("the OpenAPI document serialises"));
+/// The generated document with what annotations cannot say (`rules`).
+pub fn document() -> serde_json::Value {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises");
+    rules::apply(&mut doc);
+    doc
+}
+
+static DOCUMENT: LazyLock<String> = LazyLock::new(|| document().to_string());
 
 /// This document.
 #[utoipa::path(
