@@ -36,10 +36,12 @@ TEST_WASM := env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-ru
 	CHROMEDRIVER="$$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
 	cargo test -p golmok-web --target wasm32-unknown-unknown
 BUILD_SERVER := cargo build --release -p golmok-server
+# schemathesis against the demo server, every check: the document says what the server does.
+SCHEMATHESIS := scripts/with-server.sh scripts/schemathesis.sh
 PHASE := scripts/phase.sh
 PHASE_LOG := $(TARGET_DIR)/make-test-phases.tsv
 
-.PHONY: help setup build build-web server run run-scaled dev test fmt-check clippy test-native test-postgres test-wasm size e2e \
+.PHONY: help setup build build-web server run run-scaled dev test fmt-check clippy test-native test-postgres test-wasm size e2e schemathesis \
 	bench screenshots clean
 
 help:
@@ -50,7 +52,7 @@ help:
 	@echo 'make dev          for day-to-day work: the SPA with reload on http://127.0.0.1:8081/, the API beside it'
 	@echo 'make bench        the figures: first load, bytes per page, wasm by crate, Lighthouse against the Leptos floor, load'
 	@echo 'make screenshots  PNGs of every page, ko and en, into tests/e2e/screenshots/'
-	@echo 'make e2e | test-native | test-postgres | test-wasm | clippy | fmt-check | size   one part of make test'
+	@echo 'make e2e | schemathesis | test-native | test-postgres | test-wasm | clippy | fmt-check | size   one part of make test'
 	@echo 'make setup        install the toolchain (idempotent)'
 	@echo 'make clean        remove build output (keeps golmok.db and node_modules)'
 
@@ -88,17 +90,18 @@ dev: setup
 test: setup
 	@mkdir -p $(TARGET_DIR) && rm -f $(PHASE_LOG)
 	@export GOLMOK_PHASE_LOG=$(PHASE_LOG); status=0; \
-	{ $(PHASE) '1/11 rustfmt' $(FMT_CHECK) && \
-	$(PHASE) '2/11 clippy: golmok-api, golmok-server' $(CLIPPY_NATIVE) && \
-	$(PHASE) '3/11 clippy: golmok-web (wasm32)' $(CLIPPY_WASM) && \
-	$(PHASE) '4/11 native tests: golmok-api, golmok-server (SQLite)' $(TEST_NATIVE) && \
-	$(PHASE) '5/11 server tests on PostgreSQL (throwaway cluster)' $(TEST_POSTGRES) && \
-	$(PHASE) '6/11 wasm tests: golmok-web (headless Chromium)' $(TEST_WASM) && \
-	$(PHASE) '7/11 release build of the SPA (trunk)' scripts/build-web.sh && \
-	$(PHASE) '8/11 bundle size (first load, gzip -9 <= 175 KB)' scripts/check-bundle-size.sh && \
-	$(PHASE) '9/11 release build of the server' $(BUILD_SERVER) && \
-	$(PHASE) '10/11 end-to-end tests (Playwright, real server)' scripts/e2e.sh && \
-	$(PHASE) '11/11 end-to-end tests through nginx, two servers, PostgreSQL' env GOLMOK_E2E_SHAPE=scaled scripts/e2e.sh; } || status=$$?; \
+	{ $(PHASE) '1/12 rustfmt' $(FMT_CHECK) && \
+	$(PHASE) '2/12 clippy: golmok-api, golmok-server' $(CLIPPY_NATIVE) && \
+	$(PHASE) '3/12 clippy: golmok-web (wasm32)' $(CLIPPY_WASM) && \
+	$(PHASE) '4/12 native tests: golmok-api, golmok-server (SQLite)' $(TEST_NATIVE) && \
+	$(PHASE) '5/12 server tests on PostgreSQL (throwaway cluster)' $(TEST_POSTGRES) && \
+	$(PHASE) '6/12 wasm tests: golmok-web (headless Chromium)' $(TEST_WASM) && \
+	$(PHASE) '7/12 release build of the SPA (trunk)' scripts/build-web.sh && \
+	$(PHASE) '8/12 bundle size (first load, gzip -9 <= 175 KB)' scripts/check-bundle-size.sh && \
+	$(PHASE) '9/12 release build of the server' $(BUILD_SERVER) && \
+	$(PHASE) '10/12 the API against its OpenAPI document (schemathesis, demo server)' $(SCHEMATHESIS) && \
+	$(PHASE) '11/12 end-to-end tests (Playwright, real server)' scripts/e2e.sh && \
+	$(PHASE) '12/12 end-to-end tests through nginx, two servers, PostgreSQL' env GOLMOK_E2E_SHAPE=scaled scripts/e2e.sh; } || status=$$?; \
 	echo; echo 'Phases (seconds):'; awk -F'\t' '{ printf "  %5s  %-8s %s\n", $$1, $$3, $$2 }' $(PHASE_LOG); \
 	echo "Disk: $$(du -sh $(TARGET_DIR) | cut -f1) in $(TARGET_DIR), $$(df -h --output=avail . | tail -1 | tr -d ' ') left"; \
 	if [ $$status -eq 0 ]; then echo 'make test: all passed'; else echo 'make test: FAILED' >&2; fi; \
@@ -125,6 +128,9 @@ size: build-web
 
 e2e: build-web
 	scripts/e2e.sh
+
+schemathesis: build-web
+	$(SCHEMATHESIS)
 
 bench: build-web
 	scripts/bench.sh

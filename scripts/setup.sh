@@ -9,11 +9,13 @@
 #     (screenshots), brotli (make bench), PostgreSQL (the server's tests on PostgreSQL),
 #     nginx (the load balancer of the scaled shape)
 #   - npm devDependencies (wasm-opt from binaryen, esbuild, playwright-core, axe-core) via `npm ci`
+#   - schemathesis from PyPI, pinned with everything it runs on
+#     (tests/schemathesis/requirements.txt), in a virtual environment in .tools/schemathesis
 #
 # `scripts/setup.sh --bench` also installs what only `make bench` uses: twiggy (cargo),
 # wrk (Debian) and Lighthouse (npm, in bench/).
 #
-# Only the package registries are used: crates.io, npm, Debian. Trunk is never left to
+# Only the package registries are used: crates.io, npm, PyPI, Debian. Trunk is never left to
 # download its own tools: scripts/env.sh puts the pinned ones first on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -132,10 +134,23 @@ if $bench && ! npm_in_step bench; then
   (cd bench && npm ci --no-audit --no-fund)
 fi
 
+# --- Python: schemathesis -------------------------------------------------------------
+# The venv remembers the requirements it was made from: the same file, nothing to do.
+st_venv=.tools/schemathesis
+st_requirements=tests/schemathesis/requirements.txt
+if ! cmp -s "$st_requirements" "$st_venv/requirements.txt" || [[ ! -x "$st_venv/bin/schemathesis" ]]; then
+  command -v python3 >/dev/null || die "python3 is missing: schemathesis needs Python 3.10 or newer"
+  step "installing schemathesis (PyPI, pinned) into $st_venv"
+  rm -rf "$st_venv"
+  python3 -m venv "$st_venv" || die "python3 -m venv failed: install python3-venv"
+  "$st_venv/bin/pip" install --quiet --disable-pip-version-check --no-input -r "$st_requirements"
+  cp "$st_requirements" "$st_venv/requirements.txt"
+fi
+
 # --- Sanity: what the build and the tests will run ----------------------------------
-tools=(trunk wasm-bindgen wasm-bindgen-test-runner wasm-split-cli wasm-opt chromium chromedriver brotli)
+tools=(trunk wasm-bindgen wasm-bindgen-test-runner wasm-split-cli wasm-opt chromium chromedriver brotli "$st_venv/bin/schemathesis")
 $bench && tools+=(twiggy wrk)
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is still not on PATH"
 done
-step "ok (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version | head -1), node $(node --version))"
+step "ok (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version | head -1), node $(node --version), $("$st_venv/bin/schemathesis" --version))"

@@ -39,13 +39,16 @@ impl Draft {
         [&self.title, &self.body, &self.event_date, &self.event_place].iter().all(|s| s.trim().is_empty())
     }
 
+    /// The event fields go with events only: what an improvement's hidden fields still
+    /// hold from before is not the server's business.
     fn to_request(&self) -> NewProposal {
+        let event = self.kind == ProposalKind::Event;
         NewProposal {
             kind: self.kind,
             title: self.title.clone(),
             body: self.body.clone(),
-            event_date: Some(self.event_date.clone()),
-            event_place: Some(self.event_place.clone()),
+            event_date: event.then(|| self.event_date.clone()),
+            event_place: event.then(|| self.event_place.clone()),
         }
     }
 }
