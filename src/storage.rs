@@ -54,4 +54,13 @@ pub mod keys {
     pub fn comment_draft(proposal_id: i64) -> String {
         format!("{DRAFTS}comment.{proposal_id}")
     }
+
+    /// A shop's or a district's news not posted yet (`poster`: `shop-1`, `district-x`).
+    pub fn news_draft(poster: &str) -> String {
+        format!("{DRAFTS}news.{poster}")
+    }
+
+    pub fn answer_draft(proposal_id: i64, shop_id: i64) -> String {
+        format!("{DRAFTS}answer.{proposal_id}.{shop_id}")
+    }
 }

@@ -377,7 +377,7 @@ async fn prefetched(url: &str, token: Option<&str>) -> Option<web_sys::Response>
 }
 
 /// `path?a=1&b=2` with the parameters that have a value, each encoded.
-fn with_query(mut path: String, params: &[(&str, Option<&str>)]) -> String {
+pub fn with_query(mut path: String, params: &[(&str, Option<&str>)]) -> String {
     let mut separator = '?';
     for (name, value) in params {
         if let Some(value) = value {
@@ -391,6 +391,7 @@ fn with_query(mut path: String, params: &[(&str, Option<&str>)]) -> String {
     path
 }
 
-fn encode(part: &str) -> String {
+/// One part of an address (a path segment or a query value), percent-encoded.
+pub fn encode(part: &str) -> String {
     String::from(js_sys::encode_uri_component(part))
 }

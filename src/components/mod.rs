@@ -4,6 +4,7 @@ pub mod announcement_card;
 pub mod badges;
 pub mod field;
 pub mod form;
+pub mod kakao_link;
 pub mod layout;
 pub mod load_error;
 pub mod page_heading;

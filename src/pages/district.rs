@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::{ProposalQuery, use_api};
 use crate::components::announcement_card::announcement_kind_label;
+use crate::components::kakao_link::KakaoLink;
 use crate::components::load_error::{LoadError, NotFound};
 use crate::components::page_heading::PageHeading;
 use crate::components::proposal_card::ProposalCard;
@@ -103,12 +104,7 @@ fn DistrictLinks(slug: String, kakao: Option<String>) -> impl IntoView {
                 <span aria-hidden="true">"📣 "</span>
                 {tr!(nav_news)}
             </a>
-            {kakao.map(|url| view! {
-                <a href=url class="kakao-link" rel="noopener noreferrer" target="_blank">
-                    <span class="kakao-mark" aria-hidden="true">"TALK"</span>
-                    {tr!(district_kakao)}
-                </a>
-            })}
+            {kakao.map(|url| view! { <KakaoLink url label=tr!(district_kakao) /> })}
         </nav>
     }
 }

@@ -3,7 +3,7 @@
 // scheduled and deleted. A new verified merchant of its own, in the second district, so
 // nothing here moves what other tests read.
 import assert from 'node:assert/strict';
-import { api, logIn, newMerchant, open, scenario, sleep, t } from './support.mjs';
+import { api, logIn, newMerchant, open, reload, scenario, sleep, t } from './support.mjs';
 
 /** `days` from today as a date field takes it, on Seoul's calendar. */
 function seoulDay(days) {
@@ -64,6 +64,10 @@ scenario('a merchant keeps the profile, the hours, an answer and the news', asyn
   const waiting = home.getByRole('region', { name: t('ko', 'waiting_heading') }).getByRole('listitem').filter({ hasText: proposal.title });
   await waiting.getByRole('button', { name: t('ko', 'answer_cta') }).click();
   await waiting.getByLabel(t('ko', 'field_message')).fill('분리수거함 하나 놓을게요.');
+  // A reload loses nothing typed: the answer waits as a draft.
+  await reload(page);
+  await waiting.getByRole('button', { name: t('ko', 'answer_cta') }).click();
+  assert.equal(await waiting.getByLabel(t('ko', 'field_message')).inputValue(), '분리수거함 하나 놓을게요.');
   await waiting.getByRole('button', { name: t('ko', 'answer_submit') }).click();
   await status(page, t('ko', 'answer_posted'));
   const answers = home.getByRole('region', { name: t('ko', 'my_answers_heading') });
@@ -86,6 +90,10 @@ scenario('a merchant keeps the profile, the hours, an answer and the news', asyn
   await home.getByLabel(t('ko', 'field_news_title')).fill('주말 라떼 할인');
   await home.getByLabel(t('ko', 'field_news_body')).fill('토요일과 일요일, 라떼를 천 원 싸게 드려요.');
   await home.getByLabel(t('ko', 'field_news_ends')).fill(seoulDay(7));
+  await reload(page);
+  await home.getByRole('button', { name: t('ko', 'post_cta') }).click();
+  assert.equal(await home.getByLabel(t('ko', 'field_news_title')).inputValue(), '주말 라떼 할인', 'the draft survives a reload');
+  assert.equal(await home.getByLabel(t('ko', 'field_news_ends')).inputValue(), seoulDay(7));
   await home.getByRole('button', { name: t('ko', 'post_submit'), exact: true }).click();
   await status(page, t('ko', 'news_posted'));
   const news = now.getByRole('listitem').filter({ hasText: '주말 라떼 할인' });
@@ -110,6 +118,9 @@ scenario('a merchant keeps the profile, the hours, an answer and the news', asyn
   await home.getByLabel(t('ko', 'field_news_starts')).fill(seoulDay(1));
   await home.getByRole('button', { name: t('ko', 'post_submit'), exact: true }).click();
   await status(page, t('ko', 'news_posted'));
+  await home.getByRole('button', { name: t('ko', 'post_cta') }).click();
+  assert.equal(await home.getByLabel(t('ko', 'field_news_title')).inputValue(), '', 'a posted draft is gone');
+  await home.getByRole('button', { name: t('ko', 'cancel') }).click();
   const coming = home.getByRole('region', { name: t('ko', 'upcoming_news_heading') });
   await coming.getByText('내일부터 겨울 메뉴').waitFor();
   assert.equal(await now.getByText('내일부터 겨울 메뉴').count(), 0);

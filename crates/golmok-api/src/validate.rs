@@ -478,10 +478,16 @@ fn announcement_span(
             .map(|s| crate::instants::format(s + limits::ANNOUNCEMENT_DAYS * 86_400))
             .unwrap_or_default(),
     };
+    ends_after_start(&starts, &ends, p);
+    (starts, ends)
+}
+
+/// An end at or before the start is an `ends_at` problem (instants in the API's form,
+/// which sort as text); a missing one was reported already.
+fn ends_after_start(starts: &str, ends: &str, p: &mut Problems) {
     if !starts.is_empty() && !ends.is_empty() && ends <= starts {
         p.0.push(FieldError::new(field::ENDS_AT, FieldErrorCode::Invalid, None));
     }
-    (starts, ends)
 }
 
 /// A new announcement, with its span filled in (`now` in the API's form).
@@ -504,10 +510,6 @@ pub fn announcement_update(
     let body = input.body.as_deref().map(|v| p.take(text(field::BODY, v, limits::ANNOUNCEMENT_BODY, true)));
     let starts = input.starts_at.as_deref().map(|v| p.take(instant(field::STARTS_AT, v)));
     let ends = input.ends_at.as_deref().map(|v| p.take(instant(field::ENDS_AT, v)));
-    let (new_starts, new_ends) =
-        (starts.as_deref().unwrap_or(current.0), ends.as_deref().unwrap_or(current.1));
-    if !new_starts.is_empty() && !new_ends.is_empty() && new_ends <= new_starts {
-        p.0.push(FieldError::new(field::ENDS_AT, FieldErrorCode::Invalid, None));
-    }
+    ends_after_start(starts.as_deref().unwrap_or(current.0), ends.as_deref().unwrap_or(current.1), &mut p);
     p.finish(AnnouncementUpdate { kind: input.kind, title, body, starts_at: starts, ends_at: ends })
 }

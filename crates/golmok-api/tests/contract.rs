@@ -276,3 +276,24 @@ fn enums_parse_their_own_names() {
     }
     assert_eq!(ProposalKind::parse("party"), None);
 }
+
+#[test]
+fn a_feed_item_is_known_by_what_it_carries() {
+    use golmok_api::FeedItem;
+    let at = "2026-11-27T09:30:00Z";
+    let shop = serde_json::json!({"id": 1, "name": "빵집", "name_en": "", "category": "bakery"});
+    let announcement: FeedItem = serde_json::from_value(serde_json::json!({
+        "at": at, "kind": "announcement",
+        "announcement": {"id": 41, "district_slug": "d", "shop": shop, "kind": "sale", "title": "할인",
+            "body": "우유식빵", "starts_at": at, "ends_at": at, "pinned": false, "created_at": at, "updated_at": at},
+    }))
+    .unwrap();
+    assert_eq!(announcement.item_id(), 41);
+    let answer: FeedItem = serde_json::from_value(serde_json::json!({
+        "at": at, "kind": "answer",
+        "answer": {"id": 17, "proposal_id": 3, "shop": shop, "stance": "support", "message": "좋아요",
+            "created_at": at, "updated_at": at},
+    }))
+    .unwrap();
+    assert_eq!(answer.item_id(), 17);
+}

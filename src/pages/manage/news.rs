@@ -13,6 +13,7 @@ use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
 use crate::components::load_error::LoadError;
 use crate::state::announce::use_announcer;
 use crate::state::paged::{First, Paged};
+use crate::storage::{self, keys};
 
 /// Who posts: a shop (by its owner) or the district itself (by a moderator).
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +29,22 @@ impl Poster {
             Poster::Shop(id) => format!("shop-{id}"),
             Poster::District(slug) => format!("district-{slug}"),
         }
+    }
+}
+
+/// New news as typed so far, kept across a reload until it is posted.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Draft {
+    kind: AnnouncementKind,
+    title: String,
+    body: String,
+    start: String,
+    end: String,
+}
+
+impl Draft {
+    fn is_blank(&self) -> bool {
+        [&self.title, &self.body, &self.start, &self.end].iter().all(|s| s.trim().is_empty())
     }
 }
 
@@ -64,12 +81,32 @@ pub fn NewsForm(
         None => format!("news-{}", poster.key()),
     };
     let was = editing.as_ref().map(|a| (seoul_day(&a.starts_at), seoul_day(&a.ends_at)));
-    let kind = RwSignal::new(editing.as_ref().map(|a| a.kind).unwrap_or_default());
-    let title = RwSignal::new(editing.as_ref().map(|a| a.title.clone()).unwrap_or_default());
-    let body = RwSignal::new(editing.as_ref().map(|a| a.body.clone()).unwrap_or_default());
-    let (start_was, end_was) = was.clone().unwrap_or_default();
-    let start = RwSignal::new(start_was);
-    let end = RwSignal::new(end_was);
+    // New news is kept as a draft; an edit starts from what is posted.
+    let draft_key = editing.is_none().then(|| keys::news_draft(&poster.key()));
+    let first = match &editing {
+        Some(a) => {
+            let (start, end) = was.clone().unwrap_or_default();
+            Draft { kind: a.kind, title: a.title.clone(), body: a.body.clone(), start, end }
+        }
+        None => draft_key.as_deref().and_then(storage::load::<Draft>).unwrap_or_default(),
+    };
+    let kind = RwSignal::new(first.kind);
+    let title = RwSignal::new(first.title);
+    let body = RwSignal::new(first.body);
+    let start = RwSignal::new(first.start);
+    let end = RwSignal::new(first.end);
+    if let Some(draft_key) = draft_key.clone() {
+        Effect::new(move |_| {
+            let d = Draft {
+                kind: kind.get(),
+                title: title.get(),
+                body: body.get(),
+                start: start.get(),
+                end: end.get(),
+            };
+            storage::save_or_remove(&draft_key, &d, d.is_blank());
+        });
+    }
     let span = editing.as_ref().map(|a| (a.starts_at.clone(), a.ends_at.clone()));
     let editing_id = editing.as_ref().map(|a| a.id);
     // An edit sends a day only when it was changed: a day shown and sent back as it was
@@ -104,8 +141,12 @@ pub fn NewsForm(
         ev.prevent_default();
         let (api, poster) = (api.clone(), poster.clone());
         let news = untrack(&draft);
+        let draft_key = draft_key.clone();
         let done = move |sent: Result<Announcement, _>| {
             let sent = sent?;
+            if let Some(key) = &draft_key {
+                storage::remove(key);
+            }
             announcer.say(if editing_id.is_some() { tr!(news_saved) } else { tr!(news_posted) });
             form.problems.reset();
             on_done.run(sent);

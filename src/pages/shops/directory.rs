@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use crate::api::{ShopQuery, use_api};
+use crate::api::{ShopQuery, encode, use_api, with_query};
 use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
 use crate::components::shop_card::{ShopCard, category_label};
@@ -29,19 +29,14 @@ fn read_query(get: impl Fn(&str) -> Option<String>) -> ShopQuery {
 
 /// The address of the directory with these filters.
 pub fn directory_href(slug: &str, query: &ShopQuery) -> String {
-    let encode = |s: &str| String::from(js_sys::encode_uri_component(s));
     let q = query.q.trim();
-    let parts: Vec<String> = [
-        (!q.is_empty()).then(|| format!("q={}", encode(q))),
-        query.category.map(|c| format!("category={}", c.as_str())),
-        query.open_now.then(|| "open_now=1".to_owned()),
-        query.onnuri.then(|| "onnuri=1".to_owned()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let path = format!("/d/{slug}/shops");
-    if parts.is_empty() { path } else { format!("{path}?{}", parts.join("&")) }
+    let params = [
+        ("q", (!q.is_empty()).then_some(q)),
+        ("category", query.category.map(ShopCategory::as_str)),
+        ("open_now", query.open_now.then_some("1")),
+        ("onnuri", query.onnuri.then_some("1")),
+    ];
+    with_query(format!("/d/{}/shops", encode(slug)), &params)
 }
 
 #[component]

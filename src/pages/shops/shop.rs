@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{NewsWhen, use_api};
 use crate::components::announcement_card::AnnouncementCard;
+use crate::components::kakao_link::KakaoLink;
 use crate::components::load_error::{LoadError, NotFound};
 use crate::components::page_heading::PageHeading;
 use crate::components::shop_answers::ShopAnswer;
@@ -169,12 +170,7 @@ fn ShopFacts(shop: Shop) -> impl IntoView {
                 view! { <div><dt>{tr!(shop_phone)}</dt><dd><a href=tel>{phone}</a></dd></div> }
             })}
         </dl>
-        {kakao_channel_url.map(|url| view! {
-            <a href=url class="kakao-link" rel="noopener noreferrer" target="_blank">
-                <span class="kakao-mark" aria-hidden="true">"TALK"</span>
-                {tr!(shop_kakao_link)}
-            </a>
-        })}
+        {kakao_channel_url.map(|url| view! { <KakaoLink url label=tr!(shop_kakao_link) /> })}
     }
 }
 

@@ -5,10 +5,17 @@ use sqlx::FromRow;
 
 use super::{Store, StoreResult, clock};
 
-const SELECT_ANSWERS: &str = "SELECT a.id, a.proposal_id, s.id AS shop_id, s.name AS shop_name,
-        s.name_en AS shop_name_en, s.category AS shop_category, a.stance, a.message, a.pledge,
-        a.created_at, a.updated_at
-    FROM answers a JOIN shops s ON s.id = a.shop_id";
+/// The columns of an `AnswerRow`, for every query that reads answers (`a`) with their
+/// shop (`s`): a macro, so `concat!` builds each query at compile time.
+macro_rules! answer_columns {
+    () => {
+        "a.id, a.proposal_id, s.id AS shop_id, s.name AS shop_name, s.name_en AS shop_name_en,
+        s.category AS shop_category, a.stance, a.message, a.pledge, a.created_at, a.updated_at"
+    };
+}
+
+const SELECT_ANSWERS: &str =
+    concat!("SELECT ", answer_columns!(), " FROM answers a JOIN shops s ON s.id = a.shop_id");
 
 #[derive(FromRow)]
 pub(super) struct AnswerRow {
@@ -26,14 +33,15 @@ pub(super) struct AnswerRow {
 }
 
 /// Answers with the proposal each answers (`a` the answer, `p` the proposal).
-pub(super) const SELECT_ANSWERED: &str = "SELECT a.id, a.proposal_id, s.id AS shop_id, s.name AS shop_name,
-        s.name_en AS shop_name_en, s.category AS shop_category, a.stance, a.message, a.pledge,
-        a.created_at, a.updated_at, d.slug AS district_slug, p.title AS proposal_title,
-        p.author_id AS proposal_author_id
+pub(super) const SELECT_ANSWERED: &str = concat!(
+    "SELECT ",
+    answer_columns!(),
+    ", d.slug AS district_slug, p.title AS proposal_title, p.author_id AS proposal_author_id
     FROM answers a
     JOIN shops s ON s.id = a.shop_id
     JOIN proposals p ON p.id = a.proposal_id
-    JOIN districts d ON d.id = p.district_id";
+    JOIN districts d ON d.id = p.district_id"
+);
 
 #[derive(FromRow)]
 pub(super) struct AnsweredRow {

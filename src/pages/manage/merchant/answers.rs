@@ -13,6 +13,7 @@ use crate::components::shop_answers::{ShopAnswer, stance_label};
 use crate::config::link;
 use crate::state::announce::use_announcer;
 use crate::state::paged::{First, Paged};
+use crate::storage::{self, keys};
 
 /// The district's proposals this shop has not answered, most supported first;
 /// `answered` counts the answers given here.
@@ -93,9 +94,27 @@ fn AnswerForm(
     let api = use_api();
     let announcer = use_announcer();
     let edit = editing.is_some();
-    let stance = RwSignal::new(editing.as_ref().map(|a| a.stance).unwrap_or(Stance::Support));
-    let message = RwSignal::new(editing.as_ref().map(|a| a.message.clone()).unwrap_or_default());
-    let pledge = RwSignal::new(editing.and_then(|a| a.pledge).unwrap_or_default());
+    // A new answer is kept as a draft across a reload; an edit starts from the answer.
+    let draft_key = (!edit).then(|| keys::answer_draft(proposal_id, shop_id));
+    let first = match editing {
+        Some(a) => NewAnswer { stance: a.stance, message: a.message, pledge: a.pledge },
+        None => draft_key.as_deref().and_then(storage::load::<NewAnswer>).unwrap_or(NewAnswer {
+            stance: Stance::Support,
+            message: String::new(),
+            pledge: None,
+        }),
+    };
+    let stance = RwSignal::new(first.stance);
+    let message = RwSignal::new(first.message);
+    let pledge = RwSignal::new(first.pledge.unwrap_or_default());
+    if let Some(draft_key) = draft_key.clone() {
+        Effect::new(move |_| {
+            let draft =
+                NewAnswer { stance: stance.get(), message: message.get(), pledge: Some(pledge.get()) };
+            let blank = draft.message.trim().is_empty() && pledge.with(|p| p.trim().is_empty());
+            storage::save_or_remove(&draft_key, &draft, blank);
+        });
+    }
     let answer = move || NewAnswer {
         stance: stance.get(),
         message: message.get(),
@@ -104,12 +123,15 @@ fn AnswerForm(
     let form = Submit::new(Problems::new(move || validate::new_answer(&answer()).err().unwrap_or_default()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let api = api.clone();
+        let (api, draft_key) = (api.clone(), draft_key.clone());
         form.send(
             validate::new_answer(&untrack(answer)),
             move |a| async move { api.answer(proposal_id, shop_id, &a).await },
             move |answered| {
                 let answered = answered?;
+                if let Some(key) = &draft_key {
+                    storage::remove(key);
+                }
                 announcer.say(if edit { tr!(answer_saved) } else { tr!(answer_posted) });
                 on_done.run(answered);
                 Ok(())
