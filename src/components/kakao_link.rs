@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-#[component]
-pub fn KakaoLink(url: String, label: &'static str) -> impl IntoView {
+/// A plain function, not a component: it is on the district page's first load, where a
+/// component's props builder costs more than the markup.
+pub fn kakao_link(url: String, label: &'static str) -> impl IntoView {
     view! {
         <a href=url class="kakao-link" rel="noopener noreferrer" target="_blank">
             <span class="kakao-mark" aria-hidden="true">"TALK"</span>

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::{ProposalQuery, use_api};
 use crate::components::announcement_card::announcement_kind_label;
-use crate::components::kakao_link::KakaoLink;
+use crate::components::kakao_link::kakao_link;
 use crate::components::load_error::{LoadError, NotFound};
 use crate::components::page_heading::PageHeading;
 use crate::components::proposal_card::ProposalCard;
@@ -104,7 +104,7 @@ fn DistrictLinks(slug: String, kakao: Option<String>) -> impl IntoView {
                 <span aria-hidden="true">"📣 "</span>
                 {tr!(nav_news)}
             </a>
-            {kakao.map(|url| view! { <KakaoLink url label=tr!(district_kakao) /> })}
+            {kakao.map(|url| kakao_link(url, tr!(district_kakao)))}
         </nav>
     }
 }

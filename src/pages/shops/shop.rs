@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{NewsWhen, use_api};
 use crate::components::announcement_card::AnnouncementCard;
-use crate::components::kakao_link::KakaoLink;
+use crate::components::kakao_link::kakao_link;
 use crate::components::load_error::{LoadError, NotFound};
 use crate::components::page_heading::PageHeading;
 use crate::components::shop_answers::ShopAnswer;
@@ -170,7 +170,7 @@ fn ShopFacts(shop: Shop) -> impl IntoView {
                 view! { <div><dt>{tr!(shop_phone)}</dt><dd><a href=tel>{phone}</a></dd></div> }
             })}
         </dl>
-        {kakao_channel_url.map(|url| view! { <KakaoLink url label=tr!(shop_kakao_link) /> })}
+        {kakao_channel_url.map(|url| kakao_link(url, tr!(shop_kakao_link)))}
     }
 }
 
