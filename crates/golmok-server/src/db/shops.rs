@@ -478,15 +478,14 @@ impl Store {
             let query = if on { query.bind(clock::now()) } else { query };
             query.execute(pool).await.map(|done| done.rows_affected())
         })?;
-        let state: Option<(i64, bool)> = on_pool!(self, pool => sqlx::query_as(
-            "SELECT s.follower_count,
-                    EXISTS (SELECT 1 FROM follows f WHERE f.shop_id = s.id AND f.user_id = $2)
-             FROM shops s WHERE s.id = $1 AND s.listed",
+        // Following is what was just asked for, whatever the row was before; the count is
+        // the trigger's.
+        let count: Option<i64> = on_pool!(self, pool => sqlx::query_scalar(
+            "SELECT follower_count FROM shops WHERE id = $1 AND listed",
         )
         .bind(shop_id)
-        .bind(user_id)
         .fetch_optional(pool)
         .await)?;
-        Ok(state.map(|(follower_count, following)| FollowState { shop_id, following, follower_count }))
+        Ok(count.map(|follower_count| FollowState { shop_id, following: on, follower_count }))
     }
 }
