@@ -43,7 +43,7 @@ scenario('a merchant keeps the profile, the hours, an answer and the news', asyn
   await tuesday.getByText(t('ko', 'hours_invalid')).waitFor();
   const phone = home.getByLabel(t('ko', 'shop_phone'));
   assert.equal(await phone.getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'shop-phone', 'the first problem has the cursor');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), `shop-${merchant.shopId}-phone`, 'the first problem has the cursor');
   await phone.fill('062-123-4567');
   await tuesday.getByLabel(t('ko', 'hours_break_from')).fill('15:00');
   await home.getByRole('button', { name: t('ko', 'save'), exact: true }).click();

@@ -30,24 +30,31 @@ fn day_of(week: &mut WeeklyHours, day: u8) -> &mut Option<DayHours> {
     }
 }
 
+/// `shop_id` keeps the ids of one shop's fields apart from another's on the same page.
 #[component]
-pub fn HoursEditor(week: RwSignal<WeeklyHours>, problems: Problems) -> impl IntoView {
+pub fn HoursEditor(shop_id: i64, week: RwSignal<WeeklyHours>, problems: Problems) -> impl IntoView {
     let names =
         [tr!(day_mon), tr!(day_tue), tr!(day_wed), tr!(day_thu), tr!(day_fri), tr!(day_sat), tr!(day_sun)];
     view! {
         <fieldset class="hours-editor">
             <legend>{tr!(shop_hours_heading)}</legend>
             <p class="field-hint">{tr!(hours_hint)}</p>
-            {(0u8..7).map(|day| view! { <DayEditor week day name=names[usize::from(day)] problems /> }).collect_view()}
+            {(0u8..7).map(|day| view! { <DayEditor shop_id week day name=names[usize::from(day)] problems /> }).collect_view()}
         </fieldset>
     }
 }
 
 #[component]
-fn DayEditor(week: RwSignal<WeeklyHours>, day: u8, name: &'static str, problems: Problems) -> impl IntoView {
+fn DayEditor(
+    shop_id: i64,
+    week: RwSignal<WeeklyHours>,
+    day: u8,
+    name: &'static str,
+    problems: Problems,
+) -> impl IntoView {
     let field = field::HOURS[usize::from(day)];
     let error = problems.of(field);
-    let id = move |part: &str| format!("hours-{day}-{part}");
+    let id = move |part: &str| format!("hours-{shop_id}-{day}-{part}");
     let get = move |read: fn(&DayHours) -> Option<String>| {
         move || week.with(|w| w.day(day).and_then(read)).unwrap_or_default()
     };

@@ -93,28 +93,28 @@ fn ProfileForm(shop: RwSignal<Shop>, on_saved: Callback<()>) -> impl IntoView {
     };
     view! {
         <form class="form profile-form" on:submit=submit novalidate>
-            <Field id="shop-name" name=field::NAME label=tr!(field_shop_name) value=name problems max=limits::SHOP_NAME.1 required=true />
-            <Field id="shop-name-en" name=field::NAME_EN label=tr!(field_shop_name_en) value=name_en problems max=limits::SHOP_NAME.1 />
+            <Field id=format!("shop-{id}-name") name=field::NAME label=tr!(field_shop_name) value=name problems max=limits::SHOP_NAME.1 required=true />
+            <Field id=format!("shop-{id}-name-en") name=field::NAME_EN label=tr!(field_shop_name_en) value=name_en problems max=limits::SHOP_NAME.1 />
             <div class="field">
-                <label for="shop-category">{tr!(field_category)}</label>
-                <select id="shop-category" on:change=move |ev| category.set(ShopCategory::parse(&event_target_value(&ev)).unwrap_or_default())>
+                <label for=format!("shop-{id}-category")>{tr!(field_category)}</label>
+                <select id=format!("shop-{id}-category") on:change=move |ev| category.set(ShopCategory::parse(&event_target_value(&ev)).unwrap_or_default())>
                     {ShopCategory::ALL
                         .into_iter()
                         .map(|c| view! { <option value=c.as_str() selected=move || category.get() == c>{category_label(c)}</option> })
                         .collect_view()}
                 </select>
             </div>
-            <Field id="shop-description" name=field::DESCRIPTION label=tr!(field_description) value=description problems input=Input::Area max=limits::SHOP_DESCRIPTION.1 />
-            <Field id="shop-description-en" name=field::DESCRIPTION_EN label=tr!(field_description_en) value=description_en problems input=Input::Area max=limits::SHOP_DESCRIPTION.1 />
-            <Field id="shop-place" name=field::PLACE label=tr!(shop_place) value=place problems hint=tr!(place_hint) max=limits::SHOP_PLACE.1 />
-            <Field id="shop-phone" name=field::PHONE label=tr!(shop_phone) value=phone problems input=Input::Tel hint=tr!(phone_hint) autocomplete="tel" />
-            <Field id="shop-kakao" name=field::KAKAO_CHANNEL_URL label=tr!(field_kakao) value=kakao problems input=Input::Url hint=tr!(kakao_hint) />
+            <Field id=format!("shop-{id}-description") name=field::DESCRIPTION label=tr!(field_description) value=description problems input=Input::Area max=limits::SHOP_DESCRIPTION.1 />
+            <Field id=format!("shop-{id}-description-en") name=field::DESCRIPTION_EN label=tr!(field_description_en) value=description_en problems input=Input::Area max=limits::SHOP_DESCRIPTION.1 />
+            <Field id=format!("shop-{id}-place") name=field::PLACE label=tr!(shop_place) value=place problems hint=tr!(place_hint) max=limits::SHOP_PLACE.1 />
+            <Field id=format!("shop-{id}-phone") name=field::PHONE label=tr!(shop_phone) value=phone problems input=Input::Tel hint=tr!(phone_hint) autocomplete="tel" />
+            <Field id=format!("shop-{id}-kakao") name=field::KAKAO_CHANNEL_URL label=tr!(field_kakao) value=kakao problems input=Input::Url hint=tr!(kakao_hint) />
             <fieldset class="checks">
                 <legend>{tr!(field_gift_cards)}</legend>
                 {check(tr!(accepts_onnuri), onnuri)}
                 {check(tr!(accepts_local_card), local_card)}
             </fieldset>
-            <HoursEditor week=hours problems />
+            <HoursEditor shop_id=id week=hours problems />
             <FormFailure failure=form.failure />
             <SubmitButton sending=form.sending label=tr!(save) busy=tr!(sending) />
         </form>
