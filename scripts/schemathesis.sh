@@ -7,6 +7,9 @@
 #   scripts/with-server.sh scripts/schemathesis.sh     (make test does this)
 #
 # A fixed seed, so a failure in CI is the same failure here. GOLMOK_ST_SEED picks another.
+# One worker: with two, Hypothesis describes filters by parsing source from two threads at
+# once, and CPython 3.11 can fail there ("AST constructor recursion depth mismatch"), an
+# error of the tool that is no finding about the API.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${GOLMOK_BASE_URL:?run me through scripts/with-server.sh}"
@@ -33,5 +36,5 @@ SCHEMATHESIS_HOOKS=golmok_hooks PYTHONPATH=tests/schemathesis \
   run "$GOLMOK_BASE_URL/api/v1/openapi.json" \
   --checks all --exclude-path /api/v1/auth/logout \
   --phases examples,coverage,fuzzing,stateful --max-examples "${GOLMOK_ST_EXAMPLES:-200}" \
-  --workers 2 --continue-on-failure --seed "${GOLMOK_ST_SEED:-42}" --generation-database none \
+  --workers 1 --continue-on-failure --seed "${GOLMOK_ST_SEED:-42}" --generation-database none \
   --report junit --report-dir "$report"
