@@ -17,6 +17,8 @@ pub fn field_error_text(error: &FieldError) -> String {
         FieldErrorCode::Invalid => match error.field.as_str() {
             field::EMAIL => tr!(err_invalid_email),
             field::EVENT_DATE => tr!(err_invalid_date),
+            // Any date field gives a real date: what is wrong with an end is its order.
+            field::ENDS_AT => tr!(err_ends_before_start),
             field::TITLE | field::DISPLAY_NAME | field::EVENT_PLACE | field::NAME => {
                 tr!(err_invalid_single_line)
             }
@@ -183,6 +185,40 @@ pub fn Field(
                         </p>
                     }
                 })}
+        </div>
+    }
+}
+
+/// A labelled `<select>` of one of a fixed set of values (a shop's category, a kind of
+/// news), each option in words. `key` is what the option sends, `text` what it says.
+#[component]
+pub fn ChoiceField<T>(
+    #[prop(into)] id: String,
+    label: &'static str,
+    value: RwSignal<T>,
+    options: &'static [T],
+    key: fn(T) -> &'static str,
+    text: fn(T) -> &'static str,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let change = move |ev| {
+        let chosen = event_target_value(&ev);
+        if let Some(picked) = options.iter().copied().find(|o| key(*o) == chosen) {
+            value.set(picked);
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=change>
+                {options
+                    .iter()
+                    .copied()
+                    .map(|o| view! { <option value=key(o) selected=move || value.get() == o>{text(o)}</option> })
+                    .collect_view()}
+            </select>
         </div>
     }
 }

@@ -183,3 +183,22 @@ pub fn SubmitButton(sending: RwSignal<bool>, label: &'static str, busy: &'static
         </button>
     }
 }
+
+/// The submit button and, for a form that can be given up (an edit, a form opened by a
+/// tap), a cancel button beside it.
+#[component]
+pub fn SubmitOrCancel(
+    sending: RwSignal<bool>,
+    label: &'static str,
+    busy: &'static str,
+    on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="form-actions">
+            <SubmitButton sending label busy />
+            {on_cancel.map(|cancel| view! {
+                <button type="button" class="button button-secondary" on:click=move |_| cancel.run(())>{tr!(cancel)}</button>
+            })}
+        </div>
+    }
+}

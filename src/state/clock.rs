@@ -16,5 +16,10 @@ pub fn seoul_minute() -> Signal<Moment> {
 }
 
 fn now() -> Moment {
-    Moment::in_seoul((js_sys::Date::now() / 1000.0) as i64)
+    Moment::in_seoul(unix_seconds())
+}
+
+/// Seconds since 1970 by the browser's clock.
+pub fn unix_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
 }

@@ -41,6 +41,7 @@ scenario('a merchant keeps the profile, the hours, an answer and the news', asyn
   await tuesday.getByLabel(t('ko', 'hours_break_from')).fill('22:00'); // after closing: refused
   await home.getByRole('button', { name: t('ko', 'save'), exact: true }).click();
   await tuesday.getByText(t('ko', 'hours_invalid')).waitFor();
+  assert.equal(await tuesday.getByLabel(t('ko', 'hours_break_from')).getAttribute('aria-invalid'), 'true');
   const phone = home.getByLabel(t('ko', 'shop_phone'));
   assert.equal(await phone.getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement?.id), `shop-${merchant.shopId}-phone`, 'the first problem has the cursor');
@@ -116,6 +117,12 @@ scenario('a merchant keeps the profile, the hours, an answer and the news', asyn
   await home.getByLabel(t('ko', 'field_news_title')).fill('내일부터 겨울 메뉴');
   await home.getByLabel(t('ko', 'field_news_body')).fill('유자차와 쌍화차를 시작해요.');
   await home.getByLabel(t('ko', 'field_news_starts')).fill(seoulDay(1));
+  // A last day before the first is refused in words, on that field.
+  await home.getByLabel(t('ko', 'field_news_ends')).fill(seoulDay(0));
+  await home.getByRole('button', { name: t('ko', 'post_submit'), exact: true }).click();
+  await home.getByText(t('ko', 'err_ends_before_start')).waitFor();
+  assert.equal(await home.getByLabel(t('ko', 'field_news_ends')).getAttribute('aria-invalid'), 'true');
+  await home.getByLabel(t('ko', 'field_news_ends')).fill('');
   await home.getByRole('button', { name: t('ko', 'post_submit'), exact: true }).click();
   await status(page, t('ko', 'news_posted'));
   await home.getByRole('button', { name: t('ko', 'post_cta') }).click();

@@ -5,14 +5,13 @@
 use golmok_api::Announcement;
 use leptos::prelude::*;
 
-use super::news::{KeptNews, NewsForm, Poster};
+use super::news::{KeptNews, PostNews, Poster};
 use crate::api::use_api;
 use crate::state::paged::Paged;
 
 #[component]
 pub fn NewsPanel(slug: String) -> impl IntoView {
     let api = use_api();
-    let writing = RwSignal::new(false);
     let list = {
         let slug = slug.clone();
         Paged::new(
@@ -23,30 +22,11 @@ pub fn NewsPanel(slug: String) -> impl IntoView {
             |a: &Announcement| a.id,
         )
     };
-    let posted = Callback::new(move |_: Announcement| {
-        writing.set(false);
-        list.retry();
-    });
+    let posted = Callback::new(move |_: Announcement| list.retry());
     let poster = Poster::District(slug);
     view! {
         <p class="muted">{tr!(district_news_intro)}</p>
-        {
-            let poster = poster.clone();
-            move || {
-                if writing.get() {
-                    view! { <NewsForm poster=poster.clone() on_done=posted on_cancel=Callback::new(move |()| writing.set(false)) /> }
-                        .into_any()
-                } else {
-                    view! {
-                        <button type="button" class="button button-primary button-wide" on:click=move |_| writing.set(true)>
-                            <span aria-hidden="true">"📣 "</span>
-                            {tr!(district_post_cta)}
-                        </button>
-                    }
-                    .into_any()
-                }
-            }
-        }
+        <PostNews poster=poster.clone() cta=tr!(district_post_cta) on_posted=posted />
         <KeptNews list poster can_pin=true empty=tr!(news_empty) />
     }
 }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::components::announcement_card::{AnnouncementCard, announcement_kind_label};
-use crate::components::field::{Field, Input};
-use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
+use crate::components::field::{ChoiceField, Field, Input};
+use crate::components::form::{FormFailure, Problems, Submit, SubmitOrCancel};
 use crate::components::load_error::LoadError;
 use crate::state::announce::use_announcer;
 use crate::state::paged::{First, Paged};
@@ -62,7 +62,7 @@ fn day_instant(day: &str, last: bool) -> Option<String> {
 }
 
 fn now() -> String {
-    instants::format((js_sys::Date::now() / 1000.0) as i64)
+    instants::format(crate::state::clock::unix_seconds())
 }
 
 /// A new announcement (`editing` none) or a change to one. Start and last day are
@@ -174,18 +174,7 @@ pub fn NewsForm(
     let id = move |part: &str| format!("{key}-{part}");
     view! {
         <form class="form post-form" on:submit=submit novalidate>
-            <div class="field">
-                <label for=id("kind")>{tr!(field_news_kind)}</label>
-                <select
-                    id=id("kind")
-                    on:change=move |ev| kind.set(AnnouncementKind::parse(&event_target_value(&ev)).unwrap_or_default())
-                >
-                    {AnnouncementKind::ALL
-                        .into_iter()
-                        .map(|k| view! { <option value=k.as_str() selected=move || kind.get() == k>{announcement_kind_label(k)}</option> })
-                        .collect_view()}
-                </select>
-            </div>
+            <ChoiceField id=id("kind") label=tr!(field_news_kind) value=kind options=&AnnouncementKind::ALL key=AnnouncementKind::as_str text=announcement_kind_label />
             <Field id=id("title") name=field::TITLE label=tr!(field_news_title) value=title problems=form.problems max=limits::TITLE.1 required=true />
             <Field
                 id=id("body")
@@ -202,17 +191,33 @@ pub fn NewsForm(
                 <Field id=id("ends") name=field::ENDS_AT label=tr!(field_news_ends) value=end problems=form.problems input=Input::Date hint=tr!(news_ends_hint) />
             </div>
             <FormFailure failure=form.failure />
-            <div class="form-actions">
-                <SubmitButton
-                    sending=form.sending
-                    label=if editing_id.is_some() { tr!(save) } else { tr!(post_submit) }
-                    busy=tr!(sending)
-                />
-                {on_cancel.map(|cancel| view! {
-                    <button type="button" class="button button-secondary" on:click=move |_| cancel.run(())>{tr!(cancel)}</button>
-                })}
-            </div>
+            <SubmitOrCancel sending=form.sending label=if editing_id.is_some() { tr!(save) } else { tr!(post_submit) } busy=tr!(sending) on_cancel />
         </form>
+    }
+}
+
+/// "Post news" in one tap: the button, and in its place the form until it is posted or
+/// given up; `on_posted` gets what was posted.
+#[component]
+pub fn PostNews(poster: Poster, cta: &'static str, on_posted: Callback<Announcement>) -> impl IntoView {
+    let writing = RwSignal::new(false);
+    let posted = Callback::new(move |a| {
+        writing.set(false);
+        on_posted.run(a);
+    });
+    move || {
+        if writing.get() {
+            view! { <NewsForm poster=poster.clone() on_done=posted on_cancel=Callback::new(move |()| writing.set(false)) /> }
+                .into_any()
+        } else {
+            view! {
+                <button type="button" class="button button-primary button-wide" on:click=move |_| writing.set(true)>
+                    <span aria-hidden="true">"📣 "</span>
+                    {cta}
+                </button>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -235,21 +240,18 @@ pub fn KeptNews(
     can_pin: bool,
     empty: &'static str,
 ) -> impl IntoView {
-    move || match list.first() {
-        First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-        First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-        First::Ready if list.is_empty() => view! { <p class="empty">{empty}</p> }.into_any(),
-        First::Ready => {
+    // What to show, apart from the items: a change to one item redraws that card (each
+    // keeps its own copy), not the list.
+    let state = Memo::new(move |_| (list.first(), list.is_empty()));
+    move || match state.get() {
+        (First::Loading, _) => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
+        (First::Failed(error), _) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
+        (First::Ready, true) => view! { <p class="empty">{empty}</p> }.into_any(),
+        (First::Ready, false) => {
             let poster = poster.clone();
-            // Keyed by what a change alters: a pin or an edit draws that card again, and
-            // no other.
             view! {
                 <ul class="announcements" role="list">
-                    <For
-                        each=move || list.items()
-                        key=|a| (a.id, a.pinned, a.updated_at.clone())
-                        let(announcement)
-                    >
+                    <For each=move || list.items() key=|a| a.id let(announcement)>
                         <KeptItem announcement list poster=poster.clone() can_pin />
                     </For>
                 </ul>
@@ -278,15 +280,19 @@ fn KeptItem(
     let mode = RwSignal::new(Mode::Shown);
     // A moderator keeps the district's own news; a shop's is its owner's to change.
     let editable = matches!(poster, Poster::Shop(_)) || announcement.shop.is_none();
-    let shown = announcement.clone();
+    let current = RwSignal::new(announcement);
+    let changed = Callback::new(move |a: Announcement| {
+        current.set(a.clone());
+        list.replace(a);
+    });
     move || match mode.get() {
         Mode::Editing => view! {
             <li class="announcement announcement-editing">
                 <NewsForm
                     poster=poster.clone()
-                    editing=shown.clone()
+                    editing=current.get_untracked()
                     on_done=Callback::new(move |a| {
-                        list.replace(a);
+                        changed.run(a);
                         mode.set(Mode::Shown);
                     })
                     on_cancel=Callback::new(move |()| mode.set(Mode::Shown))
@@ -295,10 +301,10 @@ fn KeptItem(
         }
         .into_any(),
         _ => {
-            let (card, acted_on) = (shown.clone(), shown.clone());
+            let shown = current.get();
             view! {
-                <AnnouncementCard announcement=card>
-                    <NewsActions announcement=acted_on list mode editable can_pin />
+                <AnnouncementCard announcement=shown.clone()>
+                    <NewsActions announcement=shown list changed mode editable can_pin />
                 </AnnouncementCard>
             }
             .into_any()
@@ -311,6 +317,7 @@ fn KeptItem(
 fn NewsActions(
     announcement: Announcement,
     list: Paged<Announcement>,
+    changed: Callback<Announcement>,
     mode: RwSignal<Mode>,
     editable: bool,
     can_pin: bool,
@@ -330,7 +337,7 @@ fn NewsActions(
         let api = api.clone();
         leptos::task::spawn_local(async move {
             let ok = match pin {
-                Some(pin) => api.pin(id, pin).await.map(|a| list.replace(a)).is_ok(),
+                Some(pin) => api.pin(id, pin).await.map(|a| changed.run(a)).is_ok(),
                 None => api.delete_announcement(id).await.map(|()| list.remove(id)).is_ok(),
             };
             if ok && pin.is_some() {
@@ -346,10 +353,11 @@ fn NewsActions(
             });
             failed.try_set(!ok);
             busy.try_set(false);
-            if ok && pin.is_none() {
-                return;
+            // A delete that failed goes back from its question; nothing else changes the
+            // mode (setting it anyway would draw the card again, and lose the cursor).
+            if !ok && pin.is_none() {
+                mode.try_set(Mode::Shown);
             }
-            mode.try_set(Mode::Shown);
         });
     };
     let act_delete = act.clone();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::use_api;
-use crate::components::field::{Field, Input};
+use crate::components::field::{ChoiceField, Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
 use crate::components::page_heading::PageHeading;
 use crate::components::shop_card::category_label;
@@ -100,18 +100,7 @@ fn ClaimForm(slug: String, shop: Option<i64>) -> impl IntoView {
     view! {
         <form class="form" on:submit=submit novalidate>
             <Field id=field::NAME label=tr!(field_shop_name) value=name problems=form.problems max=limits::SHOP_NAME.1 required=true />
-            <div class="field">
-                <label for="category">{tr!(field_category)}</label>
-                <select
-                    id="category"
-                    on:change=move |ev| category.set(ShopCategory::parse(&event_target_value(&ev)).unwrap_or_default())
-                >
-                    {ShopCategory::ALL
-                        .into_iter()
-                        .map(|c| view! { <option value=c.as_str() selected=move || category.get() == c>{category_label(c)}</option> })
-                        .collect_view()}
-                </select>
-            </div>
+            <ChoiceField id="category" label=tr!(field_category) value=category options=&ShopCategory::ALL key=ShopCategory::as_str text=category_label />
             <Field
                 id=field::BUSINESS_NUMBER
                 label=tr!(field_business_number)

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
-use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
+use crate::components::form::{FormFailure, Problems, Submit, SubmitOrCancel};
 use crate::components::load_error::LoadError;
 use crate::components::shop_answers::{ShopAnswer, stance_label};
 use crate::config::link;
@@ -181,12 +181,7 @@ fn AnswerForm(
                 max=limits::PLEDGE.1
             />
             <FormFailure failure=form.failure />
-            <div class="form-actions">
-                <SubmitButton sending=form.sending label=if edit { tr!(save) } else { tr!(answer_submit) } busy=tr!(sending) />
-                {on_cancel.map(|cancel| view! {
-                    <button type="button" class="button button-secondary" on:click=move |_| cancel.run(())>{tr!(cancel)}</button>
-                })}
-            </div>
+            <SubmitOrCancel sending=form.sending label=if edit { tr!(save) } else { tr!(answer_submit) } busy=tr!(sending) on_cancel />
         </form>
     }
 }
@@ -203,16 +198,18 @@ pub fn MyAnswers(shop_id: i64, answered: RwSignal<u32>) -> impl IntoView {
         },
         |a: &AnsweredProposal| a.answer.id,
     );
+    // As in the kept news: an edit redraws its own card, not the list.
+    let state = Memo::new(move |_| (list.first(), list.is_empty()));
     view! {
         <section aria-labelledby=format!("my-answers-{shop_id}")>
             <h3 id=format!("my-answers-{shop_id}") class="subheading">{tr!(my_answers_heading)}</h3>
-            {move || match list.first() {
-                First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-                First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-                First::Ready if list.is_empty() => view! { <p class="empty">{tr!(my_answers_empty)}</p> }.into_any(),
-                First::Ready => view! {
+            {move || match state.get() {
+                (First::Loading, _) => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
+                (First::Failed(error), _) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
+                (First::Ready, true) => view! { <p class="empty">{tr!(my_answers_empty)}</p> }.into_any(),
+                (First::Ready, false) => view! {
                     <ul class="answer-list" role="list">
-                        <For each=move || list.items() key=|a| (a.answer.id, a.answer.updated_at.clone()) let(item)>
+                        <For each=move || list.items() key=|a| a.answer.id let(item)>
                             <MyAnswer item shop_id list />
                         </For>
                     </ul>
@@ -227,12 +224,14 @@ pub fn MyAnswers(shop_id: i64, answered: RwSignal<u32>) -> impl IntoView {
 #[component]
 fn MyAnswer(item: AnsweredProposal, shop_id: i64, list: Paged<AnsweredProposal>) -> impl IntoView {
     let editing = RwSignal::new(false);
-    let AnsweredProposal { proposal, answer } = item;
+    let proposal = item.proposal.clone();
+    let current = RwSignal::new(item.answer);
     move || {
         if editing.get() {
             let about = proposal.clone();
             let done = Callback::new(move |answer: Answer| {
-                editing.try_set(false);
+                current.set(answer.clone());
+                editing.set(false);
                 list.replace(AnsweredProposal { proposal: about.clone(), answer });
             });
             view! {
@@ -241,7 +240,7 @@ fn MyAnswer(item: AnsweredProposal, shop_id: i64, list: Paged<AnsweredProposal>)
                     <AnswerForm
                         proposal_id=proposal.id
                         shop_id
-                        editing=answer.clone()
+                        editing=current.get_untracked()
                         on_done=done
                         on_cancel=Callback::new(move |()| editing.set(false))
                     />
@@ -250,7 +249,7 @@ fn MyAnswer(item: AnsweredProposal, shop_id: i64, list: Paged<AnsweredProposal>)
             .into_any()
         } else {
             view! {
-                <ShopAnswer answer=answer.clone() about=proposal.clone() without_shop=true>
+                <ShopAnswer answer=current.get() about=proposal.clone() without_shop=true>
                     <button type="button" class="button button-secondary" on:click=move |_| editing.set(true)>
                         {tr!(edit)}
                     </button>

@@ -84,9 +84,12 @@ fn DayEditor(
         });
     };
     let error_id = id("error");
+    // Every time field of the day says what is wrong, as a field does: the cursor is put
+    // in the first one when the day has a problem.
     let described = move || error.with(Option::is_some).then(|| id("error"));
+    let invalid = move || error.with(Option::is_some).then_some("true");
     view! {
-        <fieldset class="day-hours" class:field-invalid=move || error.with(Option::is_some) aria-describedby=described>
+        <fieldset class="day-hours" class:field-invalid=move || error.with(Option::is_some)>
             <legend>{tr!(hours_day_legend, day = name)}</legend>
             <label class="check">
                 <input type="checkbox" prop:checked=open on:change=set_open />
@@ -94,8 +97,8 @@ fn DayEditor(
             </label>
             <Show when=open fallback=|| view! { <p class="muted">{tr!(day_closed)}</p> }>
                 <div class="time-row">
-                    <label>{tr!(hours_from)}<input type="time" id=id("starts") name=field prop:value=get(|d| Some(d.open.starts.clone())) on:change=edit(|d, v| d.open.starts = v) /></label>
-                    <label>{tr!(hours_until)}<input type="time" id=id("ends") prop:value=get(|d| Some(d.open.ends.clone())) on:change=edit(|d, v| d.open.ends = v) /></label>
+                    <label>{tr!(hours_from)}<input type="time" aria-invalid=invalid aria-describedby=described id=id("starts") name=field prop:value=get(|d| Some(d.open.starts.clone())) on:change=edit(|d, v| d.open.starts = v) /></label>
+                    <label>{tr!(hours_until)}<input type="time" aria-invalid=invalid aria-describedby=described id=id("ends") prop:value=get(|d| Some(d.open.ends.clone())) on:change=edit(|d, v| d.open.ends = v) /></label>
                 </div>
                 <label class="check">
                     <input type="checkbox" prop:checked=has_break on:change=set_break />
@@ -103,8 +106,8 @@ fn DayEditor(
                 </label>
                 <Show when=has_break>
                     <div class="time-row">
-                        <label>{tr!(hours_break_from)}<input type="time" prop:value=get(|d| d.break_time.as_ref().map(|b| b.starts.clone())) on:change=edit(|d, v| if let Some(b) = &mut d.break_time { b.starts = v }) /></label>
-                        <label>{tr!(hours_break_until)}<input type="time" prop:value=get(|d| d.break_time.as_ref().map(|b| b.ends.clone())) on:change=edit(|d, v| if let Some(b) = &mut d.break_time { b.ends = v }) /></label>
+                        <label>{tr!(hours_break_from)}<input type="time" aria-invalid=invalid aria-describedby=described prop:value=get(|d| d.break_time.as_ref().map(|b| b.starts.clone())) on:change=edit(|d, v| if let Some(b) = &mut d.break_time { b.starts = v }) /></label>
+                        <label>{tr!(hours_break_until)}<input type="time" aria-invalid=invalid aria-describedby=described prop:value=get(|d| d.break_time.as_ref().map(|b| b.ends.clone())) on:change=edit(|d, v| if let Some(b) = &mut d.break_time { b.ends = v }) /></label>
                     </div>
                 </Show>
             </Show>

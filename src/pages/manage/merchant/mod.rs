@@ -11,7 +11,7 @@ mod profile;
 use golmok_api::{Announcement, Shop};
 use leptos::prelude::*;
 
-use super::news::{KeptNews, NewsForm, Poster};
+use super::news::{KeptNews, PostNews, Poster};
 use crate::api::{NewsWhen, use_api};
 use crate::components::load_error::LoadError;
 use crate::components::shop_card::shop_name;
@@ -62,7 +62,6 @@ fn Home(shop: Shop) -> impl IntoView {
 #[component]
 fn ShopNews(shop_id: i64) -> impl IntoView {
     let api = use_api();
-    let writing = RwSignal::new(false);
     let list = move |when: NewsWhen| {
         let api = api.clone();
         Paged::new(
@@ -75,30 +74,13 @@ fn ShopNews(shop_id: i64) -> impl IntoView {
     };
     let (now, coming) = (list(NewsWhen::Current), list(NewsWhen::Upcoming));
     let posted = Callback::new(move |_: Announcement| {
-        writing.set(false);
         now.retry();
         coming.retry();
     });
     let poster = Poster::Shop(shop_id);
     view! {
         <h3 class="subheading">{tr!(post_heading)}</h3>
-        {
-            let poster = poster.clone();
-            move || {
-                if writing.get() {
-                    view! { <NewsForm poster=poster.clone() on_done=posted on_cancel=Callback::new(move |()| writing.set(false)) /> }
-                        .into_any()
-                } else {
-                    view! {
-                        <button type="button" class="button button-primary button-wide" on:click=move |_| writing.set(true)>
-                            <span aria-hidden="true">"📣 "</span>
-                            {tr!(post_cta)}
-                        </button>
-                    }
-                    .into_any()
-                }
-            }
-        }
+        <PostNews poster=poster.clone() cta=tr!(post_cta) on_posted=posted />
         <section aria-labelledby=format!("news-now-{shop_id}")>
             <h3 id=format!("news-now-{shop_id}") class="subheading">{tr!(my_news_heading)}</h3>
             <KeptNews list=now poster=poster.clone() can_pin=false empty=tr!(shop_news_empty) />

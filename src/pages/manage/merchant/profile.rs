@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::hours::HoursEditor;
 use crate::api::use_api;
-use crate::components::field::{Field, Input};
+use crate::components::field::{ChoiceField, Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
 use crate::components::shop_card::category_label;
 use crate::state::announce::use_announcer;
@@ -95,15 +95,7 @@ fn ProfileForm(shop: RwSignal<Shop>, on_saved: Callback<()>) -> impl IntoView {
         <form class="form profile-form" on:submit=submit novalidate>
             <Field id=format!("shop-{id}-name") name=field::NAME label=tr!(field_shop_name) value=name problems max=limits::SHOP_NAME.1 required=true />
             <Field id=format!("shop-{id}-name-en") name=field::NAME_EN label=tr!(field_shop_name_en) value=name_en problems max=limits::SHOP_NAME.1 />
-            <div class="field">
-                <label for=format!("shop-{id}-category")>{tr!(field_category)}</label>
-                <select id=format!("shop-{id}-category") on:change=move |ev| category.set(ShopCategory::parse(&event_target_value(&ev)).unwrap_or_default())>
-                    {ShopCategory::ALL
-                        .into_iter()
-                        .map(|c| view! { <option value=c.as_str() selected=move || category.get() == c>{category_label(c)}</option> })
-                        .collect_view()}
-                </select>
-            </div>
+            <ChoiceField id=format!("shop-{id}-category") label=tr!(field_category) value=category options=&ShopCategory::ALL key=ShopCategory::as_str text=category_label />
             <Field id=format!("shop-{id}-description") name=field::DESCRIPTION label=tr!(field_description) value=description problems input=Input::Area max=limits::SHOP_DESCRIPTION.1 />
             <Field id=format!("shop-{id}-description-en") name=field::DESCRIPTION_EN label=tr!(field_description_en) value=description_en problems input=Input::Area max=limits::SHOP_DESCRIPTION.1 />
             <Field id=format!("shop-{id}-place") name=field::PLACE label=tr!(shop_place) value=place problems hint=tr!(place_hint) max=limits::SHOP_PLACE.1 />
