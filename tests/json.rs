@@ -80,3 +80,25 @@ fn what_is_written_reads_back() {
     let text = stringify(&page).expect("written");
     assert_eq!(parse::<Page<Proposal>>(&text), Some(page));
 }
+
+#[wasm_bindgen_test]
+fn each_type_takes_only_its_own_shape() {
+    // A struct is an object: an array of its fields in order is not read as one.
+    assert!(parse::<golmok_api::Author>(r#"[7, "노은동 주민"]"#).is_none(), "struct from an array");
+    assert!(parse::<Vec<bool>>(r#"{"0": true}"#).is_none(), "list from an object");
+    assert!(parse::<String>("12").is_none(), "string from a number");
+    assert!(parse::<bool>("1").is_none(), "bool from a number");
+    assert!(parse::<i64>("true").is_none(), "number from a bool");
+    assert!(parse::<f64>(r#""1.5""#).is_none(), "float from a string");
+    assert_eq!(parse::<f64>("2"), Some(2.0), "a whole number is a float too");
+    assert!(parse::<u32>("-1").is_none(), "negative into unsigned");
+    assert_eq!(parse::<i32>("-7"), Some(-7));
+    assert!(parse::<i64>("9007199254740993").is_none(), "beyond what a JS number holds exactly");
+    assert_eq!(parse::<()>("null"), Some(()));
+    assert!(parse::<()>("0").is_none());
+    assert_eq!(parse::<(i64, String)>(r#"[1, "a"]"#), Some((1, "a".to_owned())));
+    // Fields nobody reads are skipped whatever they hold, nested or not.
+    let user: golmok_api::Author =
+        parse(r#"{"id": 7, "extra": {"deep": [1, {"x": null}]}, "display_name": "A"}"#).unwrap();
+    assert_eq!((user.id, user.display_name.as_str()), (7, "A"));
+}
