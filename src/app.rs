@@ -1,13 +1,11 @@
-//! The app: shared state, then the routes of PRODUCT.md.
+//! The app: shared state, the router, and the page of the address (`crate::routes`).
 
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
+use leptos_router::components::Router;
 
 use crate::api::Api;
 use crate::components::layout::Shell;
-use crate::lazy;
-use crate::pages::{self, district, not_found};
+use crate::routes::Pages;
 use crate::state::{announce::Announcer, lang, session::Session};
 
 /// Provides what every component may ask for: language, session, API client, live
@@ -36,20 +34,7 @@ pub fn App() -> impl IntoView {
             <Router base=crate::config::base_path()>
                 <LangSync />
                 <Shell>
-                    <FlatRoutes fallback=not_found::NotFoundPage>
-                        <Route path=path!("/") view=|| lazy::page(pages::HOME) />
-                        <Route path=path!("/login") view=|| lazy::page(pages::LOGIN) />
-                        <Route path=path!("/register") view=|| lazy::page(pages::REGISTER) />
-                        <Route path=path!("/alley") view=|| lazy::page(pages::ALLEY) />
-                        <Route path=path!("/manage") view=|| lazy::page(pages::MANAGE) />
-                        <Route path=path!("/d/:slug") view=district::DistrictPage />
-                        <Route path=path!("/d/:slug/proposals/new") view=|| lazy::page(pages::NEW_PROPOSAL) />
-                        <Route path=path!("/d/:slug/proposals/:id") view=|| lazy::page(pages::PROPOSAL) />
-                        <Route path=path!("/d/:slug/announcements") view=|| lazy::page(pages::ANNOUNCEMENTS) />
-                        <Route path=path!("/d/:slug/claim") view=|| lazy::page(pages::CLAIM) />
-                        <Route path=path!("/d/:slug/shops") view=|| lazy::page(pages::SHOPS) />
-                        <Route path=path!("/d/:slug/shops/:id") view=|| lazy::page(pages::SHOP) />
-                    </FlatRoutes>
+                    <Pages />
                 </Shell>
             </Router>
         }

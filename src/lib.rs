@@ -21,6 +21,7 @@ pub mod format;
 pub mod json;
 pub mod lazy;
 pub mod pages;
+pub mod routes;
 pub mod state;
 pub mod storage;
 

@@ -46,3 +46,30 @@ fn links_are_relative_to_the_base_href() {
     assert_eq!(link("/d/eungubi-seo"), "d/eungubi-seo");
     assert_eq!(link("/login?next=%2Fd%2Fx"), "login?next=%2Fd%2Fx");
 }
+
+#[wasm_bindgen_test]
+fn every_route_of_the_product_is_its_page() {
+    use golmok_web::routes::{Address, Page};
+    let of = |path: &str| {
+        let a = Address::of(path);
+        (a.page, a.slug, a.id)
+    };
+    let s = |v: &str| Some(v.to_owned());
+    assert_eq!(of("/"), (Page::Home, None, None));
+    assert_eq!(of(""), (Page::Home, None, None));
+    assert_eq!(of("/login"), (Page::Login, None, None));
+    assert_eq!(of("/register"), (Page::Register, None, None));
+    assert_eq!(of("/alley"), (Page::Alley, None, None));
+    assert_eq!(of("/manage"), (Page::Manage, None, None));
+    assert_eq!(of("/d/eungubi-seo"), (Page::District, s("eungubi-seo"), None));
+    assert_eq!(of("/d/eungubi-seo/"), (Page::District, s("eungubi-seo"), None), "a trailing slash");
+    assert_eq!(of("/d/eungubi-seo/proposals/new"), (Page::NewProposal, s("eungubi-seo"), None));
+    assert_eq!(of("/d/eungubi-seo/proposals/3"), (Page::Proposal, s("eungubi-seo"), s("3")));
+    assert_eq!(of("/d/eungubi-seo/announcements"), (Page::Announcements, s("eungubi-seo"), None));
+    assert_eq!(of("/d/eungubi-seo/claim"), (Page::Claim, s("eungubi-seo"), None));
+    assert_eq!(of("/d/eungubi-seo/shops"), (Page::Shops, s("eungubi-seo"), None));
+    assert_eq!(of("/d/eungubi-seo/shops/4"), (Page::Shop, s("eungubi-seo"), s("4")));
+    for unknown in ["/nope", "/d", "/d/x/proposals", "/d/x/shops/4/more", "/login/x", "/d/x/other"] {
+        assert_eq!(of(unknown).0, Page::NotFound, "{unknown}");
+    }
+}

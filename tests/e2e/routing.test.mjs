@@ -25,6 +25,29 @@ for (const [path, title] of [
   });
 }
 
+scenario('back and forward show each page again, and another district on the same page', async (page) => {
+  await open(page, '/d/eungubi-seo');
+  await page.getByRole('heading', { level: 1, name: DISTRICT_NAME.ko }).waitFor();
+  const card = page.locator('.proposal-card .card-link').first();
+  const title = (await card.innerText()).trim();
+  await card.click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/d\/eungubi-seo\/proposals\/\d+$/, 'the address follows the click');
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: DISTRICT_NAME.ko }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/d/eungubi-seo');
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  // The same page with another district: the page stays, its district changes.
+  await page.evaluate(() => {
+    history.pushState(null, '', '/d/dongmyeong');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.getByRole('heading', { level: 1, name: '동명동 카페거리' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+});
+
 scenario('an unknown address shows the not-found page', async (page) => {
   await open(page, '/nope');
   assert.equal(await heading(page), t('ko', 'not_found_title'));
