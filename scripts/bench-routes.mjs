@@ -10,30 +10,47 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { DISTRICT, contextOptions, launchChromium, ready } from '../tests/e2e/support.mjs';
+import { DEMO_PASSWORD, DISTRICT, RESIDENT, api, contextOptions, launchChromium, ready } from '../tests/e2e/support.mjs';
 import { fileSizes, kb, printTable, sum } from './sizes.mjs';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const base = new URL(process.env.GOLMOK_BASE_URL);
 
-// Every page of the app: [route, path]. The district page is the first load.
+// Every page of the app: [route, path, who is signed in]. The district page is the first
+// load. Pages for members are measured as the member sees them.
+const MERCHANT = { email: 'merchant@example.com', password: DEMO_PASSWORD };
+const MODERATOR = { email: 'moderator@example.com', password: DEMO_PASSWORD };
 const ROUTES = [
   ['district', `/d/${DISTRICT}`],
   ['home', '/'],
   ['proposal', `/d/${DISTRICT}/proposals/3`],
   ['new proposal', `/d/${DISTRICT}/proposals/new`],
+  ['news', `/d/${DISTRICT}/announcements`],
+  ['shops', `/d/${DISTRICT}/shops`],
+  ['shop', `/d/${DISTRICT}/shops/1`],
   ['login', '/login'],
   ['register', '/register'],
+  ['claim a shop', `/d/${DISTRICT}/claim`, RESIDENT],
+  ['My alley', '/alley', RESIDENT],
+  ['manage: shop', '/manage', MERCHANT],
+  ['manage: console', '/manage', MODERATOR],
   ['not found', '/nope'],
 ];
+
+/** The session the app keeps in localStorage, for `user`. */
+async function sessionOf(user) {
+  if (!user) return null;
+  return api('/auth/login', { method: 'POST', body: { email: user.email, password: user.password } });
+}
 
 /**
  * Opens `route` in a fresh browser (cold cache) and answers the app's files it fetched
  * before the page was ready, with when each request started, and the API calls.
  */
-async function visit(browser, route, untilSelector) {
+async function visit(browser, route, untilSelector, session) {
   const context = await browser.newContext(contextOptions('ko'));
   const page = await context.newPage();
+  if (session) await page.addInitScript((stored) => localStorage.setItem('golmok.session', stored), JSON.stringify(session));
   await page.addInitScript((selector) => {
     const seen = () => {
       if (window.__readyAt === undefined && document.querySelector(selector)) window.__readyAt = performance.now();
@@ -79,7 +96,9 @@ try {
   // the page's heading.
   const readySelector = { district: '.proposal-card', home: 'main li, main .card' };
   const visits = new Map();
-  for (const [name, route] of ROUTES) visits.set(name, await visit(browser, route, readySelector[name] ?? 'main h1'));
+  for (const [name, route, user] of ROUTES) {
+    visits.set(name, await visit(browser, route, readySelector[name] ?? 'main h1', await sessionOf(user)));
+  }
 
   const first = visits.get('district');
   const firstRows = rowsOf(first.files);
@@ -89,7 +108,7 @@ try {
   console.log(`  gzip -9 total ${kb(firstTotal.gzip)}: ${firstTotal.gzip <= goal ? 'within' : 'OVER'} the 160 KB goal`);
 
   console.log('\nEvery other page, opened directly: what it adds to the first load (bytes)');
-  console.log(`  ${'page'.padEnd(14)} ${'files'.padStart(5)} ${'raw'.padStart(11)} ${'gzip -9'.padStart(11)} ${'brotli'.padStart(11)}  chunks`);
+  console.log(`  ${'page'.padEnd(16)} ${'files'.padStart(5)} ${'raw'.padStart(11)} ${'gzip -9'.padStart(11)} ${'brotli'.padStart(11)}  chunks`);
   const everything = new Set(first.files);
   for (const [name] of ROUTES.slice(1)) {
     const added = [...visits.get(name).files].filter((f) => !first.files.has(f));
@@ -97,7 +116,7 @@ try {
     const total = sum(rowsOf(added));
     const chunks = added.map((f) => f.replace(/-[0-9a-f]{16}\.wasm$/, '')).join(' ');
     console.log(
-      `  ${name.padEnd(14)} ${String(added.length).padStart(5)} ${kb(total.raw).padStart(11)} ${kb(total.gzip).padStart(11)} ${kb(total.brotli).padStart(11)}  ${chunks || '-'}`,
+      `  ${name.padEnd(16)} ${String(added.length).padStart(5)} ${kb(total.raw).padStart(11)} ${kb(total.gzip).padStart(11)} ${kb(total.brotli).padStart(11)}  ${chunks || '-'}`,
     );
   }
   const all = sum(rowsOf(everything));

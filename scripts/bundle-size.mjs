@@ -14,8 +14,8 @@ import path from 'node:path';
 
 import { fileSizes, haveBrotliCli, kb, printTable } from './sizes.mjs';
 
-// 175 KB of gzip -9: the README says why this number.
-const BUDGET = Number(process.env.GOLMOK_BUNDLE_BUDGET ?? 179200);
+// 160 KB of gzip -9, the goal itself: the README says why this number.
+const BUDGET = Number(process.env.GOLMOK_BUNDLE_BUDGET ?? 163840);
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
