@@ -94,7 +94,12 @@ const browser = await launchChromium();
 try {
   // What each page shows once it is there: the district's and the home page's lists, or
   // the page's heading.
-  const readySelector = { district: '.proposal-card', home: 'main li, main .card' };
+  const readySelector = {
+    district: '.proposal-card',
+    home: 'main li, main .card',
+    'manage: shop': '.merchant-home',
+    'manage: console': '.console [role=tablist]',
+  };
   const visits = new Map();
   for (const [name, route, user] of ROUTES) {
     visits.set(name, await visit(browser, route, readySelector[name] ?? 'main h1', await sessionOf(user)));
