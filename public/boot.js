@@ -4,7 +4,9 @@
 // under a sub-path.
 //
 // On a district's page (most visits start there, from a shared link) it does two more
-// things while the wasm downloads, so a slow phone shows the district at once:
+// things while the wasm downloads, so a slow phone shows the district at once (the
+// reference server draws the district into the HTML itself, `data-drawn` on <html>;
+// then only a language other than the server's guess is drawn again):
 //   - it asks the API for the district and its proposals, and leaves the answers in
 //     window.golmokPrefetch for the app to take over (src/api/mod.rs): no second request;
 //   - it draws the district's heading and description, in the app's own markup and
@@ -87,6 +89,8 @@ function el(tag, className, text, attributes = {}) {
 function drawDistrict(district, lang, text, query) {
   const main = document.querySelector('#app .boot-screen main');
   if (!main) return; // the app is already there
+  // Drawn by the server already, in this language (crates/golmok-server/src/first_paint.rs).
+  if (main.dataset.district === district.slug && main.dataset.lang === lang) return;
   const pick = (ko, en) => (lang === 'en' && en.trim() ? en : ko);
   const name = pick(district.name, district.name_en);
   const description = pick(district.description, district.description_en);

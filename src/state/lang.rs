@@ -112,9 +112,14 @@ pub fn sync() {
     Effect::new(move |_| {
         let locale = lang.get();
         storage::save(keys::LANG, &tag(locale));
-        if let Some(html) = crate::config::document().and_then(|d| d.document_element()) {
+        let Some(document) = crate::config::document() else { return };
+        if let Some(html) = document.document_element() {
             let _ = html.set_attribute("lang", tag(locale));
         }
+        // The server draws a district's first paint in the reader's language, and storage
+        // is out of its sight (crates/golmok-server/src/first_paint.rs).
+        let cookie = format!("golmok.lang={}; path=/; max-age=31536000; samesite=lax", tag(locale));
+        let _ = js_sys::Reflect::set(&document, &"cookie".into(), &cookie.into());
     });
 }
 

@@ -1,6 +1,7 @@
-// The first seconds of a visit: before the wasm has arrived the boot screen already draws
-// the district (public/boot.js), the app then takes over the same page without anything
-// moving, and it reuses the requests the boot screen made instead of asking twice.
+// The first seconds of a visit: before the wasm has arrived the boot screen already shows
+// the district (drawn into the HTML by the server, or by public/boot.js), the app then
+// takes over the same page without anything moving, and it reuses the requests the boot
+// screen made instead of asking twice.
 import assert from 'node:assert/strict';
 import { DISTRICT, DISTRICT_NAME, RESIDENT, logIn, open, ready, scenario, t } from './support.mjs';
 
@@ -44,14 +45,40 @@ async function holdTheApp(page) {
   };
 }
 
-for (const lang of ['ko', 'en']) {
-  scenario(`the boot screen draws the district as the app does, so nothing moves (${lang})`, async (page) => {
+/**
+ * Serves the district's page as a CDN would: index.html as built, without the district
+ * the reference server draws into it (crates/golmok-server/src/first_paint.rs), so
+ * public/boot.js draws it.
+ */
+async function asFromACdn(page) {
+  await page.route(`**/d/${DISTRICT}*`, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    route.fulfill({ response: await page.request.get('/index.html') });
+  });
+}
+
+// Who draws the district before the app: the server, in the language it can tell (the
+// address here); boot.js when the files come from elsewhere; boot.js again when the
+// reader's remembered language is not the one the server guessed.
+for (const [lang, drawnBy] of [
+  ['ko', 'the server'],
+  ['en', 'the server'],
+  ['ko', 'boot.js'],
+  ['en', 'boot.js, over the server'],
+]) {
+  scenario(`the boot screen draws the district as the app does, so nothing moves (${lang}, ${drawnBy})`, async (page) => {
+    if (drawnBy === 'boot.js') await asFromACdn(page);
+    const remembered = drawnBy.endsWith('over the server');
+    if (remembered) await page.addInitScript(() => localStorage.setItem('golmok.lang', '"en"'));
     const release = await holdTheApp(page);
-    await page.goto(`/d/${DISTRICT}${lang === 'en' ? '?lang=en' : ''}`);
+    await page.goto(`/d/${DISTRICT}${lang === 'en' && !remembered ? '?lang=en' : ''}`);
     const boot = page.locator('.boot-screen');
     await boot.locator('h1').waitFor();
+    const server = await page.evaluate(() => document.documentElement.dataset.drawn ?? null);
+    assert.equal(server, drawnBy === 'boot.js' ? null : DISTRICT, 'drawn into the HTML by the server');
+    if (remembered) await boot.locator('h1', { hasText: DISTRICT_NAME.en }).waitFor();
     assert.equal((await boot.locator('h1').innerText()).trim(), DISTRICT_NAME[lang]);
-    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    if (!remembered) assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
     const before = await layout(page);
     for (const part of ['hero', 'heading', 'description', 'more', 'links', 'news', 'feedHeading', 'controls', 'firstCard', 'action']) {
       assert.ok(before[part], `the boot screen has no ${part}`);
@@ -74,6 +101,7 @@ scenario('a short introduction is drawn whole, by the boot screen and by the app
     district.description = '맹꽁이가 사는 골목이에요. 빵집과 카페, 꽃집과 식당이 모여 있어요. 주민과 상인이 함께 가꾸는 골목에 놀러 오세요. 토요일에는 작은 장터가 열려요!';
     await route.fulfill({ json: district });
   });
+  await asFromACdn(page);
   const release = await holdTheApp(page);
   await page.goto(`/d/${DISTRICT}`);
   await page.locator('.boot-screen h1').waitFor();

@@ -13,7 +13,7 @@ use axum::{
 use tower::ServiceExt as _;
 use tower_http::services::{ServeDir, ServeFile};
 
-use crate::{AppState, error::ApiError};
+use crate::{AppState, error::ApiError, first_paint};
 
 pub fn is_api_path(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
@@ -103,6 +103,66 @@ impl StaticSite {
         res.headers_mut().entry(header::VARY).or_insert(HeaderValue::from_static("accept-encoding"));
         res
     }
+
+    /// `index.html` with the district `slug` drawn in (`crate::first_paint`), or `None`
+    /// for an unknown district, a database that does not answer, or an `index.html`
+    /// without the marks: then the plain one serves, and the page draws itself.
+    async fn first_paint(&self, state: &AppState, ask: FirstPaint) -> Option<Response> {
+        let district = match crate::routes::districts::home(&state.store, &ask.slug).await {
+            Ok(district) => district?,
+            Err(error) => {
+                tracing::warn!(%error, slug = ask.slug, "first paint: the district did not load");
+                return None;
+            }
+        };
+        let index = tokio::fs::read_to_string(self.dir.join("index.html")).await.ok()?;
+        let visit = first_paint::Visit::of(&ask.query, ask.cookie.as_deref(), ask.accept_language.as_deref());
+        let html = first_paint::render(&index, &district, visit)?;
+        Some(
+            (
+                [
+                    (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                    (header::CACHE_CONTROL, "no-cache"),
+                    // Drawn in the language these choose.
+                    (header::VARY, "accept-encoding, accept-language, cookie"),
+                ],
+                html,
+            )
+                .into_response(),
+        )
+    }
+}
+
+/// What a GET of a district's home asks for, taken from the request before any await.
+struct FirstPaint {
+    slug: String,
+    query: Vec<(String, String)>,
+    cookie: Option<String>,
+    accept_language: Option<String>,
+}
+
+impl FirstPaint {
+    fn of(req: &Request) -> Option<Self> {
+        if req.method() != Method::GET {
+            return None;
+        }
+        let slug = district_page(req.uri().path())?.to_owned();
+        let header =
+            |name| req.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).map(str::to_owned);
+        Some(FirstPaint {
+            slug,
+            query: serde_urlencoded::from_str(req.uri().query().unwrap_or_default()).unwrap_or_default(),
+            cookie: header(header::COOKIE),
+            accept_language: header(header::ACCEPT_LANGUAGE),
+        })
+    }
+}
+
+/// The slug of a district's home, `/d/{slug}`.
+fn district_page(path: &str) -> Option<&str> {
+    let slug = path.strip_prefix("/d/")?;
+    let slug = slug.strip_suffix('/').unwrap_or(slug);
+    (!slug.is_empty() && !slug.contains('/')).then_some(slug)
 }
 
 /// Whether a file name carries a content hash: `-`, then the hash in lowercase hex (Trunk
@@ -123,7 +183,14 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         return ApiError::NotFound("route").into_response();
     }
     match &state.static_site {
-        Some(site) => site.serve(req).await,
+        Some(site) => {
+            if let Some(ask) = FirstPaint::of(&req)
+                && let Some(page) = site.first_paint(&state, ask).await
+            {
+                return page;
+            }
+            site.serve(req).await
+        }
         None => (
             StatusCode::NOT_FOUND,
             "Not found. This server runs the API only; start it with --static DIR to serve the app.\n",

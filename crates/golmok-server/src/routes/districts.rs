@@ -4,6 +4,7 @@ use golmok_api::{District, ErrorBody, Headline, Page};
 use super::{PageParams, Pager};
 use crate::{
     AppState,
+    db::{Store, StoreResult},
     error::{ApiError, ApiResult},
     extract::{Json, Path, Query},
 };
@@ -37,11 +38,16 @@ pub async fn list(
     )
 )]
 pub async fn get(State(state): State<AppState>, Path(slug): Path<String>) -> ApiResult<Json<District>> {
-    let (id, mut district) = state.store.get_district(&slug).await?.ok_or(ApiError::NotFound("district"))?;
-    // With the district, in the one request its home makes before drawing anything.
-    let news = state.store.current_announcements(id, None, HOME_NEWS).await?;
+    home(&state.store, &slug).await?.map(Json).ok_or(ApiError::NotFound("district"))
+}
+
+/// The district as its home shows it: with its news, in the one request the home makes
+/// before drawing anything (and in its first paint, `crate::first_paint`).
+pub async fn home(store: &Store, slug: &str) -> StoreResult<Option<District>> {
+    let Some((id, mut district)) = store.get_district(slug).await? else { return Ok(None) };
+    let news = store.current_announcements(id, None, HOME_NEWS).await?;
     district.news = news.into_iter().map(Headline::from).collect();
-    Ok(Json(district))
+    Ok(Some(district))
 }
 
 /// How many announcements the district's home shows.

@@ -181,3 +181,113 @@ async fn connections_have_nagle_off() {
     assert!(!socket2::SockRef::from(&client).tcp_nodelay().unwrap());
     drop(client);
 }
+
+/// Like the build's index.html: the marks the first paint needs.
+const BOOT_INDEX: &str = r#"<!doctype html>
+<html lang="ko">
+  <head>
+    <base href="/">
+    <title>골목 Golmok</title>
+    <link rel="modulepreload" href="./golmok-web-1a2b3c4d5e6f7a8b.js">
+    <link rel="preload" href="./golmok-web-1a2b3c4d5e6f7a8b_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+    <script type="application/json" id="golmok-boot-text">{"ko":{"app_name":"골목","proposals_heading":"주민 제안","filter_all":"전체","filter_event":"행사","sort_new":"최신순","nav_shops":"골목 가게"},"en":{"app_name":"Golmok","proposals_heading":"Resident proposals","filter_all":"All","filter_event":"Events","sort_new":"Newest","nav_shops":"Shops \u003cb\u003e"}}</script>
+  </head>
+  <body>
+    <div id="app"><div class="boot-screen" aria-busy="true" inert><header class="header"></header><main class="main"><p class="sr-only">…</p></main></div></div>
+  </body>
+</html>"#;
+
+async fn boot_site() -> TestServer {
+    TestServer::start_with(|config, dir| {
+        let dist = dir.join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), BOOT_INDEX).unwrap();
+        config.static_dir = Some(dist);
+        config.demo = true;
+    })
+    .await
+}
+
+async fn first_paint(s: &TestServer, path: &str, headers: &[(&str, &str)]) -> String {
+    let mut req = s.request(reqwest::Method::GET, path, None);
+    for (name, value) in headers {
+        req = req.header(*name, *value);
+    }
+    let res = req.send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{path}");
+    assert_eq!(header(&res, "cache-control"), "no-cache", "{path}");
+    assert!(header(&res, "vary").contains("accept-language"), "{path}");
+    assert!(header(&res, "content-security-policy").contains("script-src 'self'"), "{path}");
+    res.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_district_home_comes_drawn_in_its_html() {
+    let s = boot_site().await;
+    let page = first_paint(&s, "/d/eungubi-seo", &[]).await;
+    assert!(page.starts_with("<!doctype html>\n<html lang=\"ko\" data-drawn=\"eungubi-seo\">"), "{page}");
+    assert!(page.contains("<title>은구비서로 골목형상점가 · 골목</title>"));
+    assert!(page.contains("<main class=\"main\" data-district=\"eungubi-seo\" data-lang=\"ko\"><section class=\"hero district-hero\">"));
+    assert!(page.contains("<h1>은구비서로 골목형상점가</h1>"));
+    assert!(page.contains(
+        "<a class=\"chip\" href=\"/d/eungubi-seo/shops\"><span aria-hidden=\"true\">🏪 </span>골목 가게</a>"
+    ));
+    assert!(page.contains("<a class=\"kakao-link\" href=\"https://pf.kakao.com/"), "the district's channel");
+    assert!(page.contains("<h2 class=\"section-title\">주민 제안</h2>"));
+    assert!(page.contains("<button class=\"chip\" type=\"button\" aria-pressed=\"true\">전체</button>"));
+    assert_eq!(page.matches("skeleton-card").count(), 3);
+    assert!(page.contains("type=\"application/wasm\" crossorigin>"), "the wasm is preloaded as before");
+    assert!(page.contains("<script type=\"application/json\" id=\"golmok-boot-text\">"), "the rest is kept");
+
+    // The language, as the app picks it: the address, the remembered choice, the browser.
+    for headers in [
+        &[("accept-language", "en-US,en;q=0.9")][..],
+        &[("cookie", "other=1; golmok.lang=en"), ("accept-language", "ko-KR")][..],
+    ] {
+        let page = first_paint(&s, "/d/eungubi-seo", headers).await;
+        assert!(page.contains("<h1>Eungubi-seo-ro Alley Shopping District</h1>"), "{headers:?}");
+        assert!(page.contains("<html lang=\"en\" data-drawn=\"eungubi-seo\">"));
+        assert!(page.contains("Shops &lt;b&gt;</a>"), "words are escaped too");
+    }
+    let page =
+        first_paint(&s, "/d/eungubi-seo/?lang=ko&kind=event&sort=new", &[("cookie", "golmok.lang=en")]).await;
+    assert!(page.contains("<h1>은구비서로 골목형상점가</h1>"), "?lang= comes first");
+    assert!(page.contains("aria-pressed=\"true\">행사</button>"), "the filter of the address");
+    assert!(page.contains("aria-pressed=\"true\">최신순</button>"), "the order of the address");
+
+    // Anything else is index.html as built.
+    for path in ["/d/nope", "/d/eungubi-seo/proposals/3", "/d/eungubi-seo/shops", "/"] {
+        assert_eq!(s.get(path, None).await.text().await.unwrap(), BOOT_INDEX, "{path}");
+    }
+    let head = s.request(reqwest::Method::HEAD, "/d/eungubi-seo", None).send().await.unwrap();
+    assert_eq!(head.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn what_people_wrote_is_text_in_the_first_paint() {
+    let s = boot_site().await;
+    let merchant = s.login_demo("merchant@example.com").await;
+    let shop = merchant.user.roles[0].shop_id.unwrap();
+    let title = r#"<img src=x onerror="alert(1)"> & 'more'"#;
+    let body = serde_json::json!({"kind": "sale", "title": title, "body": "본문"});
+    let res = s.post(&format!("/api/v1/shops/{shop}/announcements"), Some(&merchant.token), &body).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let posted: serde_json::Value = res.json().await.unwrap();
+    let moderator = s.login_demo("moderator@example.com").await;
+    let pin = format!("/api/v1/announcements/{}/pin", posted["id"]);
+    let res = s.request(reqwest::Method::PUT, &pin, Some(&moderator.token)).send().await.unwrap();
+    assert!(res.status().is_success(), "{}", res.status());
+    let district: serde_json::Value =
+        s.get("/api/v1/districts/eungubi-seo", None).await.json().await.unwrap();
+    assert!(
+        district["news"].as_array().unwrap().iter().any(|n| n["title"] == title),
+        "on the district's home"
+    );
+
+    let page = first_paint(&s, "/d/eungubi-seo", &[]).await;
+    assert!(
+        page.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;more&#39;</a>"),
+        "{page}"
+    );
+    assert!(!page.contains("<img"));
+}
