@@ -8,7 +8,7 @@
 //! provides `:slug` and `:id` where `use_params_map` looks for them.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_url};
 use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::params::ParamsMap;
 
@@ -76,11 +76,14 @@ impl Address {
 }
 
 /// The current page. A new address of the same page (another proposal, say) only
-/// updates the params, as `<FlatRoutes>` did; another page replaces the view, and its
-/// reactive owner with it.
+/// updates its params and query, as `<FlatRoutes>` did; another page replaces the view,
+/// and its reactive owner with it. Each page gets params and a URL of its own that
+/// follow the address only while it is that page, so a page being left never sees the
+/// next page's `:slug` or query.
 #[component]
 pub fn Pages() -> impl IntoView {
     let location = use_location();
+    let url = use_url();
     let base = crate::config::base_path();
     let address = Memo::new(move |_| {
         location.pathname.with(|path| match path.strip_prefix(base.as_str()) {
@@ -88,20 +91,36 @@ pub fn Pages() -> impl IntoView {
             _ => Address::of("/-"),
         })
     });
-    provide_context(ArcMemo::new(move |_| address.with(Address::params)));
-    // The router writes a new path into the history (and scrolls) only once the routes
-    // say the new page is there.
+    // The router writes a new address into the history (and scrolls) only once the
+    // routes say the new page is there: after every change of the address.
     if let Some(browser) = use_context::<BrowserUrl>() {
         Effect::new(move |_| {
-            location.pathname.track();
+            url.track();
             browser.ready_to_complete();
         });
     }
     let page = Memo::new(move |_| address.with(|a| a.page));
-    move || match lazy_page(page.get()) {
-        Some(lazy) => lazy::page(lazy).into_any(),
-        None if page.get_untracked() == Page::District => view! { <DistrictPage /> }.into_any(),
-        None => view! { <NotFoundPage /> }.into_any(),
+    move || {
+        let shown = page.get();
+        provide_context(ArcMemo::new(move |before: Option<&ParamsMap>| {
+            address.with(|a| match before {
+                Some(before) if a.page != shown => before.clone(),
+                _ => a.params(),
+            })
+        }));
+        let own_url = ArcRwSignal::new(url.get_untracked());
+        provide_context(own_url.clone());
+        Effect::new(move |_| {
+            let now = url.get();
+            if address.with_untracked(|a| a.page) == shown {
+                own_url.set(now);
+            }
+        });
+        match lazy_page(shown) {
+            Some(lazy) => lazy::page(lazy).into_any(),
+            None if shown == Page::District => view! { <DistrictPage /> }.into_any(),
+            None => view! { <NotFoundPage /> }.into_any(),
+        }
     }
 }
 

@@ -53,6 +53,11 @@ fn known(tag: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether `index` looks like the build's: worth asking the database for a district.
+pub fn has_marks(index: &str) -> bool {
+    index.contains("id=\"golmok-boot-text\"") && index.contains("class=\"boot-screen\"")
+}
+
 /// `index` with `district` drawn into its boot screen, or `None` if `index` lacks a mark.
 pub fn render(index: &str, district: &District, visit: Visit<'_>) -> Option<String> {
     let words = words(index, visit.lang)?;
@@ -77,7 +82,19 @@ pub fn render(index: &str, district: &District, visit: Visit<'_>) -> Option<Stri
     out.push_str(&format!("<html lang=\"{}\" data-drawn=\"{slug}\">", visit.lang));
     out.push_str(&index[html_tag + "<html lang=\"ko\">".len()..title_start]);
     out.push_str(&format!("<title>{name} · {}</title>", word("app_name")));
-    out.push_str(&index[title_end + "</title>".len()..main_start]);
+    // The boot screen's header says the app's name in the reader's language, as boot.js
+    // makes it say.
+    const BRAND: &str = "<span class=\"brand-name\">";
+    let head = &index[title_end + "</title>".len()..main_start];
+    match head.rfind(BRAND) {
+        Some(at) => {
+            let end = at + BRAND.len() + head[at + BRAND.len()..].find("</span>")?;
+            out.push_str(&head[..at + BRAND.len()]);
+            out.push_str(&word("app_name"));
+            out.push_str(&head[end..]);
+        }
+        None => out.push_str(head),
+    }
     out.push_str(&format!("<main class=\"main\" data-district=\"{slug}\" data-lang=\"{}\">", visit.lang));
 
     // The hero: where, the name, the introduction (clamped past 90 characters, as the

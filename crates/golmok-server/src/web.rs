@@ -108,14 +108,23 @@ impl StaticSite {
     /// for an unknown district, a database that does not answer, or an `index.html`
     /// without the marks: then the plain one serves, and the page draws itself.
     async fn first_paint(&self, state: &AppState, ask: FirstPaint) -> Option<Response> {
-        let district = match crate::routes::districts::home(&state.store, &ask.slug).await {
-            Ok(district) => district?,
-            Err(error) => {
+        let index = tokio::fs::read_to_string(self.dir.join("index.html")).await.ok()?;
+        if !first_paint::has_marks(&index) {
+            return None;
+        }
+        // The page must never wait on a slow database: then it draws itself.
+        let lookup = crate::routes::districts::home(&state.store, &ask.slug);
+        let district = match tokio::time::timeout(FIRST_PAINT_WAIT, lookup).await {
+            Ok(Ok(district)) => district?,
+            Ok(Err(error)) => {
                 tracing::warn!(%error, slug = ask.slug, "first paint: the district did not load");
                 return None;
             }
+            Err(_) => {
+                tracing::warn!(slug = ask.slug, "first paint: the district took too long");
+                return None;
+            }
         };
-        let index = tokio::fs::read_to_string(self.dir.join("index.html")).await.ok()?;
         let visit = first_paint::Visit::of(&ask.query, ask.cookie.as_deref(), ask.accept_language.as_deref());
         let html = first_paint::render(&index, &district, visit)?;
         Some(
@@ -158,11 +167,17 @@ impl FirstPaint {
     }
 }
 
-/// The slug of a district's home, `/d/{slug}`.
+/// How long a district's first paint may wait for the database before `index.html` goes
+/// out as built.
+const FIRST_PAINT_WAIT: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// The slug of a district's home, `/d/{slug}`. Slugs are lowercase letters, digits and
+/// `-`, the same percent-encoded or not, so the links drawn with it are boot.js's.
 fn district_page(path: &str) -> Option<&str> {
     let slug = path.strip_prefix("/d/")?;
     let slug = slug.strip_suffix('/').unwrap_or(slug);
-    (!slug.is_empty() && !slug.contains('/')).then_some(slug)
+    let plain = slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    (!slug.is_empty() && plain).then_some(slug)
 }
 
 /// Whether a file name carries a content hash: `-`, then the hash in lowercase hex (Trunk

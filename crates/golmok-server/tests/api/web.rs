@@ -193,7 +193,7 @@ const BOOT_INDEX: &str = r#"<!doctype html>
     <script type="application/json" id="golmok-boot-text">{"ko":{"app_name":"골목","proposals_heading":"주민 제안","filter_all":"전체","filter_event":"행사","sort_new":"최신순","nav_shops":"골목 가게"},"en":{"app_name":"Golmok","proposals_heading":"Resident proposals","filter_all":"All","filter_event":"Events","sort_new":"Newest","nav_shops":"Shops \u003cb\u003e"}}</script>
   </head>
   <body>
-    <div id="app"><div class="boot-screen" aria-busy="true" inert><header class="header"></header><main class="main"><p class="sr-only">…</p></main></div></div>
+    <div id="app"><div class="boot-screen" aria-busy="true" inert><header class="header"><span class="brand"><span class="brand-mark" aria-hidden="true">🐸</span><span class="brand-name">골목</span></span></header><main class="main"><p class="sr-only">…</p></main></div></div>
   </body>
 </html>"#;
 
@@ -248,6 +248,7 @@ async fn a_district_home_comes_drawn_in_its_html() {
         assert!(page.contains("<h1>Eungubi-seo-ro Alley Shopping District</h1>"), "{headers:?}");
         assert!(page.contains("<html lang=\"en\" data-drawn=\"eungubi-seo\">"));
         assert!(page.contains("Shops &lt;b&gt;</a>"), "words are escaped too");
+        assert!(page.contains("<span class=\"brand-name\">Golmok</span>"), "the app's name too");
     }
     let page =
         first_paint(&s, "/d/eungubi-seo/?lang=ko&kind=event&sort=new", &[("cookie", "golmok.lang=en")]).await;
@@ -256,7 +257,14 @@ async fn a_district_home_comes_drawn_in_its_html() {
     assert!(page.contains("aria-pressed=\"true\">최신순</button>"), "the order of the address");
 
     // Anything else is index.html as built.
-    for path in ["/d/nope", "/d/eungubi-seo/proposals/3", "/d/eungubi-seo/shops", "/"] {
+    for path in [
+        "/d/nope",
+        "/d/eungubi-seo/proposals/3",
+        "/d/eungubi-seo/shops",
+        "/",
+        "/d/Eungubi-seo",
+        "/d/%65ungubi-seo",
+    ] {
         assert_eq!(s.get(path, None).await.text().await.unwrap(), BOOT_INDEX, "{path}");
     }
     let head = s.request(reqwest::Method::HEAD, "/d/eungubi-seo", None).send().await.unwrap();
