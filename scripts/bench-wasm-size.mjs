@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { WASM_FEATURES } from './wasm-features.mjs';
+import { DEAD_EXPORTS, WASM_FEATURES } from './wasm-features.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = path.join(path.resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'golmok-wasm');
@@ -103,7 +103,7 @@ export function crateOf(raw) {
 
 function analyse(input, label) {
   const out = path.join(namesDir, path.basename(input).replace(/\.wasm$/, '.names.wasm'));
-  execFileSync('wasm-opt', ['-Oz', '-g', ...WASM_FEATURES, input, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('wasm-opt', [...DEAD_EXPORTS, '-Oz', '-g', ...WASM_FEATURES, input, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
   let csv;
   try {
     csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', out], {

@@ -9,7 +9,7 @@
 //     2. wasm-split-cli: the main wasm, one chunk per lazy page, shared chunks, and
 //        the JS that fetches chunks on demand
 //     3. wasm-bindgen --target web on the main wasm (keeping the exports chunks link to)
-//     4. wasm-opt -Oz on every wasm file
+//     4. wasm-opt -Oz on every wasm file, without the sections only tools read
 //     5. esbuild minifies the JS and the CSS (Trunk's own minifier would also squeeze
 //        index.html, which deployers edit by hand: see the README)
 //     6. content-hashed names, so every file can be cached for good: a chunk is named
@@ -31,7 +31,7 @@ import zlib from 'node:zlib';
 
 import { transformSync } from 'esbuild';
 
-import { WASM_FEATURES } from './wasm-features.mjs';
+import { DEAD_EXPORTS, WASM_FEATURES } from './wasm-features.mjs';
 
 const execFile = promisify(execFileCb);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -47,6 +47,10 @@ const NAME = 'golmok-web';
 
 // GOLMOK_WASM_NAMES=1 keeps function names in the wasm, for profiling a release build
 // (`trunk build --release --dist target/dist-names`); never for what ships.
+// The producers and target features sections say which tools built a file; a browser
+// reads neither. About 180 bytes of every file, which matters when a page is twenty
+// chunks of a few hundred bytes each (a visit starting on a proposal: 4 KB gzip).
+const STRIP = ['--strip-producers', '--strip-target-features'];
 const KEEP_NAMES = process.env.GOLMOK_WASM_NAMES === '1' ? ['-g'] : [];
 
 const step = (what) => console.log(`build-wasm: ${what}`);
@@ -102,7 +106,9 @@ async function optimise(files) {
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
-      await execFile('wasm-opt', ['-Oz', ...KEEP_NAMES, ...WASM_FEATURES, file, '-o', file], { cwd: root });
+      await execFile('wasm-opt', [...DEAD_EXPORTS, '-Oz', ...STRIP, ...KEEP_NAMES, ...WASM_FEATURES, file, '-o', file], {
+        cwd: root,
+      });
     }
   };
   await Promise.all([worker(), worker()]);
@@ -191,6 +197,20 @@ function shortenImports(wasm, js, module) {
   return { wasm, js, renamed: 0 };
 }
 
+// wasm-streams (under Leptos' server functions, which this app does not use) exports
+// three classes to JS, so neither wasm-opt nor esbuild may drop them: 1.8 KB gzip of
+// every first load that nothing calls. The wasm's exports go with DEAD_EXPORTS
+// (scripts/wasm-features.mjs); this takes the classes out of wasm-bindgen's JS. A glue
+// that still names them afterwards fails the build, rather than ship calls to exports
+// that are gone.
+function withoutStreamClasses(js) {
+  const classes = /^export class (IntoUnderlying\w+) \{\n[\s\S]*?^if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm;
+  const registries = /^const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\);\n/gm;
+  const out = js.replace(classes, '').replace(registries, '');
+  if (/intounderlying/i.test(out)) throw new Error('build-wasm: the JS glue still names a wasm-streams class');
+  return out;
+}
+
 // Same module, fewer bytes: names, whitespace and syntax (exports and strings are kept).
 const minify = (js) => transformSync(js, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).code;
 
@@ -218,7 +238,9 @@ async function releaseBuild() {
   // The chunks call into the main module through exports the linker made: keep them.
   bindgen(path.join(splitDir, `${NAME}.wasm`), bindgenDir, ['--keep-lld-exports']);
 
-  for (const f of [`${NAME}.js`, `${NAME}_bg.wasm`]) fs.copyFileSync(path.join(bindgenDir, f), path.join(outDir, f));
+  fs.copyFileSync(path.join(bindgenDir, `${NAME}_bg.wasm`), path.join(outDir, `${NAME}_bg.wasm`));
+  const glue = withoutStreamClasses(fs.readFileSync(path.join(bindgenDir, `${NAME}.js`), 'utf8'));
+  fs.writeFileSync(path.join(outDir, `${NAME}.js`), glue);
   for (const f of chunks) fs.copyFileSync(path.join(splitDir, f), path.join(outDir, f));
   await optimise([`${NAME}_bg.wasm`, ...chunks].map((f) => path.join(outDir, f)));
 

@@ -8,3 +8,8 @@ export const WASM_FEATURES = [
   '--enable-reference-types',
   '--enable-multivalue',
 ];
+
+// Exports nothing calls, removed before wasm-opt -Oz so the code behind them goes too:
+// wasm-streams' stream classes (see withoutStreamClasses in scripts/build-wasm.mjs).
+// A chunk has no such exports; the pattern then matches nothing.
+export const DEAD_EXPORTS = ['--remove-exports', '--pass-arg=remove-exports@*intounderlying*'];

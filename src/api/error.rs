@@ -25,6 +25,15 @@ impl ApiError {
         }
     }
 
+    /// What the server answers for what does not exist, for a page that knows before asking.
+    pub fn not_found() -> Self {
+        ApiError::Status {
+            status: 404,
+            code: golmok_api::error_code::NOT_FOUND.to_owned(),
+            fields: Vec::new(),
+        }
+    }
+
     pub fn status(&self) -> Option<u16> {
         match self {
             ApiError::Status { status, .. } => Some(*status),
@@ -62,15 +71,11 @@ pub(super) async fn check(response: Response) -> Result<Response, ApiError> {
         return Ok(response);
     }
     let status = response.status();
-    let (code, fields) = match decode::<ErrorBody>(&response).await {
+    let body = response.text().await.ok().and_then(|text| crate::json::parse::<ErrorBody>(&text));
+    let (code, fields) = match body {
         Some(body) => (body.error.code, body.error.fields),
         // A proxy's HTML error page, say: keep the status, which is what matters.
         None => (String::new(), Vec::new()),
     };
     Err(ApiError::Status { status, code, fields })
-}
-
-/// The body as `T`, or `None` if it is not that JSON.
-pub(super) async fn decode<T: serde::de::DeserializeOwned>(response: &Response) -> Option<T> {
-    crate::json::parse(&response.text().await.ok()?)
 }

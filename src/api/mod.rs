@@ -259,7 +259,7 @@ impl Api {
     }
 
     pub async fn delete_announcement(&self, id: i64) -> Result<(), ApiError> {
-        let response = self.request(Method::DELETE, &format!("/announcements/{id}"), None::<&()>).await?;
+        let response = self.request(Method::DELETE, &format!("/announcements/{id}"), None).await?;
         error::check(response).await.map(drop)
     }
 
@@ -284,12 +284,12 @@ impl Api {
     /// Revokes `token` on the server. The session has already forgotten it: logging out
     /// must not wait for the network.
     pub async fn logout(&self, token: String) -> Result<(), ApiError> {
-        let response = self.request_as(Method::POST, "/auth/logout", None::<&()>, Some(token)).await?;
+        let response = self.request_as(Method::POST, "/auth/logout", None, Some(token)).await?;
         error::check(response).await.map(drop)
     }
 
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        self.send(Method::GET, path, None::<&()>).await
+        parse(&self.text(Method::GET, path, None).await?)
     }
 
     async fn send<T: DeserializeOwned, B: Serialize>(
@@ -298,25 +298,30 @@ impl Api {
         path: &str,
         body: Option<&B>,
     ) -> Result<T, ApiError> {
-        let response = error::check(self.request(method, path, body).await?).await?;
-        error::decode(&response).await.ok_or(ApiError::Decode)
+        let json = match body {
+            Some(body) => Some(crate::json::stringify(body).ok_or(ApiError::Decode)?),
+            None => None,
+        };
+        parse(&self.text(method, path, json).await?)
     }
 
-    async fn request<B: Serialize>(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&B>,
-    ) -> Result<Response, ApiError> {
-        self.request_as(method, path, body, self.session.token_untracked()).await
+    /// The body of a successful answer. Not generic on purpose: the request, its checks
+    /// and the wait are compiled once, not once per type of answer (2 KB of wasm each).
+    async fn text(&self, method: Method, path: &str, json: Option<String>) -> Result<String, ApiError> {
+        let response = error::check(self.request(method, path, json).await?).await?;
+        response.text().await.map_err(|_| ApiError::Decode)
+    }
+
+    async fn request(&self, method: Method, path: &str, json: Option<String>) -> Result<Response, ApiError> {
+        self.request_as(method, path, json, self.session.token_untracked()).await
     }
 
     /// A request with `sent` as its token, the session's or, for logout, one it forgot.
-    async fn request_as<B: Serialize>(
+    async fn request_as(
         &self,
         method: Method,
         path: &str,
-        body: Option<&B>,
+        json: Option<String>,
         sent: Option<String>,
     ) -> Result<Response, ApiError> {
         let url = format!("{}{path}", self.root);
@@ -333,11 +338,8 @@ impl Api {
         if let Some(token) = &sent {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
-        let request = match body {
-            Some(body) => {
-                let json = crate::json::stringify(body).ok_or(ApiError::Decode)?;
-                builder.header("Content-Type", "application/json").body(json)
-            }
+        let request = match json {
+            Some(json) => builder.header("Content-Type", "application/json").body(json),
             None => builder.build(),
         }
         .map_err(|_| ApiError::Network)?;
@@ -355,6 +357,11 @@ impl Api {
         }
         Ok(response)
     }
+}
+
+/// An answer's body as `T`; anything else is not the promised JSON.
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    crate::json::parse(text).ok_or(ApiError::Decode)
 }
 
 /// The answer to a GET that public/boot.js made while the wasm was still downloading (the
