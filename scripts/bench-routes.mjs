@@ -24,6 +24,7 @@ const ROUTES = [
   ['district', `/d/${DISTRICT}`],
   ['home', '/'],
   ['proposal', `/d/${DISTRICT}/proposals/3`],
+  ['+ its talk', `/d/${DISTRICT}/proposals/3`, RESIDENT],
   ['new proposal', `/d/${DISTRICT}/proposals/new`],
   ['news', `/d/${DISTRICT}/announcements`],
   ['shops', `/d/${DISTRICT}/shops`],
@@ -97,6 +98,9 @@ try {
   const readySelector = {
     district: '.proposal-card',
     home: 'main li, main .card',
+    // The rest of a proposal, which comes once it shows: the conversation with its form
+    // and the support button of a member.
+    '+ its talk': 'main:has(.comment-form):has(button.vote-toggle)',
     'manage: shop': '.merchant-home',
     'manage: console': '.console [role=tablist]',
   };

@@ -88,10 +88,22 @@ macro_rules! lazy_page {
 /// What a lazy route renders: a skeleton while the page's code loads, then the page;
 /// the page's error with a retry if the code cannot be fetched.
 pub fn page(page: LazyPage) -> impl IntoView {
+    show(page, Box::new(|| view! { <DetailSkeleton /> }.into_any()), true)
+}
+
+/// A part of a page kept in a chunk of its own (declared with [`lazy_page!`](crate::lazy_page)
+/// too): `waiting` in its place while its code loads, an error with a retry in its place
+/// if the code cannot be fetched. The part reads what it shows from the page's context.
+pub fn part(part: LazyPage, waiting: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
+    show(part, Box::new(waiting), false)
+}
+
+/// Not generic over `waiting`: one copy of this for every page and part.
+fn show(lazy: LazyPage, waiting: Box<dyn Fn() -> AnyView + Send + Sync>, whole_page: bool) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<(), ChunkError>>);
     let load = move || {
         spawn_local(async move {
-            let outcome = (page.preload)().await;
+            let outcome = (lazy.preload)().await;
             if outcome.is_err() && reload_if_deployed().await {
                 return;
             }
@@ -104,17 +116,14 @@ pub fn page(page: LazyPage) -> impl IntoView {
         loaded.set(None);
         load();
     };
+    let failed =
+        move || view! { <LoadError error=ApiError::Network on_retry=retry page=whole_page /> }.into_any();
     move || match loaded.get() {
-        None => view! { <DetailSkeleton /> }.into_any(),
-        // Rendered here, not in the task above, so the page belongs to this route's
-        // reactive owner and sees the app's context.
-        Some(Ok(())) => match now(page.view) {
-            Some(view) => view,
-            None => view! { <LoadError error=ApiError::Network on_retry=retry page=true /> }.into_any(),
-        },
-        Some(Err(ChunkError)) => {
-            view! { <LoadError error=ApiError::Network on_retry=retry page=true /> }.into_any()
-        }
+        None => waiting(),
+        // Rendered here, not in the task above, so the view belongs to this owner and
+        // sees the page's context.
+        Some(Ok(())) => now(lazy.view).unwrap_or_else(failed),
+        Some(Err(ChunkError)) => failed(),
     }
 }
 

@@ -13,7 +13,7 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::params::ParamsMap;
 
 use crate::lazy::{self, LazyPage};
-use crate::pages::{self, district::DistrictPage, not_found::NotFoundPage};
+use crate::pages::{self, district::DistrictPage, not_found::NotFoundPage, proposal::ProposalPage};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
@@ -119,12 +119,14 @@ pub fn Pages() -> impl IntoView {
         match lazy_page(shown) {
             Some(lazy) => lazy::page(lazy).into_any(),
             None if shown == Page::District => view! { <DistrictPage /> }.into_any(),
+            None if shown == Page::Proposal => view! { <ProposalPage /> }.into_any(),
             None => view! { <NotFoundPage /> }.into_any(),
         }
     }
 }
 
-/// The chunk of every page but the district's (see `crate::pages`).
+/// The chunk of every page but the two where visits start: a district, and a proposal
+/// (its reading view; see `crate::pages`).
 fn lazy_page(page: Page) -> Option<LazyPage> {
     Some(match page {
         Page::Home => pages::HOME,
@@ -133,11 +135,10 @@ fn lazy_page(page: Page) -> Option<LazyPage> {
         Page::Alley => pages::ALLEY,
         Page::Manage => pages::MANAGE,
         Page::NewProposal => pages::NEW_PROPOSAL,
-        Page::Proposal => pages::PROPOSAL,
         Page::Announcements => pages::ANNOUNCEMENTS,
         Page::Claim => pages::CLAIM,
         Page::Shops => pages::SHOPS,
         Page::Shop => pages::SHOP,
-        Page::District | Page::NotFound => return None,
+        Page::District | Page::Proposal | Page::NotFound => return None,
     })
 }

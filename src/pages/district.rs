@@ -168,14 +168,18 @@ fn ProposalFeed(slug: String) -> impl IntoView {
         },
         |p: &Proposal| p.id,
     );
-    // Most visits go on to a proposal: have its page ready by then.
+    // Most visits go on to a proposal: have the rest of its page ready by then (the
+    // support button only for those who can support).
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
         }
         let ready = list.first() == First::Ready;
         if ready {
-            crate::lazy::prefetch_when_idle(crate::pages::PROPOSAL);
+            crate::lazy::prefetch_when_idle(crate::pages::proposal::TALK);
+            if logged_in.get_untracked() {
+                crate::lazy::prefetch_when_idle(crate::pages::proposal::SUPPORT);
+            }
         }
         ready
     });

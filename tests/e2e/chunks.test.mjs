@@ -1,34 +1,39 @@
-// Code splitting: the district page needs nothing but the first load, every other page
-// fetches its own code on its first visit, and a page whose code cannot be fetched says
-// so with a retry (or, after a deploy, reloads into the new build).
+// Code splitting: the district page and a proposal need nothing but the first load to
+// show, every other page fetches its own code on its first visit, and a page or a part
+// whose code cannot be fetched says so with a retry (or, after a deploy, reloads into the
+// new build).
 import assert from 'node:assert/strict';
 import { DISTRICT, DISTRICT_NAME, FAILED_REQUEST, contextOptions, heading, open, ready, scenario, t } from './support.mjs';
 
 const CHUNK = /\/(split|chunk)_[\w]+-[0-9a-f]{16}\.wasm$/;
-const PROPOSAL_CHUNK = '**/split_page_proposal-*.wasm';
+const SHOPS_CHUNK = '**/split_page_shops-*.wasm';
+const TALK_CHUNK = '**/split_proposal_talk-*.wasm';
 
-/** Records when the first proposal card appeared, in the page's own clock. */
-async function timeFirstCard(page) {
-  await page.addInitScript(() => {
+/** Records when the app first drew `selector`, in the page's own clock. */
+async function timeFirst(page, selector) {
+  await page.addInitScript((selector) => {
     const seen = () => {
-      if (window.__firstCardAt === undefined && document.querySelector('.proposal-card')) {
-        window.__firstCardAt = performance.now();
+      if (window.__firstAt === undefined && document.querySelector(selector)) {
+        window.__firstAt = performance.now();
       }
     };
     new MutationObserver(seen).observe(document, { childList: true, subtree: true });
-  });
+  }, selector);
 }
+
+/** The comments of the proposal on screen, once their code and data are in. */
+const comments = (page) => page.getByRole('region', { name: new RegExp(`^${t('ko', 'comments_heading')}`) });
 
 /** The page's resource requests: name and when each started. */
 const resources = (page) =>
   page.evaluate(() => performance.getEntriesByType('resource').map((r) => ({ url: r.name, start: r.startTime })));
 
 scenario('the district page shows its proposals before any other page code is fetched', async (page) => {
-  await timeFirstCard(page);
+  await timeFirst(page, '.proposal-card');
   await open(page, `/d/${DISTRICT}`);
   const feed = page.getByRole('region', { name: t('ko', 'proposals_heading') });
   await feed.getByRole('listitem').first().waitFor();
-  const cardsAt = await page.evaluate(() => window.__firstCardAt);
+  const cardsAt = await page.evaluate(() => window.__firstAt);
   assert.ok(cardsAt > 0, 'the cards were seen appearing');
   const loaded = await resources(page);
   assert.ok(loaded.some((r) => /_bg\.wasm$/.test(r.url)), 'the main wasm was loaded');
@@ -36,7 +41,21 @@ scenario('the district page shows its proposals before any other page code is fe
   assert.deepEqual(early, [], 'no chunk was fetched before the proposals showed');
 });
 
-scenario('the proposal form and a proposal open from a cold cache, each fetching its own code', async (page) => {
+scenario('a proposal shared as a link shows before any chunk, then its conversation comes', async (page) => {
+  await timeFirst(page, 'main h1.proposal-title');
+  await open(page, '/d/eungubi-seo/proposals/3');
+  assert.equal(await heading(page), '온누리상품권 사용 안내 스티커를 붙여 주세요');
+  await comments(page).getByRole('list').waitFor();
+  const shownAt = await page.evaluate(() => window.__firstAt);
+  assert.ok(shownAt > 0, 'the proposal was seen appearing');
+  const loaded = await resources(page);
+  const early = loaded.filter((r) => CHUNK.test(new URL(r.url).pathname) && r.start < shownAt);
+  assert.deepEqual(early, [], 'no chunk was fetched before the proposal showed');
+  const urls = loaded.map((r) => r.url);
+  assert.ok(urls.some((u) => /split_proposal_talk-[0-9a-f]{16}\.wasm$/.test(u)), urls.join(', '));
+});
+
+scenario('the proposal form opens from a cold cache, fetching its own code', async (page) => {
   await open(page, `/d/${DISTRICT}`);
   const before = (await resources(page)).map((r) => r.url);
   await page.getByRole('link', { name: t('ko', 'propose_cta') }).click();
@@ -47,58 +66,58 @@ scenario('the proposal form and a proposal open from a cold cache, each fetching
     after.some((u) => /split_page_new_proposal-[0-9a-f]{16}\.wasm$/.test(u)),
     `the form's chunk was fetched on its first visit: ${after.join(', ')}`,
   );
-
-  // A deep link in a browser that has never seen the app: the page's chunk, then the page.
-  const cold = await page.context().browser().newContext(contextOptions('ko'));
-  try {
-    const other = await cold.newPage();
-    const errors = [];
-    other.on('pageerror', (e) => errors.push(String(e)));
-    await open(other, '/d/eungubi-seo/proposals/3');
-    assert.equal(await heading(other), '온누리상품권 사용 안내 스티커를 붙여 주세요');
-    const urls = (await resources(other)).map((r) => r.url);
-    assert.ok(urls.some((u) => /split_page_proposal-[0-9a-f]{16}\.wasm$/.test(u)), urls.join(', '));
-    assert.deepEqual(errors, []);
-  } finally {
-    await cold.close();
-  }
 });
 
-scenario('a chunk that fails to load shows the error with a retry, and the retry works', async (page, session) => {
+scenario('a page whose chunk fails to load shows the error with a retry, and the retry works', async (page, session) => {
   session.allowConsoleError(FAILED_REQUEST);
   session.allowConsoleError(/Failed to fetch|NetworkError|net::ERR/i); // the chunk loader says why
   let failures = 0;
-  await page.route(PROPOSAL_CHUNK, (route) => {
+  await page.route(SHOPS_CHUNK, (route) => {
     failures += 1;
     return route.abort('internetdisconnected');
   });
   await open(page, `/d/${DISTRICT}`);
-  // The idle prefetch of this page's code may have failed already; the visit tries again.
-  const before = failures;
-  await page.getByRole('region', { name: t('ko', 'proposals_heading') }).getByRole('link').first().click();
+  await page.getByRole('link', { name: t('ko', 'nav_shops') }).first().click();
 
   const alert = page.getByRole('main').getByRole('alert');
   await alert.waitFor();
   await alert.getByRole('heading', { name: t('ko', 'error_title') }).waitFor();
   assert.ok((await alert.innerText()).includes(t('ko', 'error_network')), await alert.innerText());
-  assert.ok(failures > before, 'the visit asked for the chunk');
+  assert.ok(failures > 0, 'the visit asked for the chunk');
   assert.equal(await page.locator('main [aria-busy="true"]').count(), 0, 'no endless spinner');
 
-  await page.unroute(PROPOSAL_CHUNK);
+  await page.unroute(SHOPS_CHUNK);
   await alert.getByRole('button', { name: t('ko', 'retry'), exact: true }).click();
   await ready(page);
-  assert.match(page.url(), /\/d\/eungubi-seo\/proposals\/\d+$/);
+  assert.match(page.url(), /\/d\/eungubi-seo\/shops$/);
   assert.notEqual(await heading(page), t('ko', 'error_title'));
-  await page.getByRole('link', { name: t('ko', 'back_to_list') }).waitFor();
+  assert.equal(await page.getByRole('main').getByRole('alert').count(), 0, 'the error is gone');
+});
+
+scenario('a part whose chunk fails to load leaves the page readable, with a retry in its place', async (page, session) => {
+  session.allowConsoleError(FAILED_REQUEST);
+  session.allowConsoleError(/Failed to fetch|NetworkError|net::ERR/i);
+  await page.route(TALK_CHUNK, (route) => route.abort('internetdisconnected'));
+  await open(page, '/d/eungubi-seo/proposals/3');
+  assert.equal(await heading(page), '온누리상품권 사용 안내 스티커를 붙여 주세요');
+  const alert = page.getByRole('main').getByRole('alert');
+  await alert.waitFor();
+  assert.ok((await alert.innerText()).includes(t('ko', 'error_network')), await alert.innerText());
+  await alert.getByRole('heading', { level: 2, name: t('ko', 'error_title') }).waitFor(); // a section's, not the page's
+  assert.equal(await heading(page), '온누리상품권 사용 안내 스티커를 붙여 주세요', 'the proposal stays');
+
+  await page.unroute(TALK_CHUNK);
+  await alert.getByRole('button', { name: t('ko', 'retry'), exact: true }).click();
+  await comments(page).getByRole('list').waitFor();
   assert.equal(await page.getByRole('main').getByRole('alert').count(), 0, 'the error is gone');
 });
 
 scenario('a tab left open across a deploy reloads into the new build', async (page, session) => {
   session.allowConsoleError(FAILED_REQUEST);
   session.allowConsoleError(/WebAssembly|Failed to fetch|404/i);
-  // The deploy: this build's chunks are gone (from the start, so the idle prefetch of the
-  // proposal page fails too), and index.html now starts another build.
-  await page.route(PROPOSAL_CHUNK, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  // The deploy: this build's chunks are gone (from the start, so the idle prefetch of a
+  // proposal's conversation fails too), and index.html now starts another build.
+  await page.route(TALK_CHUNK, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await open(page, `/d/${DISTRICT}`);
   const index = await (await page.request.get('/index.html')).text();
   const running = index.match(/golmok-web-[0-9a-f]{16}\.js/)[0];
@@ -110,7 +129,7 @@ scenario('a tab left open across a deploy reloads into the new build', async (pa
   await reloading;
   // The reload lands on the new build (here: the same one, its chunks back).
   await page.unroute('**/index.html');
-  await page.unroute(PROPOSAL_CHUNK);
+  await page.unroute(TALK_CHUNK);
   await page.waitForLoadState('load');
   await ready(page);
   assert.match(page.url(), /\/d\/eungubi-seo\/proposals\/\d+$/, 'the address is kept');
