@@ -17,6 +17,7 @@ pub fn status_label(status: ProposalStatus) -> &'static str {
         ProposalStatus::Accepted => tr!(status_accepted),
         ProposalStatus::Done => tr!(status_done),
         ProposalStatus::Declined => tr!(status_declined),
+        ProposalStatus::Withdrawn => tr!(status_withdrawn),
     }
 }
 

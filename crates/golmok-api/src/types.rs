@@ -160,8 +160,8 @@ impl ProposalKind {
     }
 }
 
-/// Where a proposal stands. Moderators move proposals through these (a later feature);
-/// new proposals are `open`.
+/// Where a proposal stands. New proposals are `open`; who moves them where is
+/// [`ProposalStatus::moves`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -171,15 +171,18 @@ pub enum ProposalStatus {
     Accepted,
     Done,
     Declined,
+    /// Taken back by its author while it was open.
+    Withdrawn,
 }
 
 impl ProposalStatus {
-    pub const ALL: [ProposalStatus; 5] = [
+    pub const ALL: [ProposalStatus; 6] = [
         ProposalStatus::Open,
         ProposalStatus::UnderReview,
         ProposalStatus::Accepted,
         ProposalStatus::Done,
         ProposalStatus::Declined,
+        ProposalStatus::Withdrawn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -189,6 +192,7 @@ impl ProposalStatus {
             ProposalStatus::Accepted => "accepted",
             ProposalStatus::Done => "done",
             ProposalStatus::Declined => "declined",
+            ProposalStatus::Withdrawn => "withdrawn",
         }
     }
 

@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 use crate::announcements::{AnnouncementUpdate, NewAnnouncement};
 use crate::answers::NewAnswer;
 use crate::hours::{self, DayHours, WeeklyHours};
+use crate::life::StatusChange;
 use crate::shops::{NewShopClaim, ShopUpdate, Verification, VerificationDecision};
 use crate::types::{LoginRequest, NewComment, NewProposal, ProposalKind, RegisterRequest};
 
@@ -340,6 +341,20 @@ pub fn verification(input: &Verification) -> Result<Verification, Vec<FieldError
         VerificationDecision::Verify => p.take(optional_note(&input.note)),
     };
     p.finish(Verification { decision: input.decision, note })
+}
+
+/// A move's note: the official answer for `accepted` and `declined`, so required there;
+/// optional for the other moves. Whether the move itself is allowed is
+/// [`ProposalStatus::can_move`](crate::ProposalStatus::can_move), checked by the server
+/// against the proposal's current status (a 409, not a field problem).
+pub fn status_change(input: &StatusChange) -> Result<StatusChange, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let note = if input.status.needs_note() {
+        p.take(text(field::NOTE, &input.note, limits::NOTE, true))
+    } else {
+        p.take(optional_note(&input.note))
+    };
+    p.finish(StatusChange { status: input.status, note })
 }
 
 /// Text that may be left blank (answers `""`).
