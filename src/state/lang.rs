@@ -64,10 +64,10 @@ impl Lang {
 }
 
 pub fn parse(tag: &str) -> Option<Locale> {
-    match tag.trim().get(..2)?.to_ascii_lowercase().as_str() {
-        "ko" => Some(Locale::ko),
+    // `language` answers one of golmok_api::LANGUAGES: `ko` or `en`.
+    match golmok_api::language(tag)? {
         "en" => Some(Locale::en),
-        _ => None,
+        _ => Some(Locale::ko),
     }
 }
 

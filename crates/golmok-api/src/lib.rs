@@ -25,3 +25,14 @@ pub use validate::{FieldError, FieldErrorCode};
 
 /// Path prefix of every API endpoint.
 pub const API_PREFIX: &str = "/api/v1";
+
+/// The languages Golmok speaks, the default first.
+pub const LANGUAGES: [&str; 2] = ["ko", "en"];
+
+/// The language a tag names, if Golmok speaks it: `ko`, `ko-KR` and `KO` are `ko`. One
+/// rule for the app (`?lang=`, the browser's languages) and the server's first paint
+/// (`?lang=`, the cookie, `Accept-Language`), so both pick the same.
+pub fn language(tag: &str) -> Option<&'static str> {
+    let code = tag.trim().get(..2)?;
+    LANGUAGES.into_iter().find(|known| known.eq_ignore_ascii_case(code))
+}

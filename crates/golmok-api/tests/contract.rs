@@ -297,3 +297,23 @@ fn a_feed_item_is_known_by_what_it_carries() {
     .unwrap();
     assert_eq!(answer.item_id(), 17);
 }
+
+#[test]
+fn a_language_tag_names_a_language_golmok_speaks_or_none() {
+    for (tag, expected) in [
+        ("ko", Some("ko")),
+        ("ko-KR", Some("ko")),
+        (" KO ", Some("ko")),
+        ("en", Some("en")),
+        ("en-US", Some("en")),
+        ("En-gb", Some("en")),
+        ("ja", None),
+        ("e", None),
+        ("", None),
+        ("*", None),
+        ("한국어", None),
+    ] {
+        assert_eq!(golmok_api::language(tag), expected, "{tag:?}");
+    }
+    assert_eq!(golmok_api::LANGUAGES[0], "ko", "the default comes first");
+}

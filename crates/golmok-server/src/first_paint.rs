@@ -36,20 +36,15 @@ impl<'a> Visit<'a> {
                 .find(|(k, _)| *k == "golmok.lang")
                 .map(|(_, v)| v)
         });
-        let browser =
-            accept_language.and_then(|list| list.split(',').find_map(|tag| known(tag.split(';').next()?)));
-        let lang =
-            first("lang").and_then(known).or_else(|| remembered.and_then(known)).or(browser).unwrap_or("ko");
+        let browser = accept_language
+            .and_then(|list| list.split(',').find_map(|tag| golmok_api::language(tag.split(';').next()?)));
+        let lang = first("lang")
+            .and_then(golmok_api::language)
+            .or_else(|| remembered.and_then(golmok_api::language))
+            .or(browser)
+            .unwrap_or("ko");
         let kind = last("kind").filter(|k| matches!(*k, "event" | "improvement"));
         Visit { lang, kind, newest: last("sort") == Some("new") }
-    }
-}
-
-fn known(tag: &str) -> Option<&'static str> {
-    match tag.trim().get(..2)?.to_ascii_lowercase().as_str() {
-        "ko" => Some("ko"),
-        "en" => Some("en"),
-        _ => None,
     }
 }
 
