@@ -34,11 +34,12 @@ function fail() {
 }
 
 // The language the app will choose (src/state/lang.rs: `?lang=`, then the remembered
-// choice, then the browser's languages, else Korean).
+// choice, then the browser's languages, else Korean), a tag read as golmok_api::language
+// reads it: `ko-KR` is `ko`, `kok` is none.
 function language() {
   const known = (tag) => {
-    const two = String(tag ?? '').trim().slice(0, 2).toLowerCase();
-    return two === 'ko' || two === 'en' ? two : null;
+    const primary = String(tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
+    return primary === 'ko' || primary === 'en' ? primary : null;
   };
   let remembered = null;
   try {

@@ -64,10 +64,10 @@ impl Lang {
 }
 
 pub fn parse(tag: &str) -> Option<Locale> {
-    // `language` answers one of golmok_api::LANGUAGES: `ko` or `en`.
     match golmok_api::language(tag)? {
+        "ko" => Some(Locale::ko),
         "en" => Some(Locale::en),
-        _ => Some(Locale::ko),
+        _ => None,
     }
 }
 

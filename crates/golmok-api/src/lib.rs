@@ -26,13 +26,19 @@ pub use validate::{FieldError, FieldErrorCode};
 /// Path prefix of every API endpoint.
 pub const API_PREFIX: &str = "/api/v1";
 
-/// The languages Golmok speaks, the default first.
-pub const LANGUAGES: [&str; 2] = ["ko", "en"];
-
-/// The language a tag names, if Golmok speaks it: `ko`, `ko-KR` and `KO` are `ko`. One
-/// rule for the app (`?lang=`, the browser's languages) and the server's first paint
-/// (`?lang=`, the cookie, `Accept-Language`), so both pick the same.
+/// The language a tag names, if Golmok speaks it (`ko`, the default, or `en`): `ko`,
+/// `ko-KR`, `ko_KR` and `KO` are `ko`; `kok` (Konkani) is none. One rule for the app
+/// (`?lang=`, the browser's languages), the server's first paint (`?lang=`, the cookie,
+/// `Accept-Language`) and `public/boot.js`, so all three pick the same. A slice pattern,
+/// not a string search: this runs in the app's first load, where every byte counts.
 pub fn language(tag: &str) -> Option<&'static str> {
-    let code = tag.trim().get(..2)?;
-    LANGUAGES.into_iter().find(|known| known.eq_ignore_ascii_case(code))
+    let (a, b) = match tag.trim().as_bytes() {
+        [a, b] | [a, b, b'-' | b'_', ..] => (a.to_ascii_lowercase(), b.to_ascii_lowercase()),
+        _ => return None,
+    };
+    match (a, b) {
+        (b'k', b'o') => Some("ko"),
+        (b'e', b'n') => Some("en"),
+        _ => None,
+    }
 }
