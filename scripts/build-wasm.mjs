@@ -243,6 +243,11 @@ async function releaseBuild() {
   fs.writeFileSync(path.join(outDir, `${NAME}.js`), glue);
   for (const f of chunks) fs.copyFileSync(path.join(splitDir, f), path.join(outDir, f));
   await optimise([`${NAME}_bg.wasm`, ...chunks].map((f) => path.join(outDir, f)));
+  // DEAD_EXPORTS matches names as this wasm-bindgen writes them; if a later one names
+  // them otherwise, the build says so instead of shipping the 1.8 KB again unnoticed.
+  const main = new WebAssembly.Module(fs.readFileSync(path.join(outDir, `${NAME}_bg.wasm`)));
+  const dead = WebAssembly.Module.exports(main).filter((e) => /intounderlying/i.test(e.name));
+  if (dead.length) throw new Error(`build-wasm: still exported: ${dead.map((e) => e.name).join(', ')}`);
 
   const renamed = new Map();
   for (const f of chunks) {
