@@ -10,6 +10,7 @@ mod auth;
 mod comments;
 mod demo;
 mod engines;
+mod life;
 mod meta;
 mod proposals;
 mod regulars;
