@@ -35,7 +35,8 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 
 type Loading<T> = Pin<Box<dyn Future<Output = Result<T, ChunkError>>>>;
 
-/// A page that lives in a chunk of its own. Made by [`lazy_page!`](crate::lazy_page).
+/// A page, or a part of one (see [`part`]), that lives in a chunk of its own. Made by
+/// [`lazy_page!`](crate::lazy_page).
 #[derive(Clone, Copy)]
 pub struct LazyPage {
     /// Fetches and starts the chunk; does nothing once it is there.
@@ -44,7 +45,8 @@ pub struct LazyPage {
     pub view: fn() -> Loading<AnyView>,
 }
 
-/// Declares a page kept in a chunk of its own:
+/// Declares a page (or a part of one, a component without props that reads the page's
+/// context) kept in a chunk of its own:
 /// `lazy_page!(pub const LOGIN in page_login = login::LoginPage);`.
 ///
 /// The chunk name must be unique: it names the chunk file and the split point's symbols.
