@@ -92,3 +92,79 @@ pub struct TimelineEntry {
     /// RFC 3339, UTC.
     pub created_at: String,
 }
+
+/// Why a caller may not move a proposal where they asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveRefusal {
+    /// No role the caller holds ever makes this move (403): a resident accepting, a
+    /// moderator withdrawing someone else's proposal.
+    NotTheirs,
+    /// Their role makes this move, but not from where the proposal is now (409).
+    NotFromHere,
+}
+
+impl ProposalStatus {
+    /// Whether `by` makes a move to `to` from any status at all.
+    pub fn reachable_by(to: ProposalStatus, by: Mover) -> bool {
+        ProposalStatus::ALL.iter().any(|from| from.can_move(to, by))
+    }
+
+    /// The role in which a caller holding `roles` moves a proposal from here to `to`,
+    /// or why not. The server answers 403 or 409 from this; the app offers only `moves`.
+    /// A move no role ever makes (back to `open`, to where it already is) is a conflict
+    /// with the proposal's life, not a question of rights, once the caller has a role.
+    pub fn mover_for(self, to: ProposalStatus, roles: &[Mover]) -> Result<Mover, MoveRefusal> {
+        if let Some(by) = roles.iter().copied().find(|by| self.can_move(to, *by)) {
+            return Ok(by);
+        }
+        let theirs = roles.iter().any(|by| ProposalStatus::reachable_by(to, *by));
+        let anyones =
+            [Mover::Moderator, Mover::Author].iter().any(|by| ProposalStatus::reachable_by(to, *by));
+        if roles.is_empty() || (anyones && !theirs) {
+            Err(MoveRefusal::NotTheirs)
+        } else {
+            Err(MoveRefusal::NotFromHere)
+        }
+    }
+}
+
+/// `PATCH /proposals/{id}`: its author rewrites it, until the first support (then the
+/// author adds an [`UpdateNote`] instead, so supporters never find they backed
+/// something else). Fields left out stay as they are; the kind never changes. The result
+/// is checked as a new proposal is ([`crate::validate::proposal_edit`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ProposalEdit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Blank removes the day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_date: Option<String>,
+    /// Blank removes the place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_place: Option<String>,
+}
+
+impl ProposalEdit {
+    /// The proposal as it would read with this edit.
+    pub fn applied_to(&self, p: &crate::Proposal) -> crate::NewProposal {
+        let pick = |new: &Option<String>, old: &Option<String>| new.clone().or_else(|| old.clone());
+        crate::NewProposal {
+            kind: p.kind,
+            title: self.title.clone().unwrap_or_else(|| p.title.clone()),
+            body: self.body.clone().unwrap_or_else(|| p.body.clone()),
+            event_date: pick(&self.event_date, &p.event_date),
+            event_place: pick(&self.event_place, &p.event_place),
+        }
+    }
+}
+
+/// `POST /proposals/{id}/updates`: its author tells supporters what changed or happened
+/// (1 to 500 characters); it shows in the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct UpdateNote {
+    pub note: String,
+}

@@ -12,9 +12,9 @@ use utoipa::ToSchema;
 use crate::announcements::{AnnouncementUpdate, NewAnnouncement};
 use crate::answers::NewAnswer;
 use crate::hours::{self, DayHours, WeeklyHours};
-use crate::life::StatusChange;
+use crate::life::{ProposalEdit, StatusChange, UpdateNote};
 use crate::shops::{NewShopClaim, ShopUpdate, Verification, VerificationDecision};
-use crate::types::{LoginRequest, NewComment, NewProposal, ProposalKind, RegisterRequest};
+use crate::types::{LoginRequest, NewComment, NewProposal, Proposal, ProposalKind, RegisterRequest};
 
 /// Length limits, in characters, inclusive.
 pub mod limits {
@@ -355,6 +355,19 @@ pub fn status_change(input: &StatusChange) -> Result<StatusChange, Vec<FieldErro
         p.take(optional_note(&input.note))
     };
     p.finish(StatusChange { status: input.status, note })
+}
+
+/// `proposal` as its author's edit would leave it, checked as a new proposal is, so an
+/// edit cannot store what a new proposal could not.
+pub fn proposal_edit(proposal: &Proposal, edit: &ProposalEdit) -> Result<NewProposal, Vec<FieldError>> {
+    new_proposal(&edit.applied_to(proposal))
+}
+
+/// An author's update note: 1 to 500 characters, lines kept.
+pub fn update_note(input: &UpdateNote) -> Result<UpdateNote, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let note = p.take(text(field::NOTE, &input.note, limits::NOTE, true));
+    p.finish(UpdateNote { note })
 }
 
 /// Text that may be left blank (answers `""`).

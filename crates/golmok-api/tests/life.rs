@@ -119,3 +119,115 @@ fn moves_and_timeline_entries_read_as_the_api_writes_them() {
     assert!(json.get("status").is_none(), "an update has no status: {json}");
     assert_eq!(json["kind"], "update");
 }
+
+#[test]
+fn who_is_refused_a_move_with_403_and_who_with_409() {
+    use MoveRefusal::*;
+    let moderator = [Mover::Moderator];
+    let author = [Mover::Author];
+    let both = [Mover::Moderator, Mover::Author];
+    // Allowed, in the role that allows it.
+    assert_eq!(Open.mover_for(Accepted, &moderator), Ok(Mover::Moderator));
+    assert_eq!(Open.mover_for(Withdrawn, &author), Ok(Mover::Author));
+    assert_eq!(Open.mover_for(Withdrawn, &both), Ok(Mover::Author), "a moderator's own proposal");
+    assert_eq!(Open.mover_for(Declined, &both), Ok(Mover::Moderator));
+    // Nobody with no role at all.
+    for to in ProposalStatus::ALL {
+        assert_eq!(Open.mover_for(to, &[]), Err(NotTheirs), "{to:?}");
+    }
+    // A role that never makes the move: the author accepting, a moderator withdrawing.
+    assert_eq!(Open.mover_for(Accepted, &author), Err(NotTheirs));
+    assert_eq!(UnderReview.mover_for(Done, &author), Err(NotTheirs));
+    assert_eq!(Open.mover_for(Withdrawn, &moderator), Err(NotTheirs));
+    // The role makes it, not from here.
+    assert_eq!(Done.mover_for(Accepted, &moderator), Err(NotFromHere));
+    assert_eq!(Open.mover_for(Done, &moderator), Err(NotFromHere));
+    assert_eq!(UnderReview.mover_for(Withdrawn, &author), Err(NotFromHere));
+    assert_eq!(Accepted.mover_for(Withdrawn, &both), Err(NotFromHere));
+    // No one ever moves back to open: the life says no, whoever asks.
+    assert_eq!(Accepted.mover_for(Open, &moderator), Err(NotFromHere));
+    assert_eq!(Withdrawn.mover_for(Open, &author), Err(NotFromHere));
+    // Every allowed move of the table is found, every other refused.
+    for from in ProposalStatus::ALL {
+        for to in ProposalStatus::ALL {
+            for roles in [&moderator[..], &author[..], &both[..]] {
+                let allowed = ALLOWED.iter().any(|(f, t, by)| (*f, *t) == (from, to) && roles.contains(by));
+                assert_eq!(from.mover_for(to, roles).is_ok(), allowed, "{from:?} → {to:?} by {roles:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn reachable_by_is_the_union_of_every_status_moves() {
+    for to in ProposalStatus::ALL {
+        for by in [Mover::Moderator, Mover::Author] {
+            let any = ALLOWED.iter().any(|(_, t, b)| (*t, *b) == (to, by));
+            assert_eq!(ProposalStatus::reachable_by(to, by), any, "{to:?} by {by:?}");
+        }
+    }
+}
+
+fn proposal(kind: ProposalKind) -> Proposal {
+    Proposal {
+        id: 1,
+        district_slug: "eungubi-seo".into(),
+        kind,
+        title: "골목 벽화를 다시".into(),
+        body: "낡은 벽화를 주민과 함께 다시 그려요.".into(),
+        status: Open,
+        event_date: (kind == ProposalKind::Event).then(|| "2026-12-19".into()),
+        event_place: (kind == ProposalKind::Event).then(|| "맹꽁이길".into()),
+        author: Author { id: 3, display_name: "주민".into() },
+        vote_count: 0,
+        comment_count: 0,
+        answer_count: 0,
+        pledge_count: 0,
+        voted: false,
+        created_at: "2026-11-28T03:00:00Z".into(),
+    }
+}
+
+#[test]
+fn an_edit_changes_what_it_names_and_is_checked_as_a_new_proposal() {
+    let event = proposal(ProposalKind::Event);
+    let nothing = validate::proposal_edit(&event, &ProposalEdit::default()).unwrap();
+    assert_eq!(
+        (nothing.title.as_str(), nothing.event_date.as_deref(), nothing.event_place.as_deref()),
+        ("골목 벽화를 다시", Some("2026-12-19"), Some("맹꽁이길"))
+    );
+    assert_eq!(nothing.kind, ProposalKind::Event);
+    let edit = ProposalEdit {
+        title: Some("  골목 벽화를 새로 ".into()),
+        event_place: Some(" ".into()),
+        ..ProposalEdit::default()
+    };
+    let edited = validate::proposal_edit(&event, &edit).unwrap();
+    assert_eq!(edited.title, "골목 벽화를 새로", "trimmed");
+    assert_eq!(edited.body, event.body, "left out, kept");
+    assert_eq!(edited.event_place, None, "blank removes the place");
+    assert_eq!(edited.event_date.as_deref(), Some("2026-12-19"));
+
+    let bad = ProposalEdit { title: Some("가".into()), event_date: Some("2026-02-30".into()), ..edit };
+    let problems = validate::proposal_edit(&event, &bad).unwrap_err();
+    let fields: Vec<_> = problems.iter().map(|p| (p.field.as_str(), p.code)).collect();
+    assert_eq!(fields, [("title", FieldErrorCode::TooShort), ("event_date", FieldErrorCode::Invalid)]);
+
+    // An improvement has no day or place, whatever the edit says.
+    let improvement = proposal(ProposalKind::Improvement);
+    let dated = ProposalEdit { event_date: Some("2026-12-19".into()), ..ProposalEdit::default() };
+    assert_eq!(validate::proposal_edit(&improvement, &dated).unwrap().event_date, None);
+
+    let json: ProposalEdit = serde_json::from_str(r#"{"body": "새 내용이에요, 열 자 넘게."}"#).unwrap();
+    assert_eq!((json.title, json.body.as_deref()), (None, Some("새 내용이에요, 열 자 넘게.")));
+}
+
+#[test]
+fn an_update_note_is_required_and_bounded() {
+    let note = |n: &str| validate::update_note(&UpdateNote { note: n.into() });
+    assert_eq!(note(" 날짜가 바뀌었어요\n12월 19일로요 ").unwrap().note, "날짜가 바뀌었어요\n12월 19일로요");
+    assert_eq!(note("  ").unwrap_err()[0].code, FieldErrorCode::Required);
+    let (_, max) = limits::NOTE;
+    assert!(note(&"가".repeat(max)).is_ok());
+    assert_eq!(note(&"가".repeat(max + 1)).unwrap_err()[0].code, FieldErrorCode::TooLong);
+}

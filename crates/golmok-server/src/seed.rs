@@ -7,8 +7,8 @@ use golmok_api::{AnnouncementKind, ProposalKind::*, ProposalStatus::*, Stance};
 use crate::{
     auth,
     db::{
-        DemoAnnouncement, DemoAnswer, DemoClaim, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop,
-        DemoUser, EventDay, SeedOutcome, Store,
+        DemoAnnouncement, DemoAnswer, DemoClaim, DemoComment, DemoData, DemoDistrict, DemoEvent,
+        DemoProposal, DemoShop, DemoUser, EventDay, SeedOutcome, Store,
     },
 };
 
@@ -225,6 +225,11 @@ pub static DEMO: DemoData = DemoData {
             event_place: None,
             ago_min: days(20),
             answers: &[],
+            timeline: &[DemoEvent {
+                status: Some(UnderReview),
+                note: "상인회에서 구청에 가로등 교체를 요청했어요. 구청의 답이 오면 여기에 알려 드릴게요.",
+                ago_min: days(15),
+            }],
             voters: &[
                 DAD, PARENT, WALKER, JIEUN, RUNNER, HALMEONI, STUDENT, EMILY, CHICKEN, MERCHANT, RESIDENT,
             ],
@@ -265,6 +270,19 @@ pub static DEMO: DemoData = DemoData {
                 pledge: Some("야시장 날 밤 10시까지 문 열어요"),
                 ago_min: hours(20),
             }],
+            timeline: &[
+                DemoEvent {
+                    status: Some(UnderReview),
+                    note: "다음 상인회 회의 안건으로 올렸어요.",
+                    ago_min: days(13),
+                },
+                DemoEvent {
+                    status: Some(Accepted),
+                    note: "상인회 회의에서 야시장을 열기로 했어요. 참여 가게와 시간은 골목 카카오톡 채널로 \
+                        안내할게요.",
+                    ago_min: days(10),
+                },
+            ],
             voters: &[
                 WALKER, CHICKEN, JIEUN, EMILY, DAD, PARENT, RUNNER, HALMEONI, STUDENT, RESIDENT, MERCHANT,
                 MODERATOR,
@@ -306,6 +324,7 @@ pub static DEMO: DemoData = DemoData {
                 pledge: None,
                 ago_min: hours(30),
             }],
+            timeline: &[],
             voters: &[PARENT, HALMEONI, DAD, WALKER, JIEUN, RUNNER, STUDENT, MODERATOR],
             comments: &[
                 DemoComment {
@@ -338,6 +357,11 @@ pub static DEMO: DemoData = DemoData {
                 pledge: Some("스탬프를 다 모은 분께 우유식빵 한 봉지 드려요"),
                 ago_min: hours(5),
             }],
+            timeline: &[DemoEvent {
+                status: None,
+                note: "스탬프 판은 은구비 베이커리에서 받을 수 있게 이야기하고 있어요.",
+                ago_min: days(4),
+            }],
             voters: &[JIEUN, RESIDENT, STUDENT, EMILY, CHICKEN, WALKER],
             comments: &[
                 DemoComment {
@@ -364,6 +388,18 @@ pub static DEMO: DemoData = DemoData {
             event_place: None,
             ago_min: days(7),
             answers: &[],
+            timeline: &[
+                DemoEvent {
+                    status: Some(Accepted),
+                    note: "구청과 함께 골목 입구 두 곳에 안내판을 세우기로 했어요.",
+                    ago_min: days(5),
+                },
+                DemoEvent {
+                    status: Some(Done),
+                    note: "공영주차장 방향 안내판 두 개를 골목 입구에 세웠어요.",
+                    ago_min: days(2),
+                },
+            ],
             voters: &[CHICKEN, DAD, HALMEONI, RUNNER],
             comments: &[DemoComment {
                 author: MODERATOR,
@@ -384,6 +420,7 @@ pub static DEMO: DemoData = DemoData {
             event_place: Some("Café Noeun (카페 노은)"),
             ago_min: days(3),
             answers: &[],
+            timeline: &[],
             voters: &[EMILY, JIEUN, STUDENT, WALKER, RESIDENT],
             comments: &[
                 DemoComment {
@@ -410,6 +447,7 @@ pub static DEMO: DemoData = DemoData {
             event_place: None,
             ago_min: days(1),
             answers: &[],
+            timeline: &[],
             voters: &[RUNNER, HALMEONI],
             comments: &[DemoComment {
                 author: WALKER,
@@ -429,6 +467,7 @@ pub static DEMO: DemoData = DemoData {
             event_place: Some("맹꽁이길 담장"),
             ago_min: hours(5),
             answers: &[],
+            timeline: &[],
             voters: &[PARENT],
             comments: &[],
         },
@@ -565,6 +604,7 @@ pub static DEMO_SECOND: DemoData = DemoData {
             pledge: Some("차 없는 거리 시간에는 아메리카노 500원 할인"),
             ago_min: days(5),
         }],
+        timeline: &[],
         voters: &[MERCHANT2, MODERATOR2],
         comments: &[DemoComment {
             author: MODERATOR2,
@@ -662,6 +702,30 @@ mod tests {
                 };
                 assert_eq!(validate::new_answer(&answer).as_ref(), Ok(&answer));
             }
+            // The timeline walks the proposal's life, in allowed moves, to where it is.
+            let mut at = golmok_api::ProposalStatus::Open;
+            let mut when = p.ago_min;
+            for e in p.timeline {
+                assert!(e.ago_min < when, "{}: the timeline goes forward", p.title);
+                when = e.ago_min;
+                match e.status {
+                    Some(to) => {
+                        assert!(
+                            at.can_move(to, golmok_api::Mover::Moderator),
+                            "{}: {at:?} → {to:?}",
+                            p.title
+                        );
+                        let change = golmok_api::StatusChange { status: to, note: e.note.to_owned() };
+                        assert_eq!(validate::status_change(&change).map(|c| c.note), Ok(e.note.to_owned()));
+                        at = to;
+                    }
+                    None => {
+                        let update = golmok_api::UpdateNote { note: e.note.to_owned() };
+                        assert_eq!(validate::update_note(&update).map(|u| u.note), Ok(e.note.to_owned()));
+                    }
+                }
+            }
+            assert_eq!(at, p.status, "{}: the timeline ends where the proposal is", p.title);
             for c in p.comments {
                 assert!(known(c.author));
                 assert!(validate::new_comment(&NewComment { body: c.body.to_owned() }).is_ok());

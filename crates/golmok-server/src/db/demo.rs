@@ -113,8 +113,20 @@ pub struct DemoProposal {
     /// Emails of the users who support it.
     pub voters: &'static [&'static str],
     pub comments: &'static [DemoComment],
+    /// Its timeline, oldest first: the district's moves (by its first moderator) and the
+    /// author's updates. The last move must land on `status`.
+    pub timeline: &'static [DemoEvent],
     /// Shops' answers.
     pub answers: &'static [DemoAnswer],
+}
+
+/// A move of a demo proposal's status (`status`), or its author's update (`None`).
+#[derive(Debug, Clone, Copy)]
+pub struct DemoEvent {
+    pub status: Option<ProposalStatus>,
+    pub note: &'static str,
+    /// Minutes before now.
+    pub ago_min: u32,
 }
 
 /// When a demo event happens, relative to the day of seeding so it stays upcoming
@@ -294,6 +306,8 @@ impl Store {
             }
             let shop = |name: &str| shops.get(name).copied().ok_or(StoreError::Missing);
 
+            // Who answers for the district in its timelines.
+            let moderator = demo.moderators.first().and_then(|m| user(m).ok());
             for p in demo.proposals {
                 let event_date = p.event_day.map(|day| match day {
                     EventDay::InDays(n) => clock::day_from_today(n.into()),
@@ -331,6 +345,25 @@ impl Store {
                     .bind(user(c.author)?)
                     .bind(c.body)
                     .bind(ago(c.ago_min))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                for e in p.timeline {
+                    let (kind, actor, role) = match e.status {
+                        Some(_) => ("status", moderator.ok_or(StoreError::Missing)?, "moderator"),
+                        None => ("update", user(p.author)?, "author"),
+                    };
+                    sqlx::query(
+                        "INSERT INTO proposal_events (proposal_id, kind, status, note, actor_id, role, created_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    )
+                    .bind(proposal_id)
+                    .bind(kind)
+                    .bind(e.status.map(|s| s.as_str()))
+                    .bind(e.note)
+                    .bind(actor)
+                    .bind(role)
+                    .bind(ago(e.ago_min))
                     .execute(&mut *tx)
                     .await?;
                 }

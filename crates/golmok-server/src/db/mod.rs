@@ -28,6 +28,7 @@ pub mod clock;
 mod demo;
 mod districts;
 mod feed;
+mod life;
 mod proposals;
 mod shops;
 
@@ -43,8 +44,8 @@ use sqlx::{
 
 pub use announcements::{PinnedAfter, Showing, StoredAnnouncement};
 pub use demo::{
-    DemoAnnouncement, DemoAnswer, DemoClaim, DemoComment, DemoData, DemoDistrict, DemoProposal, DemoShop,
-    DemoUser, EventDay, SeedOutcome,
+    DemoAnnouncement, DemoAnswer, DemoClaim, DemoComment, DemoData, DemoDistrict, DemoEvent, DemoProposal,
+    DemoShop, DemoUser, EventDay, SeedOutcome,
 };
 pub use feed::{FeedAfter, kind_rank};
 pub use proposals::{ProposalAfter, ProposalFilter};

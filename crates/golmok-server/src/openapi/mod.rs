@@ -17,7 +17,7 @@ use utoipa::{
 };
 
 use crate::routes::{
-    announcements, answers, auth, comments, districts, feed, health, proposals, shops, votes,
+    announcements, answers, auth, comments, districts, feed, health, life, proposals, shops, votes,
 };
 
 #[derive(OpenApi)]
@@ -40,6 +40,10 @@ use crate::routes::{
         proposals::list,
         proposals::create,
         proposals::get,
+        life::edit,
+        life::move_status,
+        life::timeline,
+        life::add_update,
         votes::support,
         votes::withdraw,
         comments::list,
@@ -78,6 +82,7 @@ use crate::routes::{
         (name = "proposals", description = "Event and improvement proposals"),
         (name = "votes", description = "Support (공감) for proposals"),
         (name = "comments", description = "Comments on proposals"),
+        (name = "life", description = "A proposal's status, its author's edits and updates, and its timeline"),
         (name = "shops", description = "Shops, and claims that make their owners merchants"),
         (name = "answers", description = "Shops' answers to proposals, with pledges"),
         (name = "announcements", description = "Shops' and districts' announcements"),

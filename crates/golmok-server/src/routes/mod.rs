@@ -7,6 +7,7 @@ pub mod comments;
 pub mod districts;
 pub mod feed;
 pub mod health;
+pub mod life;
 pub mod proposals;
 pub mod shops;
 pub mod votes;
@@ -53,7 +54,10 @@ pub fn router() -> Router<AppState> {
             axum::routing::patch(announcements::update).delete(announcements::delete),
         )
         .route("/announcements/{id}/pin", put(announcements::pin).delete(announcements::unpin))
-        .route("/proposals/{id}", get(proposals::get))
+        .route("/proposals/{id}", get(proposals::get).patch(life::edit))
+        .route("/proposals/{id}/status", post(life::move_status))
+        .route("/proposals/{id}/timeline", get(life::timeline))
+        .route("/proposals/{id}/updates", post(life::add_update))
         .route("/proposals/{id}/vote", put(votes::support).delete(votes::withdraw))
         .route("/proposals/{id}/comments", get(comments::list).post(comments::create))
         .route("/proposals/{id}/answers", get(answers::list))
