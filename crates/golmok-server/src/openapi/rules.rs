@@ -17,6 +17,12 @@ fn string_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("NewProposal", "event_date", p(patterns::optional_date())),
         ("NewProposal", "event_place", p(optional_text(limits::EVENT_PLACE, false))),
         ("NewComment", "body", p(text(limits::COMMENT, true))),
+        ("ProposalEdit", "title", p(text(limits::TITLE, false))),
+        ("ProposalEdit", "body", p(text(limits::BODY, true))),
+        ("ProposalEdit", "event_date", p(patterns::optional_date())),
+        ("ProposalEdit", "event_place", p(optional_text(limits::EVENT_PLACE, false))),
+        ("StatusChange", "note", p(optional_text(limits::NOTE, true))),
+        ("UpdateNote", "note", p(text(limits::NOTE, true))),
         ("RegisterRequest", "email", json!({ "pattern": patterns::email(), "maxLength": limits::EMAIL.1 })),
         (
             "RegisterRequest",
@@ -91,6 +97,16 @@ pub fn apply(doc: &mut Value) {
             target.extend(rules.clone());
         }
     }
+    // Accepting and declining say why: the note is required then (ProposalStatus::needs_note).
+    let answers: Vec<&str> =
+        golmok_api::ProposalStatus::ALL.iter().filter(|s| s.needs_note()).map(|s| s.as_str()).collect();
+    schemas["StatusChange"]["allOf"] = json!([{
+        "if": {
+            "properties": { "status": { "enum": answers } },
+            "required": ["status"]
+        },
+        "then": { "required": ["note"], "properties": { "note": { "pattern": text(limits::NOTE, true) } } }
+    }]);
     // A rejection says why: the note is required then.
     schemas["Verification"]["allOf"] = json!([{
         "if": { "properties": { "decision": { "const": "reject" } }, "required": ["decision"] },

@@ -32,6 +32,10 @@ async fn openapi_lists_every_path() {
         ("/api/v1/districts/{slug}/proposals", "get"),
         ("/api/v1/districts/{slug}/proposals", "post"),
         ("/api/v1/proposals/{id}", "get"),
+        ("/api/v1/proposals/{id}", "patch"),
+        ("/api/v1/proposals/{id}/status", "post"),
+        ("/api/v1/proposals/{id}/timeline", "get"),
+        ("/api/v1/proposals/{id}/updates", "post"),
         ("/api/v1/proposals/{id}/vote", "put"),
         ("/api/v1/proposals/{id}/vote", "delete"),
         ("/api/v1/proposals/{id}/comments", "get"),
@@ -76,6 +80,10 @@ async fn openapi_lists_every_path() {
         "Headline",
         "FeedItem",
         "FollowState",
+        "StatusChange",
+        "TimelineEntry",
+        "ProposalEdit",
+        "UpdateNote",
     ] {
         assert!(schemas.contains_key(name), "schema {name} missing");
     }
@@ -110,6 +118,9 @@ async fn openapi_lists_every_path() {
     }
     assert_eq!(doc["components"]["schemas"]["RegisterRequest"]["properties"]["email"]["maxLength"], 254);
     assert_eq!(doc["components"]["schemas"]["Verification"]["allOf"][0]["then"]["required"][0], "note");
+    let answer = &doc["components"]["schemas"]["StatusChange"]["allOf"][0];
+    assert_eq!(answer["if"]["properties"]["status"]["enum"], serde_json::json!(["accepted", "declined"]));
+    assert_eq!(answer["then"]["required"][0], "note");
     let q = &paths["/api/v1/districts/{slug}/shops"]["get"]["parameters"];
     let q = q.as_array().unwrap().iter().find(|p| p["name"] == "q").unwrap();
     assert_eq!(q["schema"]["maxLength"], 50);
