@@ -31,6 +31,15 @@ const PAGES = [
   ['proposal-2-answers', `/d/${DISTRICT}/proposals/2`, false, async (page) => {
     await page.locator('.answer').first().scrollIntoViewIfNeeded();
   }],
+  ['proposal-2-progress', `/d/${DISTRICT}/proposals/2`, false, async (page) => {
+    await page.locator('.life .timeline-entry').first().scrollIntoViewIfNeeded();
+  }],
+  ['proposal-1-moderator', `/d/${DISTRICT}/proposals/1`, 'moderator', async (page) => {
+    await page.locator('.life-answer').scrollIntoViewIfNeeded();
+  }],
+  ['proposal-8-author', `/d/${DISTRICT}/proposals/8`, true, async (page) => {
+    await page.locator('.life').scrollIntoViewIfNeeded();
+  }],
   [
     'new-proposal-error',
     `/d/${DISTRICT}/proposals/new`,

@@ -6,12 +6,15 @@
 
 use std::rc::Rc;
 
-use golmok_api::{FollowState, Page, VoteState};
+use golmok_api::{
+    FollowState, Mover, Page, ProposalStatus, TimelineActor, TimelineEntry, TimelineKind, VoteState,
+};
 use golmok_web::api::ApiError;
 use golmok_web::app::provide_app_state;
 use golmok_web::components::vote_toggle::{FollowToggle, SendFollow, SendVote, VoteToggle};
 use golmok_web::lazy::{self, ChunkError, LazyPage};
 use golmok_web::pages::new_proposal::ProposalForm;
+use golmok_web::pages::proposal::life::TimelineItem;
 use golmok_web::state::paged::{First, Paged};
 use golmok_web::state::session::Session;
 use golmok_web::storage::{self, keys};
@@ -322,4 +325,40 @@ async fn a_lazy_page_that_fails_to_load_offers_a_retry_that_works() {
     assert_eq!(text(&root, "h1.lazy-page"), "골목 지도");
     assert!(root.query_selector("[role=alert]").unwrap().is_none());
     assert_eq!(CHUNK_TRIES.with(|t| t.get()), 2, "one retry, one more load");
+}
+
+#[wasm_bindgen_test]
+async fn a_timeline_entry_says_what_who_and_why_in_words_and_as_text() {
+    let entry = TimelineEntry {
+        id: 1,
+        kind: TimelineKind::Status,
+        status: Some(ProposalStatus::Declined),
+        note: "<b>예산</b>이 없어요\n내년에 다시 봐요".into(),
+        actor: TimelineActor { role: Mover::Moderator, display_name: "은구비서로 상인회".into() },
+        created_at: "2026-11-20T09:30:00Z".into(),
+    };
+    let root = mount(move || view! { <ul><TimelineItem entry /></ul> });
+    settle().await;
+    assert_eq!(text(&root, ".badge-status"), "보류됐어요", "the status in words");
+    assert!(find(&root, ".badge-status").class_name().contains("status-declined"));
+    assert_eq!(text(&root, ".timeline-actor"), "은구비서로 상인회");
+    assert!(text(&root, ".timeline-meta").contains("운영진"), "the role they acted in");
+    let note = find(&root, ".timeline-note");
+    assert_eq!(note.text_content().unwrap(), "<b>예산</b>이 없어요\n내년에 다시 봐요");
+    assert!(note.query_selector("b").unwrap().is_none(), "a note is text, never markup");
+    assert_eq!(find(&root, "time").get_attribute("datetime").as_deref(), Some("2026-11-20T09:30:00Z"));
+
+    let update = TimelineEntry {
+        id: 2,
+        kind: TimelineKind::Update,
+        status: None,
+        note: String::new(),
+        actor: TimelineActor { role: Mover::Author, display_name: "노은동 주민".into() },
+        created_at: "2026-11-21T09:30:00Z".into(),
+    };
+    let root = mount(move || view! { <ul><TimelineItem entry=update /></ul> });
+    settle().await;
+    assert_eq!(text(&root, ".badge-update"), "소식");
+    assert!(text(&root, ".timeline-meta").contains("제안한 분"));
+    assert!(root.query_selector(".timeline-note").unwrap().is_none(), "no empty note box");
 }

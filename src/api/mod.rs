@@ -11,8 +11,8 @@ use gloo_net::http::{Method, RequestBuilder, Response};
 use golmok_api::{
     Announcement, AnnouncementUpdate, Answer, AnsweredProposal, AuthResponse, Comment, District, FeedItem,
     FollowState, LoginRequest, NewAnnouncement, NewAnswer, NewComment, NewProposal, NewShopClaim, Page,
-    Proposal, ProposalKind, ProposalSort, RegisterRequest, Shop, ShopCategory, ShopClaim, ShopUpdate, User,
-    Verification, VoteState,
+    Proposal, ProposalEdit, ProposalKind, ProposalSort, RegisterRequest, Shop, ShopCategory, ShopClaim,
+    ShopUpdate, StatusChange, TimelineEntry, UpdateNote, User, Verification, VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -105,6 +105,26 @@ impl Api {
 
     pub async fn create_proposal(&self, district: &str, new: &NewProposal) -> Result<Proposal, ApiError> {
         self.send(Method::POST, &format!("/districts/{}/proposals", encode(district)), Some(new)).await
+    }
+
+    /// Moves a proposal (a moderator's answer, or its author withdrawing it).
+    pub async fn move_proposal(&self, id: i64, change: &StatusChange) -> Result<Proposal, ApiError> {
+        self.send(Method::POST, &format!("/proposals/{id}/status"), Some(change)).await
+    }
+
+    /// What happened to a proposal, newest first.
+    pub async fn timeline(&self, id: i64, cursor: Option<&str>) -> Result<Page<TimelineEntry>, ApiError> {
+        self.get(&with_query(format!("/proposals/{id}/timeline"), &[("cursor", cursor)])).await
+    }
+
+    /// Its author rewrites a proposal nobody supports yet.
+    pub async fn edit_proposal(&self, id: i64, edit: &ProposalEdit) -> Result<Proposal, ApiError> {
+        self.send(Method::PATCH, &format!("/proposals/{id}"), Some(edit)).await
+    }
+
+    /// Its author's update note on a proposal.
+    pub async fn add_update(&self, id: i64, update: &UpdateNote) -> Result<TimelineEntry, ApiError> {
+        self.send(Method::POST, &format!("/proposals/{id}/updates"), Some(update)).await
     }
 
     /// Supports (`true`) or withdraws support (`false`); both are idempotent.

@@ -52,6 +52,12 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
         self.state.get()
     }
 
+    /// Loads again while what is on screen stays, replaced when the answer comes (after
+    /// an edit, say).
+    pub fn refresh(&self) {
+        self.again.update(|n| *n += 1);
+    }
+
     /// Loads again, showing the loading state meanwhile.
     pub fn retry(&self) {
         self.state.set(None);

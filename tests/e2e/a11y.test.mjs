@@ -65,6 +65,14 @@ for (const lang of ['ko', 'en']) {
     // Logged in: the vote toggle, the comment form, the proposal form.
     await logIn(page, RESIDENT, lang);
     await visit(`/d/${DISTRICT}/proposals/3`, 'proposal (logged in)');
+    await visit(`/d/${DISTRICT}/proposals/8`, 'proposal (its author)');
+    await page.getByRole('button', { name: t(lang, 'update_action'), exact: true }).click();
+    await page.getByRole('button', { name: t(lang, 'update_submit'), exact: true }).click();
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    await check('proposal (its author), an empty update refused');
+    await page.getByRole('button', { name: t(lang, 'move_withdrawn'), exact: true }).click();
+    await page.getByText(t(lang, 'withdraw_question')).waitFor();
+    await check('proposal (its author), withdrawing asked');
     await visit(`/d/${DISTRICT}/shops/1`, 'shop (logged in)');
     await page.getByRole('button', { name: t(lang, 'shop_news_past') }).click();
     await page.locator('.announcement-past').first().waitFor();
@@ -77,6 +85,10 @@ for (const lang of ['ko', 'en']) {
     await check('claim a shop, with errors shown');
     await page.getByRole('button', { name: t(lang, 'logout'), exact: true }).click();
     await logIn(page, { email: 'moderator@example.com', password: 'golmok-demo-2026' }, lang);
+    await visit(`/d/${DISTRICT}/proposals/1`, 'proposal (a moderator)');
+    await page.getByRole('button', { name: t(lang, 'move_declined'), exact: true }).click();
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    await check('proposal (a moderator), declining without a note refused');
     await visit('/manage', 'manage (a moderator)');
     await page.getByRole('tab', { name: t(lang, 'tab_news') }).click();
     await page.getByRole('button', { name: t(lang, 'news_pin') }).first().waitFor();

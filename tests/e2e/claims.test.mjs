@@ -1,14 +1,9 @@
 // Becoming a merchant: a user claims a shop, the district's moderator confirms it on
 // /manage with a note, and the claimant sees the answer. In both languages.
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, DISTRICT, banner, logIn, open, scenario, signUp, t } from './support.mjs';
+import { DEMO_PASSWORD, DISTRICT, logIn, logOut, open, scenario, signUp, t } from './support.mjs';
 
 const MODERATOR = { email: 'moderator@example.com', password: DEMO_PASSWORD, name: '은구비서로 상인회' };
-
-async function logOut(page, lang) {
-  await banner(page).getByRole('button', { name: t(lang, 'logout'), exact: true }).click();
-  await banner(page).getByRole('link', { name: t(lang, 'login'), exact: true }).waitFor();
-}
 
 // [language, shop id, its registered name, which the form shows in either language]
 for (const [lang, shop, name] of [

@@ -231,6 +231,12 @@ export async function logIn(page, user = RESIDENT, lang = 'ko') {
   await loggedIn(page, lang);
 }
 
+/** Logs out with the header's button and waits for its log-in link. */
+export async function logOut(page, lang = 'ko') {
+  await banner(page).getByRole('button', { name: t(lang, 'logout'), exact: true }).click();
+  await banner(page).getByRole('link', { name: t(lang, 'login'), exact: true }).waitFor();
+}
+
 /** Waits until the header shows the logged-in state (its log-out button). */
 export async function loggedIn(page, lang = 'ko') {
   await banner(page).getByRole('button', { name: t(lang, 'logout'), exact: true }).waitFor();

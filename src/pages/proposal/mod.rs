@@ -7,10 +7,13 @@
 //! screen (the district page fetches them ahead when idle). `make bench`: "a visit
 //! starting on a proposal".
 
+mod answer;
+mod author;
+pub mod life;
 pub mod support;
 pub mod talk;
 
-use golmok_api::{Proposal, ProposalKind};
+use golmok_api::{Proposal, ProposalKind, ProposalStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -38,6 +41,10 @@ pub struct Shown {
     pub votes: RwSignal<i64>,
     pub comments: RwSignal<i64>,
     pub answers: i64,
+    /// Moves as a moderator answers or the author withdraws it.
+    pub status: RwSignal<ProposalStatus>,
+    /// The page's copy (who wrote it, what it says), loaded again after an edit.
+    pub page: Load<Proposal>,
     /// This page's address, where signing in comes back to.
     pub here: StoredValue<String>,
 }
@@ -72,20 +79,22 @@ pub fn ProposalPage() -> impl IntoView {
             Some(Err(error)) => view! { <LoadError error on_retry=move || proposal.retry() page=true /> }.into_any(),
             // A proposal is found under its own district only.
             Some(Ok(p)) if p.district_slug != slug.get() => missing(),
-            Some(Ok(p)) => view! { <ProposalDetail proposal=p /> }.into_any(),
+            Some(Ok(p)) => view! { <ProposalDetail proposal=p page=proposal /> }.into_any(),
         }}
     }
 }
 
 /// The proposal, then the shops' answers and the comments once their chunk is in.
 #[component]
-fn ProposalDetail(proposal: Proposal) -> impl IntoView {
+fn ProposalDetail(proposal: Proposal, page: Load<Proposal>) -> impl IntoView {
     let shown = Shown {
         id: proposal.id,
         voted: RwSignal::new(proposal.voted),
         votes: RwSignal::new(proposal.vote_count),
         comments: RwSignal::new(proposal.comment_count),
         answers: proposal.answer_count,
+        status: RwSignal::new(proposal.status),
+        page,
         here: StoredValue::new(format!("/d/{}/proposals/{}", proposal.district_slug, proposal.id)),
     };
     provide_context(shown);
@@ -107,7 +116,7 @@ fn ProposalArticle(proposal: Proposal, shown: Shown) -> impl IntoView {
             </a>
             <div class="card-badges">
                 <KindBadge kind=proposal.kind />
-                <StatusBadge status=proposal.status />
+                {move || view! { <StatusBadge status=shown.status.get() /> }}
             </div>
             <PageHeading text=proposal.title.clone() class="proposal-title" />
             <p class="byline">

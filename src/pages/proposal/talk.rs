@@ -6,6 +6,7 @@ use golmok_api::{Comment, NewComment};
 use leptos::prelude::*;
 
 use super::Shown;
+use super::life::Life;
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
@@ -24,6 +25,7 @@ use crate::storage::{self, keys};
 pub fn Talk() -> impl IntoView {
     use_context::<Shown>().map(|shown| {
         view! {
+            <Life shown />
             <ShopAnswers proposal_id=shown.id count=shown.answers />
             <Comments shown />
         }
