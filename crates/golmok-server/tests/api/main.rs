@@ -7,6 +7,7 @@
 mod announcements;
 mod answers;
 mod auth;
+mod callers;
 mod comments;
 mod demo;
 mod engines;

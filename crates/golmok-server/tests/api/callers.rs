@@ -1,0 +1,216 @@
+//! Every endpoint that needs a caller × every kind of caller, with the status each gets:
+//! the one table of who may do what. A row runs on a target of its own for each caller
+//! (a fresh proposal, announcement or claim), so what one caller does cannot change what
+//! the next one gets.
+
+use golmok_api::{AuthResponse, Role};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::{TestServer, demo_server, expect};
+
+/// Who calls, in the order of each row's statuses.
+#[derive(Debug, Clone, Copy)]
+enum Caller {
+    Anonymous,
+    /// Signed in, no role, not the author of the target.
+    Resident,
+    /// Wrote the target proposal.
+    Author,
+    MerchantHere,
+    MerchantThere,
+    ModeratorHere,
+    ModeratorThere,
+}
+
+const CALLERS: [Caller; 7] = [
+    Caller::Anonymous,
+    Caller::Resident,
+    Caller::Author,
+    Caller::MerchantHere,
+    Caller::MerchantThere,
+    Caller::ModeratorHere,
+    Caller::ModeratorThere,
+];
+
+/// What a row acts on, made afresh for each caller.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Nothing,
+    /// An open proposal of the demo district by the author (`{p}`).
+    Proposal,
+    /// The demo district's own announcement (`{a}`).
+    DistrictNews,
+    /// An announcement of the bakery, the here-merchant's shop (`{a}`).
+    ShopNews,
+    /// A new shop's pending claim in the demo district (`{s}`).
+    Claim,
+}
+
+struct Fixture {
+    s: TestServer,
+    tokens: Vec<Option<String>>,
+    author: String,
+    moderator: String,
+    merchant: String,
+    /// The here-merchant's shop (the bakery).
+    shop: i64,
+}
+
+fn shop_of(auth: &AuthResponse) -> i64 {
+    auth.user
+        .roles
+        .iter()
+        .find(|r| r.role == Role::Merchant)
+        .and_then(|r| r.shop_id)
+        .expect("a merchant's shop")
+}
+
+impl Fixture {
+    async fn new() -> Self {
+        let s = demo_server().await;
+        let resident = s.register("table-resident@example.com", "표 주민").await.token;
+        let author = s.register("table-author@example.com", "표 제안자").await.token;
+        let merchant = s.login_demo("merchant@example.com").await;
+        let merchant2 = s.login_demo("merchant2@example.com").await.token;
+        let moderator = s.login_demo("moderator@example.com").await.token;
+        let moderator2 = s.login_demo("moderator2@example.com").await.token;
+        let shop = shop_of(&merchant);
+        let tokens = vec![
+            None,
+            Some(resident),
+            Some(author.clone()),
+            Some(merchant.token.clone()),
+            Some(merchant2),
+            Some(moderator.clone()),
+            Some(moderator2),
+        ];
+        Fixture { s, tokens, author, moderator, merchant: merchant.token, shop }
+    }
+
+    async fn created(&self, token: &str, path: &str, body: Value) -> Value {
+        expect(self.s.post(path, Some(token), &body).await, StatusCode::CREATED).await
+    }
+
+    /// The path with its target made and named.
+    async fn aim(&self, target: Target, path: &str, n: usize) -> String {
+        let news =
+            json!({"kind": "notice", "title": format!("표 소식 {n}"), "body": "표를 위한 소식이에요."});
+        let path = path.replace("{shop}", &self.shop.to_string());
+        match target {
+            Target::Nothing => path,
+            Target::Proposal => {
+                let p = self
+                    .s
+                    .create_proposal(
+                        &self.author,
+                        &format!("표 제안 {n}"),
+                        golmok_api::ProposalKind::Improvement,
+                    )
+                    .await;
+                path.replace("{p}", &p.id.to_string())
+            }
+            Target::DistrictNews => {
+                let a =
+                    self.created(&self.moderator, "/api/v1/districts/eungubi-seo/announcements", news).await;
+                path.replace("{a}", &a["id"].to_string())
+            }
+            Target::ShopNews => {
+                let a = self
+                    .created(&self.merchant, &format!("/api/v1/shops/{}/announcements", self.shop), news)
+                    .await;
+                path.replace("{a}", &a["id"].to_string())
+            }
+            Target::Claim => {
+                let claimant =
+                    self.s.register(&format!("table-claim-{n}@example.com"), "표 사장").await.token;
+                let claim = json!({"name": format!("표 가게 {n}"), "category": "cafe", "business_number": "123-45-67890"});
+                let c = self.created(&claimant, "/api/v1/districts/eungubi-seo/shops", claim).await;
+                path.replace("{s}", &c["shop_id"].to_string())
+            }
+        }
+    }
+}
+
+use Target::*;
+
+/// Method, path, body, target, and the status for each of `CALLERS`.
+type Row = (Method, &'static str, Option<Value>, Target, [u16; 7]);
+
+/// The table, kept one row a line so it reads as one.
+#[rustfmt::skip]
+fn rows() -> Vec<Row> {
+    use Method as M;
+    let comment = json!({"body": "표에서 남긴 댓글이에요."});
+    let news = json!({"kind": "sale", "title": "표의 새 소식", "body": "표에서 올린 소식이에요."});
+    let answer = json!({"stance": "support", "message": "저희 가게도 응원해요."});
+    let proposal = json!({"kind": "improvement", "title": "표에서 올린 제안", "body": "표에서 올린 제안의 내용이에요."});
+    let title = json!({"title": "표에서 고친 제목"});
+    let ok = [200; 7];
+    let signed_in = |s: u16| [401, s, s, s, s, s, s];
+    vec![
+        //                                                                                           anon res  auth mHere mThere modH modT
+        (M::GET, "/api/v1/auth/me", None, Nothing, signed_in(200)),
+        (M::GET, "/api/v1/districts/eungubi-seo/proposals", None, Nothing, ok),
+        (M::POST, "/api/v1/districts/eungubi-seo/proposals", Some(proposal), Nothing, signed_in(201)),
+        (M::GET, "/api/v1/proposals/{p}", None, Proposal, ok),
+        (M::PATCH, "/api/v1/proposals/{p}", Some(title.clone()), Proposal,                               [401, 403, 200, 403, 403, 403, 403]),
+        (M::POST, "/api/v1/proposals/{p}/status", Some(json!({"status": "under_review"})), Proposal,     [401, 403, 403, 403, 403, 200, 403]),
+        (M::POST, "/api/v1/proposals/{p}/status", Some(json!({"status": "declined", "note": "예산이 없어요"})), Proposal,
+                                                                                                         [401, 403, 403, 403, 403, 200, 403]),
+        (M::POST, "/api/v1/proposals/{p}/status", Some(json!({"status": "withdrawn"})), Proposal,        [401, 403, 200, 403, 403, 403, 403]),
+        (M::GET, "/api/v1/proposals/{p}/timeline", None, Proposal, ok),
+        (M::POST, "/api/v1/proposals/{p}/updates", Some(json!({"note": "표에서 전하는 소식"})), Proposal, [401, 403, 201, 403, 403, 403, 403]),
+        (M::PUT, "/api/v1/proposals/{p}/vote", None, Proposal, signed_in(200)),
+        (M::DELETE, "/api/v1/proposals/{p}/vote", None, Proposal, signed_in(200)),
+        (M::GET, "/api/v1/proposals/{p}/comments", None, Proposal, ok),
+        (M::POST, "/api/v1/proposals/{p}/comments", Some(comment), Proposal, signed_in(201)),
+        (M::GET, "/api/v1/proposals/{p}/answers", None, Proposal, ok),
+        (M::PUT, "/api/v1/proposals/{p}/answers/{shop}", Some(answer), Proposal,                          [401, 403, 403, 200, 403, 403, 403]),
+        (M::GET, "/api/v1/shops/{shop}", None, Nothing, ok),
+        (M::PATCH, "/api/v1/shops/{shop}", Some(json!({"description": "표에서 고친 소개"})), Nothing,     [401, 403, 403, 200, 403, 403, 403]),
+        (M::PUT, "/api/v1/shops/{shop}/follow", None, Nothing, signed_in(200)),
+        (M::DELETE, "/api/v1/shops/{shop}/follow", None, Nothing, signed_in(200)),
+        (M::POST, "/api/v1/shops/{shop}/announcements", Some(news.clone()), Nothing,                     [401, 403, 403, 201, 403, 403, 403]),
+        (M::POST, "/api/v1/districts/eungubi-seo/announcements", Some(news), Nothing,                    [401, 403, 403, 403, 403, 201, 403]),
+        (M::PATCH, "/api/v1/announcements/{a}", Some(title.clone()), ShopNews,                           [401, 403, 403, 200, 403, 403, 403]),
+        (M::PATCH, "/api/v1/announcements/{a}", Some(title), DistrictNews,                               [401, 403, 403, 403, 403, 200, 403]),
+        (M::DELETE, "/api/v1/announcements/{a}", None, ShopNews,                                         [401, 403, 403, 204, 403, 403, 403]),
+        (M::DELETE, "/api/v1/announcements/{a}", None, DistrictNews,                                     [401, 403, 403, 403, 403, 204, 403]),
+        (M::PUT, "/api/v1/announcements/{a}/pin", None, ShopNews,                                        [401, 403, 403, 403, 403, 200, 403]),
+        (M::DELETE, "/api/v1/announcements/{a}/pin", None, DistrictNews,                                 [401, 403, 403, 403, 403, 200, 403]),
+        (M::GET, "/api/v1/districts/eungubi-seo/claims", None, Nothing,                                  [401, 403, 403, 403, 403, 200, 403]),
+        // A new shop is unlisted until verified: to anyone but its claimant and the
+        // district's moderators it does not exist.
+        (M::POST, "/api/v1/shops/{s}/verification", Some(json!({"decision": "verify"})), Claim,          [401, 404, 404, 404, 404, 200, 404]),
+        (M::GET, "/api/v1/me/claims", None, Nothing, signed_in(200)),
+        (M::GET, "/api/v1/me/feed", None, Nothing, signed_in(200)),
+    ]
+}
+
+#[tokio::test]
+async fn every_endpoint_answers_every_caller_as_the_table_says() {
+    let f = Fixture::new().await;
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    for (method, path, body, target, expected) in rows() {
+        for (i, caller) in CALLERS.iter().enumerate() {
+            n += 1;
+            let url = f.aim(target, path, n).await;
+            let mut req = f.s.request(method.clone(), &url, f.tokens[i].as_deref());
+            if let Some(body) = &body {
+                req = req.json(body);
+            }
+            let res = req.send().await.unwrap();
+            let got = res.status();
+            if got != StatusCode::from_u16(expected[i]).unwrap() {
+                let text = res.text().await.unwrap_or_default();
+                wrong.push(format!(
+                    "{method} {path} ({target:?}) as {caller:?}: {got}, expected {}: {text}",
+                    expected[i]
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} of the table's answers differ:\n{}", wrong.len(), wrong.join("\n"));
+}
