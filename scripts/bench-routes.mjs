@@ -127,7 +127,7 @@ try {
     const added = [...visits.get(name).files].filter((f) => !first.files.has(f));
     for (const f of added) everything.add(f);
     const total = sum(rowsOf(added));
-    const chunks = added.map((f) => f.replace(/-[0-9a-f]{16}\.wasm$/, '')).join(' ');
+    const chunks = added.map((f) => f.replace(/-[0-9a-f]{10}\.wasm$/, '')).join(' ');
     console.log(
       `  ${name.padEnd(16)} ${String(added.length).padStart(5)} ${kb(total.raw).padStart(11)} ${kb(total.gzip).padStart(11)} ${kb(total.brotli).padStart(11)} ${kb(firstTotal.gzip + total.gzip).padStart(11)}  ${chunks || '-'}`,
     );

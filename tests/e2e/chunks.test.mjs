@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { DISTRICT, DISTRICT_NAME, FAILED_REQUEST, eventually, heading, open, ready, scenario, t } from './support.mjs';
 
-const CHUNK = /\/(split|chunk)_[\w]+-[0-9a-f]{16}\.wasm$/;
+const CHUNK = /\/(split|chunk)_[\w]+-[0-9a-f]{10}\.wasm$/;
 const SHOPS_CHUNK = '**/split_page_shops-*.wasm';
 const TALK_CHUNK = '**/split_proposal_talk-*.wasm';
 
@@ -58,7 +58,7 @@ scenario('a proposal shared as a link shows with no chunk at all, then its conve
   await ready(page);
   await comments(page).getByRole('list').waitFor();
   const urls = (await resources(page)).map((r) => r.url);
-  assert.ok(urls.some((u) => /split_proposal_talk-[0-9a-f]{16}\.wasm$/.test(u)), urls.join(', '));
+  assert.ok(urls.some((u) => /split_proposal_talk-[0-9a-f]{10}\.wasm$/.test(u)), urls.join(', '));
 });
 
 scenario('the proposal form opens from a cold cache, fetching its own code', async (page) => {
@@ -69,7 +69,7 @@ scenario('the proposal form opens from a cold cache, fetching its own code', asy
   assert.equal(await heading(page), t('ko', 'new_title'));
   const after = (await resources(page)).map((r) => r.url).filter((u) => !before.includes(u));
   assert.ok(
-    after.some((u) => /split_page_new_proposal-[0-9a-f]{16}\.wasm$/.test(u)),
+    after.some((u) => /split_page_new_proposal-[0-9a-f]{10}\.wasm$/.test(u)),
     `the form's chunk was fetched on its first visit: ${after.join(', ')}`,
   );
 });
