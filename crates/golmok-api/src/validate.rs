@@ -13,6 +13,7 @@ use crate::announcements::{AnnouncementUpdate, NewAnnouncement};
 use crate::answers::NewAnswer;
 use crate::hours::{self, DayHours, WeeklyHours};
 use crate::life::{ProposalEdit, StatusChange, UpdateNote};
+use crate::moderation::{NewReport, Visibility};
 use crate::shops::{NewShopClaim, ShopUpdate, Verification, VerificationDecision};
 use crate::types::{LoginRequest, NewComment, NewProposal, Proposal, ProposalKind, RegisterRequest};
 
@@ -95,6 +96,7 @@ pub mod field {
     pub const NAME: &str = "name";
     pub const BUSINESS_NUMBER: &str = "business_number";
     pub const NOTE: &str = "note";
+    pub const REASON: &str = "reason";
     pub const NAME_EN: &str = "name_en";
     pub const MESSAGE: &str = "message";
     pub const PLEDGE: &str = "pledge";
@@ -368,6 +370,24 @@ pub fn update_note(input: &UpdateNote) -> Result<UpdateNote, Vec<FieldError>> {
     let mut p = Problems::default();
     let note = p.take(text(field::NOTE, &input.note, limits::NOTE, true));
     p.finish(UpdateNote { note })
+}
+
+/// A report's reason: 1 to 500 characters, lines kept.
+pub fn new_report(input: &NewReport) -> Result<NewReport, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let reason = p.take(text(field::REASON, &input.reason, limits::NOTE, true));
+    p.finish(NewReport { reason, ..input.clone() })
+}
+
+/// A moderator's decision: hiding says why (the author reads it), keeping may.
+pub fn visibility(input: &Visibility) -> Result<Visibility, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let note = if input.hidden {
+        p.take(text(field::NOTE, &input.note, limits::NOTE, true))
+    } else {
+        p.take(optional_note(&input.note))
+    };
+    p.finish(Visibility { hidden: input.hidden, note })
 }
 
 /// Text that may be left blank (answers `""`).

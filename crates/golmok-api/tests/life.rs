@@ -1,4 +1,5 @@
-//! A proposal's life: every move by every mover, and the official note.
+//! A proposal's life: every move by every mover, and the official note; reports and
+//! moderators' decisions.
 
 use ProposalStatus::*;
 use golmok_api::validate::{self, limits};
@@ -230,4 +231,36 @@ fn an_update_note_is_required_and_bounded() {
     let (_, max) = limits::NOTE;
     assert!(note(&"가".repeat(max)).is_ok());
     assert_eq!(note(&"가".repeat(max + 1)).unwrap_err()[0].code, FieldErrorCode::TooLong);
+}
+
+#[test]
+fn a_report_needs_a_reason_and_hiding_needs_a_note() {
+    let report = |reason: &str| {
+        validate::new_report(&NewReport {
+            target: ReportTarget::Comment,
+            target_id: 7,
+            reason: reason.into(),
+        })
+    };
+    let ok = report("  광고예요\n전화번호가 있어요 ").unwrap();
+    assert_eq!(
+        (ok.reason.as_str(), ok.target, ok.target_id),
+        ("광고예요\n전화번호가 있어요", ReportTarget::Comment, 7)
+    );
+    let problems = report(" ").unwrap_err();
+    assert_eq!((problems[0].field.as_str(), problems[0].code), ("reason", FieldErrorCode::Required));
+    let (_, max) = limits::NOTE;
+    assert!(report(&"가".repeat(max)).is_ok());
+    assert_eq!(report(&"가".repeat(max + 1)).unwrap_err()[0].code, FieldErrorCode::TooLong);
+
+    let decide = |hidden: bool, note: &str| validate::visibility(&Visibility { hidden, note: note.into() });
+    assert_eq!(decide(true, " ").unwrap_err()[0].code, FieldErrorCode::Required, "hiding says why");
+    assert_eq!(decide(true, " 광고라서 가렸어요 ").unwrap().note, "광고라서 가렸어요");
+    assert_eq!(decide(false, " ").unwrap().note, "", "keeping may say nothing");
+    assert_eq!(decide(false, &"가".repeat(max + 1)).unwrap_err()[0].code, FieldErrorCode::TooLong);
+    for target in ReportTarget::ALL {
+        assert_eq!(ReportTarget::parse(target.as_str()), Some(target));
+        assert_eq!(serde_json::to_value(target).unwrap(), target.as_str());
+    }
+    assert_eq!(ReportTarget::parse("shop"), None);
 }

@@ -29,6 +29,7 @@ mod demo;
 mod districts;
 mod feed;
 mod life;
+mod moderation;
 mod proposals;
 mod shops;
 
@@ -48,6 +49,7 @@ pub use demo::{
     DemoShop, DemoUser, EventDay, SeedOutcome,
 };
 pub use feed::{FeedAfter, kind_rank};
+pub use moderation::ItemPlace;
 pub use proposals::{ProposalAfter, ProposalFilter};
 pub use shops::{ClaimFilter, ClaimRefusal, OwnedShop};
 

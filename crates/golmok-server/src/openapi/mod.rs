@@ -17,7 +17,8 @@ use utoipa::{
 };
 
 use crate::routes::{
-    announcements, answers, auth, comments, districts, feed, health, life, proposals, shops, votes,
+    announcements, answers, auth, comments, districts, feed, health, life, moderation, proposals, shops,
+    votes,
 };
 
 #[derive(OpenApi)]
@@ -44,6 +45,13 @@ use crate::routes::{
         life::move_status,
         life::timeline,
         life::add_update,
+        moderation::report,
+        moderation::queue,
+        moderation::mine,
+        moderation::hide_proposal,
+        moderation::hide_comment,
+        moderation::hide_answer,
+        moderation::hide_announcement,
         votes::support,
         votes::withdraw,
         comments::list,
@@ -82,6 +90,7 @@ use crate::routes::{
         (name = "proposals", description = "Event and improvement proposals"),
         (name = "votes", description = "Support (공감) for proposals"),
         (name = "comments", description = "Comments on proposals"),
+        (name = "moderation", description = "Reports, hiding, and what of one's own was hidden"),
         (name = "life", description = "A proposal's status, its author's edits and updates, and its timeline"),
         (name = "shops", description = "Shops, and claims that make their owners merchants"),
         (name = "answers", description = "Shops' answers to proposals, with pledges"),

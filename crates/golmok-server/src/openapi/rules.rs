@@ -23,6 +23,8 @@ fn string_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("ProposalEdit", "event_place", p(optional_text(limits::EVENT_PLACE, false))),
         ("StatusChange", "note", p(optional_text(limits::NOTE, true))),
         ("UpdateNote", "note", p(text(limits::NOTE, true))),
+        ("NewReport", "reason", p(text(limits::NOTE, true))),
+        ("Visibility", "note", p(optional_text(limits::NOTE, true))),
         ("RegisterRequest", "email", json!({ "pattern": patterns::email(), "maxLength": limits::EMAIL.1 })),
         (
             "RegisterRequest",
@@ -105,6 +107,11 @@ pub fn apply(doc: &mut Value) {
             "properties": { "status": { "enum": answers } },
             "required": ["status"]
         },
+        "then": { "required": ["note"], "properties": { "note": { "pattern": text(limits::NOTE, true) } } }
+    }]);
+    // Hiding says why: its author reads the note.
+    schemas["Visibility"]["allOf"] = json!([{
+        "if": { "properties": { "hidden": { "const": true } }, "required": ["hidden"] },
         "then": { "required": ["note"], "properties": { "note": { "pattern": text(limits::NOTE, true) } } }
     }]);
     // A rejection says why: the note is required then.

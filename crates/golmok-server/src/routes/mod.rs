@@ -8,6 +8,7 @@ pub mod districts;
 pub mod feed;
 pub mod health;
 pub mod life;
+pub mod moderation;
 pub mod proposals;
 pub mod shops;
 pub mod votes;
@@ -58,6 +59,13 @@ pub fn router() -> Router<AppState> {
         .route("/proposals/{id}/status", post(life::move_status))
         .route("/proposals/{id}/timeline", get(life::timeline))
         .route("/proposals/{id}/updates", post(life::add_update))
+        .route("/reports", post(moderation::report))
+        .route("/districts/{slug}/reports", get(moderation::queue))
+        .route("/me/hidden", get(moderation::mine))
+        .route("/proposals/{id}/hidden", put(moderation::hide_proposal))
+        .route("/comments/{id}/hidden", put(moderation::hide_comment))
+        .route("/answers/{id}/hidden", put(moderation::hide_answer))
+        .route("/announcements/{id}/hidden", put(moderation::hide_announcement))
         .route("/proposals/{id}/vote", put(votes::support).delete(votes::withdraw))
         .route("/proposals/{id}/comments", get(comments::list).post(comments::create))
         .route("/proposals/{id}/answers", get(answers::list))

@@ -33,18 +33,22 @@ const CALLERS: [Caller; 7] = [
     Caller::ModeratorThere,
 ];
 
-/// What a row acts on, made afresh for each caller.
+/// What a row acts on, made afresh for each caller; `{id}` in its path and body.
 #[derive(Debug, Clone, Copy)]
 enum Target {
     Nothing,
-    /// An open proposal of the demo district by the author (`{p}`).
+    /// An open proposal of the demo district by the author.
     Proposal,
-    /// The demo district's own announcement (`{a}`).
+    /// The demo district's own announcement.
     DistrictNews,
-    /// An announcement of the bakery, the here-merchant's shop (`{a}`).
+    /// An announcement of the bakery, the here-merchant's shop.
     ShopNews,
-    /// A new shop's pending claim in the demo district (`{s}`).
+    /// A new shop's pending claim in the demo district (the shop's id).
     Claim,
+    /// The author's comment on a proposal of theirs.
+    Comment,
+    /// The bakery's answer to a proposal of the author's.
+    Answer,
 }
 
 struct Fixture {
@@ -93,40 +97,44 @@ impl Fixture {
     }
 
     /// The path with its target made and named.
-    async fn aim(&self, target: Target, path: &str, n: usize) -> String {
+    async fn proposal(&self, n: usize) -> i64 {
+        let title = format!("표 제안 {n}");
+        self.s.create_proposal(&self.author, &title, golmok_api::ProposalKind::Improvement).await.id
+    }
+
+    /// Makes the row's target afresh: its id, for `{id}` in the path and the body.
+    async fn aim(&self, target: Target, n: usize) -> Option<i64> {
         let news =
             json!({"kind": "notice", "title": format!("표 소식 {n}"), "body": "표를 위한 소식이에요."});
-        let path = path.replace("{shop}", &self.shop.to_string());
+        let id = |v: Value| v["id"].as_i64();
         match target {
-            Target::Nothing => path,
-            Target::Proposal => {
-                let p = self
-                    .s
-                    .create_proposal(
-                        &self.author,
-                        &format!("표 제안 {n}"),
-                        golmok_api::ProposalKind::Improvement,
-                    )
-                    .await;
-                path.replace("{p}", &p.id.to_string())
+            Target::Nothing => None,
+            Target::Proposal => Some(self.proposal(n).await),
+            Target::Comment => {
+                let path = format!("/api/v1/proposals/{}/comments", self.proposal(n).await);
+                id(self.created(&self.author, &path, json!({"body": "표 댓글"})).await)
+            }
+            Target::Answer => {
+                let path = format!("/api/v1/proposals/{}/answers/{}", self.proposal(n).await, self.shop);
+                let body = json!({"stance": "support", "message": "응원해요"});
+                id(expect(
+                    self.s.send_json(Method::PUT, &path, Some(&self.merchant), &body).await,
+                    StatusCode::OK,
+                )
+                .await)
             }
             Target::DistrictNews => {
-                let a =
-                    self.created(&self.moderator, "/api/v1/districts/eungubi-seo/announcements", news).await;
-                path.replace("{a}", &a["id"].to_string())
+                id(self.created(&self.moderator, "/api/v1/districts/eungubi-seo/announcements", news).await)
             }
-            Target::ShopNews => {
-                let a = self
-                    .created(&self.merchant, &format!("/api/v1/shops/{}/announcements", self.shop), news)
-                    .await;
-                path.replace("{a}", &a["id"].to_string())
-            }
+            Target::ShopNews => id(self
+                .created(&self.merchant, &format!("/api/v1/shops/{}/announcements", self.shop), news)
+                .await),
             Target::Claim => {
                 let claimant =
                     self.s.register(&format!("table-claim-{n}@example.com"), "표 사장").await.token;
                 let claim = json!({"name": format!("표 가게 {n}"), "category": "cafe", "business_number": "123-45-67890"});
-                let c = self.created(&claimant, "/api/v1/districts/eungubi-seo/shops", claim).await;
-                path.replace("{s}", &c["shop_id"].to_string())
+                self.created(&claimant, "/api/v1/districts/eungubi-seo/shops", claim).await["shop_id"]
+                    .as_i64()
             }
         }
     }
@@ -146,6 +154,7 @@ fn rows() -> Vec<Row> {
     let answer = json!({"stance": "support", "message": "저희 가게도 응원해요."});
     let proposal = json!({"kind": "improvement", "title": "표에서 올린 제안", "body": "표에서 올린 제안의 내용이에요."});
     let title = json!({"title": "표에서 고친 제목"});
+    let hide = json!({"hidden": true, "note": "표에서 가렸어요"});
     let ok = [200; 7];
     let signed_in = |s: u16| [401, s, s, s, s, s, s];
     vec![
@@ -153,38 +162,47 @@ fn rows() -> Vec<Row> {
         (M::GET, "/api/v1/auth/me", None, Nothing, signed_in(200)),
         (M::GET, "/api/v1/districts/eungubi-seo/proposals", None, Nothing, ok),
         (M::POST, "/api/v1/districts/eungubi-seo/proposals", Some(proposal), Nothing, signed_in(201)),
-        (M::GET, "/api/v1/proposals/{p}", None, Proposal, ok),
-        (M::PATCH, "/api/v1/proposals/{p}", Some(title.clone()), Proposal,                               [401, 403, 200, 403, 403, 403, 403]),
-        (M::POST, "/api/v1/proposals/{p}/status", Some(json!({"status": "under_review"})), Proposal,     [401, 403, 403, 403, 403, 200, 403]),
-        (M::POST, "/api/v1/proposals/{p}/status", Some(json!({"status": "declined", "note": "예산이 없어요"})), Proposal,
+        (M::GET, "/api/v1/proposals/{id}", None, Proposal, ok),
+        (M::PATCH, "/api/v1/proposals/{id}", Some(title.clone()), Proposal,                               [401, 403, 200, 403, 403, 403, 403]),
+        (M::POST, "/api/v1/proposals/{id}/status", Some(json!({"status": "under_review"})), Proposal,     [401, 403, 403, 403, 403, 200, 403]),
+        (M::POST, "/api/v1/proposals/{id}/status", Some(json!({"status": "declined", "note": "예산이 없어요"})), Proposal,
                                                                                                          [401, 403, 403, 403, 403, 200, 403]),
-        (M::POST, "/api/v1/proposals/{p}/status", Some(json!({"status": "withdrawn"})), Proposal,        [401, 403, 200, 403, 403, 403, 403]),
-        (M::GET, "/api/v1/proposals/{p}/timeline", None, Proposal, ok),
-        (M::POST, "/api/v1/proposals/{p}/updates", Some(json!({"note": "표에서 전하는 소식"})), Proposal, [401, 403, 201, 403, 403, 403, 403]),
-        (M::PUT, "/api/v1/proposals/{p}/vote", None, Proposal, signed_in(200)),
-        (M::DELETE, "/api/v1/proposals/{p}/vote", None, Proposal, signed_in(200)),
-        (M::GET, "/api/v1/proposals/{p}/comments", None, Proposal, ok),
-        (M::POST, "/api/v1/proposals/{p}/comments", Some(comment), Proposal, signed_in(201)),
-        (M::GET, "/api/v1/proposals/{p}/answers", None, Proposal, ok),
-        (M::PUT, "/api/v1/proposals/{p}/answers/{shop}", Some(answer), Proposal,                          [401, 403, 403, 200, 403, 403, 403]),
+        (M::POST, "/api/v1/proposals/{id}/status", Some(json!({"status": "withdrawn"})), Proposal,        [401, 403, 200, 403, 403, 403, 403]),
+        (M::GET, "/api/v1/proposals/{id}/timeline", None, Proposal, ok),
+        (M::POST, "/api/v1/proposals/{id}/updates", Some(json!({"note": "표에서 전하는 소식"})), Proposal, [401, 403, 201, 403, 403, 403, 403]),
+        (M::PUT, "/api/v1/proposals/{id}/vote", None, Proposal, signed_in(200)),
+        (M::DELETE, "/api/v1/proposals/{id}/vote", None, Proposal, signed_in(200)),
+        (M::GET, "/api/v1/proposals/{id}/comments", None, Proposal, ok),
+        (M::POST, "/api/v1/proposals/{id}/comments", Some(comment), Proposal, signed_in(201)),
+        (M::GET, "/api/v1/proposals/{id}/answers", None, Proposal, ok),
+        (M::PUT, "/api/v1/proposals/{id}/answers/{shop}", Some(answer), Proposal,                          [401, 403, 403, 200, 403, 403, 403]),
         (M::GET, "/api/v1/shops/{shop}", None, Nothing, ok),
         (M::PATCH, "/api/v1/shops/{shop}", Some(json!({"description": "표에서 고친 소개"})), Nothing,     [401, 403, 403, 200, 403, 403, 403]),
         (M::PUT, "/api/v1/shops/{shop}/follow", None, Nothing, signed_in(200)),
         (M::DELETE, "/api/v1/shops/{shop}/follow", None, Nothing, signed_in(200)),
         (M::POST, "/api/v1/shops/{shop}/announcements", Some(news.clone()), Nothing,                     [401, 403, 403, 201, 403, 403, 403]),
         (M::POST, "/api/v1/districts/eungubi-seo/announcements", Some(news), Nothing,                    [401, 403, 403, 403, 403, 201, 403]),
-        (M::PATCH, "/api/v1/announcements/{a}", Some(title.clone()), ShopNews,                           [401, 403, 403, 200, 403, 403, 403]),
-        (M::PATCH, "/api/v1/announcements/{a}", Some(title), DistrictNews,                               [401, 403, 403, 403, 403, 200, 403]),
-        (M::DELETE, "/api/v1/announcements/{a}", None, ShopNews,                                         [401, 403, 403, 204, 403, 403, 403]),
-        (M::DELETE, "/api/v1/announcements/{a}", None, DistrictNews,                                     [401, 403, 403, 403, 403, 204, 403]),
-        (M::PUT, "/api/v1/announcements/{a}/pin", None, ShopNews,                                        [401, 403, 403, 403, 403, 200, 403]),
-        (M::DELETE, "/api/v1/announcements/{a}/pin", None, DistrictNews,                                 [401, 403, 403, 403, 403, 200, 403]),
+        (M::PATCH, "/api/v1/announcements/{id}", Some(title.clone()), ShopNews,                           [401, 403, 403, 200, 403, 403, 403]),
+        (M::PATCH, "/api/v1/announcements/{id}", Some(title), DistrictNews,                               [401, 403, 403, 403, 403, 200, 403]),
+        (M::DELETE, "/api/v1/announcements/{id}", None, ShopNews,                                         [401, 403, 403, 204, 403, 403, 403]),
+        (M::DELETE, "/api/v1/announcements/{id}", None, DistrictNews,                                     [401, 403, 403, 403, 403, 204, 403]),
+        (M::PUT, "/api/v1/announcements/{id}/pin", None, ShopNews,                                        [401, 403, 403, 403, 403, 200, 403]),
+        (M::DELETE, "/api/v1/announcements/{id}/pin", None, DistrictNews,                                 [401, 403, 403, 403, 403, 200, 403]),
         (M::GET, "/api/v1/districts/eungubi-seo/claims", None, Nothing,                                  [401, 403, 403, 403, 403, 200, 403]),
         // A new shop is unlisted until verified: to anyone but its claimant and the
         // district's moderators it does not exist.
-        (M::POST, "/api/v1/shops/{s}/verification", Some(json!({"decision": "verify"})), Claim,          [401, 404, 404, 404, 404, 200, 404]),
+        (M::POST, "/api/v1/shops/{id}/verification", Some(json!({"decision": "verify"})), Claim,          [401, 404, 404, 404, 404, 200, 404]),
         (M::GET, "/api/v1/me/claims", None, Nothing, signed_in(200)),
         (M::GET, "/api/v1/me/feed", None, Nothing, signed_in(200)),
+        (M::POST, "/api/v1/reports", Some(json!({"target": "proposal", "target_id": "{id}", "reason": "이상해요"})), Proposal, signed_in(201)),
+        (M::POST, "/api/v1/reports", Some(json!({"target": "comment", "target_id": "{id}", "reason": "광고예요"})), Comment, signed_in(201)),
+        (M::GET, "/api/v1/districts/eungubi-seo/reports", None, Nothing,                                 [401, 403, 403, 403, 403, 200, 403]),
+        (M::GET, "/api/v1/me/hidden", None, Nothing, signed_in(200)),
+        (M::PUT, "/api/v1/proposals/{id}/hidden", Some(hide.clone()), Proposal,                          [401, 403, 403, 403, 403, 200, 403]),
+        (M::PUT, "/api/v1/comments/{id}/hidden", Some(hide.clone()), Comment,                            [401, 403, 403, 403, 403, 200, 403]),
+        (M::PUT, "/api/v1/answers/{id}/hidden", Some(hide.clone()), Answer,                              [401, 403, 403, 403, 403, 200, 403]),
+        (M::PUT, "/api/v1/announcements/{id}/hidden", Some(hide.clone()), ShopNews,                      [401, 403, 403, 403, 403, 200, 403]),
+        (M::PUT, "/api/v1/announcements/{id}/hidden", Some(json!({"hidden": false})), DistrictNews,      [401, 403, 403, 403, 403, 200, 403]),
     ]
 }
 
@@ -196,10 +214,12 @@ async fn every_endpoint_answers_every_caller_as_the_table_says() {
     for (method, path, body, target, expected) in rows() {
         for (i, caller) in CALLERS.iter().enumerate() {
             n += 1;
-            let url = f.aim(target, path, n).await;
+            let id = f.aim(target, n).await.map(|id| id.to_string()).unwrap_or_default();
+            let url = path.replace("{shop}", &f.shop.to_string()).replace("{id}", &id);
             let mut req = f.s.request(method.clone(), &url, f.tokens[i].as_deref());
             if let Some(body) = &body {
-                req = req.json(body);
+                let body: Value = serde_json::from_str(&body.to_string().replace("\"{id}\"", &id)).unwrap();
+                req = req.json(&body);
             }
             let res = req.send().await.unwrap();
             let got = res.status();

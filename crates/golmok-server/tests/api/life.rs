@@ -328,56 +328,88 @@ async fn every_status_of_the_contract_is_one_the_database_takes() {
     assert!(refused.is_err(), "the CHECK still refuses what the contract does not know");
 }
 
+const WITHDRAWN: i64 = 20261128000000;
+
+/// The migrations before `version`, or up to and with it.
+fn migrations_until(version: i64, with_it: bool) -> sqlx::migrate::Migrator {
+    let all = sqlx::migrate!("./migrations/sqlite");
+    let kept: Vec<_> = all
+        .migrations
+        .iter()
+        .filter(|m| m.version < version || (with_it && m.version == version))
+        .cloned()
+        .collect();
+    sqlx::migrate::Migrator { migrations: kept.into(), ..sqlx::migrate::Migrator::DEFAULT }
+}
+
 /// The SQLite rebuild, run again on a database full of votes, comments and answers, as
-/// it would run if a server stopped before recording it: nothing is lost, the triggers
-/// still count, and deleting a proposal still takes its comments with it.
+/// it would run if a server stopped before recording it (so before any later migration):
+/// nothing is lost, the triggers still count, deleting a proposal still takes its
+/// comments with it, and the later migrations then apply as on any database.
 #[tokio::test]
 async fn rebuilding_proposals_keeps_what_hangs_off_them() {
-    let s = demo_server().await;
-    if s.on_postgres() {
+    if crate::postgres_cluster().is_some() {
         return; // PostgreSQL changes the constraint in place.
     }
-    let mut db = s.db().await;
-    // The newest proposal deleted: its id must not come back.
-    let (newest,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM proposals").fetch_one(&mut db).await.unwrap();
-    db.execute(sqlx::query("DELETE FROM proposals WHERE id = $1").bind(newest)).await.unwrap();
-    let before = around_proposals(&mut db).await;
-    assert!(
-        before[1] > 0 && before[2] > 0 && before[3] > 0,
-        "the demo has votes, comments, answers: {before:?}"
-    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("golmok.db");
+    let url = format!("sqlite://{}?mode=rwc", file.display());
+    let mut db = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    migrations_until(WITHDRAWN, false).run(&mut db).await.unwrap();
+    db.execute(
+        "INSERT INTO users (id, email, password_hash, display_name) VALUES (1, 'a@example.com', 'x', '주민'),
+                                                                         (2, 'b@example.com', 'x', '사장');
+         INSERT INTO districts (id, slug, name, name_en) VALUES (1, 'alley', '골목', 'Alley');
+         INSERT INTO shops (id, district_id, name, category, owner_user_id, verified) VALUES (1, 1, '빵집', 'bakery', 2, 1);
+         INSERT INTO proposals (id, district_id, author_id, kind, title, body) VALUES
+             (1, 1, 1, 'improvement', '의자', '골목에 의자를 놓아요'), (2, 1, 2, 'improvement', '화분', '골목에 화분을 놓아요'),
+             (3, 1, 1, 'improvement', '지울 제안', '곧 지워질 제안이에요');
+         INSERT INTO votes (proposal_id, user_id, created_at) VALUES (1, 1, 't'), (1, 2, 't'), (2, 1, 't');
+         INSERT INTO comments (proposal_id, author_id, body) VALUES (1, 1, '좋아요'), (1, 2, '저도요'), (2, 2, '응원해요');
+         INSERT INTO answers (proposal_id, shop_id, author_id, stance, message, pledge, created_at, updated_at)
+             VALUES (1, 1, 2, 'take_part', '함께해요', '의자 하나 드려요', 't', 't');
+         -- The newest proposal deleted: its id must not come back.
+         DELETE FROM proposals WHERE id = 3;",
+    )
+    .await
+    .unwrap();
+    migrations_until(WITHDRAWN, true).run(&mut db).await.unwrap();
+    sqlx::any::install_default_drivers();
+    let mut any = sqlx::AnyConnection::connect(&url).await.unwrap();
+    let before = around_proposals(&mut any).await;
+    assert_eq!(before, [2, 3, 3, 1, 3 + 3 + 1 + 1], "proposals, votes, comments, answers, counts");
 
-    // As sqlx applies a migration: in a transaction.
+    // Run again, as sqlx applies a migration: in a transaction.
     let mut tx = db.begin().await.unwrap();
     tx.execute(include_str!("../../migrations/sqlite/20261128000000_withdrawn.sql")).await.unwrap();
     tx.commit().await.unwrap();
 
-    assert_eq!(around_proposals(&mut db).await, before);
+    assert_eq!(around_proposals(&mut any).await, before);
     let (next,): (i64,) = sqlx::query_as("SELECT seq FROM sqlite_sequence WHERE name = 'proposals'")
         .fetch_one(&mut db)
         .await
         .unwrap();
-    assert_eq!(next, newest, "the sequence goes on from the deleted proposal's id");
+    assert_eq!(next, 3, "the sequence goes on from the deleted proposal's id");
     let (fks,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM pragma_foreign_key_check").fetch_one(&mut db).await.unwrap();
     assert_eq!(fks, 0, "no row points at nothing");
-
-    // The vote triggers still keep the count, through the API.
-    let resident = s.login_demo("resident@example.com").await;
-    let p: Proposal = expect(s.get("/api/v1/proposals/2", Some(&resident.token)).await, StatusCode::OK).await;
-    let state = s.vote(&resident.token, 2, !p.voted).await;
-    assert_eq!(state.vote_count, p.vote_count + if p.voted { -1 } else { 1 });
-
-    // And the cascade still holds: the migration switched foreign keys on again.
-    let (comments,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM comments WHERE proposal_id = 1")
-        .fetch_one(&mut db)
-        .await
-        .unwrap();
-    assert!(comments > 0);
+    let (on,): (i64,) = sqlx::query_as("PRAGMA foreign_keys").fetch_one(&mut db).await.unwrap();
+    assert_eq!(on, 1, "foreign keys are on again");
+    // The triggers still count.
+    db.execute("INSERT INTO votes (proposal_id, user_id, created_at) VALUES (2, 2, 't')").await.unwrap();
+    let (votes,): (i64,) =
+        sqlx::query_as("SELECT vote_count FROM proposals WHERE id = 2").fetch_one(&mut db).await.unwrap();
+    assert_eq!(votes, 2);
+    // The cascade still holds.
     db.execute("DELETE FROM proposals WHERE id = 1").await.unwrap();
     let (left,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM comments WHERE proposal_id = 1")
         .fetch_one(&mut db)
         .await
         .unwrap();
     assert_eq!(left, 0);
+
+    // What came after applies, and the server opens the database.
+    drop((db, any));
+    let store = golmok_server::db::Store::open(file.to_str().unwrap()).await.unwrap();
+    drop(store);
 }

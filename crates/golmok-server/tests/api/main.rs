@@ -13,6 +13,7 @@ mod demo;
 mod engines;
 mod life;
 mod meta;
+mod moderation;
 mod proposals;
 mod regulars;
 mod shops;
