@@ -62,6 +62,21 @@ const PAGES = [
   ['alley', '/alley', true],
   ['claim', `/d/${DISTRICT}/claim?shop=2`, true],
   ['manage-moderator', '/manage', 'moderator'],
+  ['manage-moderator-reports', '/manage', 'moderator', async (page, lang) => {
+    const resident = await fetch(`${process.env.GOLMOK_BASE_URL}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'resident@example.com', password: 'golmok-demo-2026' }),
+    }).then((r) => r.json());
+    await fetch(`${process.env.GOLMOK_BASE_URL}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${resident.token}` },
+      body: JSON.stringify({ target: 'comment', target_id: 1, reason: '이웃을 놀리는 말 같아요.' }),
+    });
+    await page.reload();
+    await page.getByRole('tab', { name: new RegExp(t(lang, 'tab_reports')) }).click();
+    await page.locator('.reported-card').first().waitFor();
+  }],
   ['manage-moderator-news', '/manage', 'moderator', async (page, lang) => {
     await page.getByRole('tab', { name: t(lang, 'tab_news') }).click();
     await page.getByRole('button', { name: t(lang, 'news_pin') }).first().waitFor();

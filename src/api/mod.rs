@@ -10,9 +10,10 @@ use std::sync::Arc;
 use gloo_net::http::{Method, RequestBuilder, Response};
 use golmok_api::{
     Announcement, AnnouncementUpdate, Answer, AnsweredProposal, AuthResponse, Comment, District, FeedItem,
-    FollowState, LoginRequest, NewAnnouncement, NewAnswer, NewComment, NewProposal, NewShopClaim, Page,
-    Proposal, ProposalEdit, ProposalKind, ProposalSort, RegisterRequest, Shop, ShopCategory, ShopClaim,
-    ShopUpdate, StatusChange, TimelineEntry, UpdateNote, User, Verification, VoteState,
+    FollowState, HiddenItem, LoginRequest, Moderated, NewAnnouncement, NewAnswer, NewComment, NewProposal,
+    NewReport, NewShopClaim, Page, Proposal, ProposalEdit, ProposalKind, ProposalSort, RegisterRequest,
+    Report, ReportTarget, ReportedItem, Shop, ShopCategory, ShopClaim, ShopUpdate, StatusChange,
+    TimelineEntry, UpdateNote, User, Verification, Visibility, VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -125,6 +126,42 @@ impl Api {
     /// Its author's update note on a proposal.
     pub async fn add_update(&self, id: i64, update: &UpdateNote) -> Result<TimelineEntry, ApiError> {
         self.send(Method::POST, &format!("/proposals/{id}/updates"), Some(update)).await
+    }
+
+    /// Tells the district's moderators something should not be there.
+    pub async fn report(&self, report: &NewReport) -> Result<Report, ApiError> {
+        self.send(Method::POST, "/reports", Some(report)).await
+    }
+
+    /// The district's reported items waiting for a decision, for its moderators.
+    pub async fn reports(
+        &self,
+        district: &str,
+        cursor: Option<&str>,
+    ) -> Result<Page<ReportedItem>, ApiError> {
+        let path = format!("/districts/{}/reports", encode(district));
+        self.get(&with_query(path, &[("cursor", cursor)])).await
+    }
+
+    /// A moderator hides an item (with the note its author reads) or keeps it.
+    pub async fn set_hidden(
+        &self,
+        target: ReportTarget,
+        id: i64,
+        v: &Visibility,
+    ) -> Result<Moderated, ApiError> {
+        let kind = match target {
+            ReportTarget::Proposal => "proposals",
+            ReportTarget::Comment => "comments",
+            ReportTarget::Answer => "answers",
+            ReportTarget::Announcement => "announcements",
+        };
+        self.send(Method::PUT, &format!("/{kind}/{id}/hidden"), Some(v)).await
+    }
+
+    /// What of the user's the moderators hid, and why.
+    pub async fn my_hidden(&self, cursor: Option<&str>) -> Result<Page<HiddenItem>, ApiError> {
+        self.get(&with_query("/me/hidden".to_owned(), &[("cursor", cursor)])).await
     }
 
     /// Supports (`true`) or withdraws support (`false`); both are idempotent.

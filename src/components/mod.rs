@@ -9,6 +9,7 @@ pub mod layout;
 pub mod load_error;
 pub mod page_heading;
 pub mod proposal_card;
+pub mod report;
 pub mod shop_answers;
 pub mod shop_card;
 pub mod skeleton;

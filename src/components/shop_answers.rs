@@ -1,11 +1,12 @@
 //! Shops' answers to a proposal, above the comments: who answered, where the shop
 //! stands, what it says and what it promises.
 
-use golmok_api::{Answer, ProposalRef, Stance};
+use golmok_api::{Answer, ProposalRef, ReportTarget, Stance};
 use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::components::load_error::LoadError;
+use crate::components::report::ReportButton;
 use crate::components::shop_card::shop_name;
 use crate::config::link;
 use crate::format;
@@ -42,7 +43,10 @@ pub fn ShopAnswers(proposal_id: i64, count: i64) -> impl IntoView {
                     Some(Err(error)) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
                     Some(Ok(page)) => view! {
                         <ul class="answer-list" role="list">
-                            {page.items.into_iter().map(|answer| view! { <ShopAnswer answer /> }).collect_view()}
+                            {page.items.into_iter().map(|answer| {
+                                let id = answer.id;
+                                view! { <ShopAnswer answer><ReportButton target=ReportTarget::Answer id /></ShopAnswer> }
+                            }).collect_view()}
                         </ul>
                     }
                     .into_any(),

@@ -1,7 +1,7 @@
 //! `/alley`: "My alley" (내 골목) — what the shops one is a regular of announced and
 //! answered, and shops' answers to one's own proposals, newest first.
 
-use golmok_api::{FeedItem, FeedKind};
+use golmok_api::{FeedItem, FeedKind, HiddenItem};
 use leptos::prelude::*;
 
 use crate::api::use_api;
@@ -25,7 +25,7 @@ pub fn AlleyPage() -> impl IntoView {
             <a href=link("/manage") class="more-link">{tr!(manage_link)}<span aria-hidden="true">" →"</span></a>
             {move || {
                 if session.is_logged_in() {
-                    view! { <AlleyFeed /> }.into_any()
+                    view! { <HiddenOfMine /> <AlleyFeed /> }.into_any()
                 } else {
                     view! {
                         <div class="notice notice-info">
@@ -80,5 +80,40 @@ fn feed_line(item: FeedItem) -> AnyView {
         (None, Some(answer), Some(about)) => view! { <ShopAnswer answer about /> }.into_any(),
         (None, Some(answer), None) => view! { <ShopAnswer answer /> }.into_any(),
         (None, None, _) => ().into_any(),
+    }
+}
+
+/// What of one's own the district's moderators hid, and why: shown only when there is
+/// something, above the feed, since nobody else can see it any more.
+#[component]
+fn HiddenOfMine() -> impl IntoView {
+    let api = use_api();
+    let list = Paged::new(
+        move |cursor| {
+            let api = api.clone();
+            async move { api.my_hidden(cursor.as_deref()).await }
+        },
+        |h: &HiddenItem| h.target_id * 4 + h.target as i64,
+    );
+    let item = |h: HiddenItem| {
+        let when = crate::format::relative(&h.hidden_at, crate::state::lang::current(), tr!(just_now));
+        view! {
+            <li class="timeline-entry">
+                <p class="timeline-note">{h.text}</p>
+                <p class="timeline-meta"><span class="timeline-actor">{tr!(hidden_why)}</span>" "{h.note}" · "<time datetime=h.hidden_at>{when}</time></p>
+            </li>
+        }
+    };
+    move || {
+        (list.first() == First::Ready && !list.is_empty()).then(|| {
+            view! {
+                <section class="notice notice-warning my-hidden" aria-labelledby="my-hidden-heading">
+                    <h2 id="my-hidden-heading">{tr!(my_hidden_heading)}</h2>
+                    <p>{tr!(my_hidden_intro)}</p>
+                    <ul class="timeline" role="list">{move || list.items().into_iter().map(item).collect_view()}</ul>
+                    {list.show_more()}
+                </section>
+            }
+        })
     }
 }

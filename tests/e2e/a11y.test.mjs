@@ -5,7 +5,7 @@
 // this context alone bypasses CSP.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { DISTRICT, RESIDENT, eventually, logIn, open, scenario, t } from './support.mjs';
+import { DISTRICT, RESIDENT, api, eventually, logIn, open, scenario, t } from './support.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core');
 
@@ -65,6 +65,10 @@ for (const lang of ['ko', 'en']) {
     // Logged in: the vote toggle, the comment form, the proposal form.
     await logIn(page, RESIDENT, lang);
     await visit(`/d/${DISTRICT}/proposals/3`, 'proposal (logged in)');
+    await page.locator('.comment').first().getByRole('button', { name: t(lang, 'report_action'), exact: true }).click();
+    await page.getByRole('button', { name: t(lang, 'report_submit'), exact: true }).click();
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    await check('proposal (logged in), reporting a comment without a reason');
     await visit(`/d/${DISTRICT}/proposals/8`, 'proposal (its author)');
     await page.getByRole('button', { name: t(lang, 'update_action'), exact: true }).click();
     await page.getByRole('button', { name: t(lang, 'update_submit'), exact: true }).click();
@@ -83,6 +87,8 @@ for (const lang of ['ko', 'en']) {
     await page.getByRole('button', { name: t(lang, 'claim_submit') }).click();
     await page.locator('[aria-invalid="true"]').first().waitFor();
     await check('claim a shop, with errors shown');
+    const resident = await api('/auth/login', { method: 'POST', body: { email: RESIDENT.email, password: RESIDENT.password } });
+    await api('/reports', { method: 'POST', token: resident.token, body: { target: 'proposal', target_id: 4, reason: `axe ${lang}` } });
     await page.getByRole('button', { name: t(lang, 'logout'), exact: true }).click();
     await logIn(page, { email: 'moderator@example.com', password: 'golmok-demo-2026' }, lang);
     await visit(`/d/${DISTRICT}/proposals/1`, 'proposal (a moderator)');
@@ -90,6 +96,9 @@ for (const lang of ['ko', 'en']) {
     await page.locator('[aria-invalid="true"]').first().waitFor();
     await check('proposal (a moderator), declining without a note refused');
     await visit('/manage', 'manage (a moderator)');
+    await page.getByRole('tab', { name: new RegExp(t(lang, 'tab_reports')) }).click();
+    await page.getByRole('tabpanel', { name: new RegExp(t(lang, 'tab_reports')) }).getByRole('listitem').first().waitFor();
+    await check('manage (a moderator), the reports tab');
     await page.getByRole('tab', { name: t(lang, 'tab_news') }).click();
     await page.getByRole('button', { name: t(lang, 'news_pin') }).first().waitFor();
     await page.getByRole('button', { name: t(lang, 'district_post_cta') }).click();

@@ -1,5 +1,5 @@
-// The district console's news tab, in English: a moderator moves between the tabs with
-// the arrow keys, posts the association's news, pins it to the top of the district's
+// The district console's news tab, in English: a moderator moves between the tabs
+// (claims, reports, news) with the arrow keys, posts the association's news, pins it to the top of the district's
 // home, and unpins and deletes it again. In the second district, whose home no other
 // test reads.
 import assert from 'node:assert/strict';
@@ -17,8 +17,11 @@ scenario('a moderator posts, pins, unpins and deletes the district news (en)', a
 
   // The tabs: one stop in the Tab order, the arrow keys choose.
   const claims = page.getByRole('tab', { name: new RegExp(t(lang, 'tab_claims')) });
+  const reports = page.getByRole('tab', { name: new RegExp(t(lang, 'tab_reports')) });
   const news = page.getByRole('tab', { name: t(lang, 'tab_news') });
   await claims.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await reports.getAttribute('aria-selected'), 'true');
   await page.keyboard.press('ArrowRight');
   assert.equal(await news.getAttribute('aria-selected'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'tab');

@@ -1,11 +1,12 @@
 //! One district's console for its moderators (운영진), in tabs: the shop claims to
-//! decide, and the district's news (its own announcements, and pins). The lifecycle
-//! issue adds proposals waiting for an answer, and reports.
+//! decide, the reports to look at, and the district's news (its own announcements, and
+//! pins). Proposals waiting for an answer come with the thresholds.
 
 use leptos::prelude::*;
 
 use super::claims::{ClaimsPanel, pending_queue};
 use super::district_news::NewsPanel;
+use super::reports::{ReportsPanel, reports_queue};
 use crate::api::use_api;
 use crate::state::lang;
 use crate::state::load::Load;
@@ -13,10 +14,29 @@ use crate::state::load::Load;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Claims,
+    Reports,
     News,
 }
 
-const TABS: [Tab; 2] = [Tab::Claims, Tab::News];
+const TABS: [Tab; 3] = [Tab::Claims, Tab::Reports, Tab::News];
+
+impl Tab {
+    fn name(self) -> &'static str {
+        match self {
+            Tab::Claims => "claims",
+            Tab::Reports => "reports",
+            Tab::News => "news",
+        }
+    }
+}
+
+/// How many a queue holds, as its tab says it: "3", or "20+" while more pages wait.
+fn counted<T: Clone + Send + Sync + 'static>(queue: crate::state::paged::Paged<T>) -> Signal<String> {
+    Signal::derive(move || match queue.count() {
+        (n, true) => format!("{n}+"),
+        (n, false) => n.to_string(),
+    })
+}
 
 #[component]
 pub fn Console(slug: String) -> impl IntoView {
@@ -33,14 +53,12 @@ pub fn Console(slug: String) -> impl IntoView {
         district.get().and_then(Result::ok).map(|d| lang::pick(locale, &d.name, &d.name_en).to_owned())
     };
     let queue = pending_queue(slug.clone());
-    let count = move || match queue.count() {
-        (n, true) => format!("{n}+"),
-        (n, false) => n.to_string(),
-    };
+    let reports = reports_queue(slug.clone());
+    let counts = (counted(queue), counted(reports));
     let shown = RwSignal::new(Tab::Claims);
     let tab_id = {
         let slug = slug.clone();
-        move |tab: Tab| format!("console-{slug}-{}", if tab == Tab::Claims { "claims" } else { "news" })
+        move |tab: Tab| format!("console-{slug}-{}", tab.name())
     };
     let label = {
         let slug = slug.clone();
@@ -50,9 +68,12 @@ pub fn Console(slug: String) -> impl IntoView {
     view! {
         <section class="console" aria-label=label>
             <h2 class="section-title">{heading}</h2>
-            <TabList shown tab_id=tab_id.clone() count=Signal::derive(count) />
+            <TabList shown tab_id=tab_id.clone() counts />
             <div role="tabpanel" id=format!("{}-panel", tab_id(Tab::Claims)) aria-labelledby=tab_id(Tab::Claims) class="console-panel" hidden=move || shown.get() != Tab::Claims>
                 <ClaimsPanel queue />
+            </div>
+            <div role="tabpanel" id=format!("{}-panel", tab_id(Tab::Reports)) aria-labelledby=tab_id(Tab::Reports) class="console-panel" hidden=move || shown.get() != Tab::Reports>
+                <ReportsPanel queue=reports slug=slug.clone() />
             </div>
             <div role="tabpanel" id=format!("{}-panel", tab_id(Tab::News)) aria-labelledby=tab_id(Tab::News) class="console-panel" hidden=move || shown.get() != Tab::News>
                 <Show when=move || shown.get() == Tab::News>
@@ -69,7 +90,8 @@ pub fn Console(slug: String) -> impl IntoView {
 fn TabList(
     shown: RwSignal<Tab>,
     tab_id: impl Fn(Tab) -> String + Clone + Send + 'static,
-    count: Signal<String>,
+    /// How many claims and reports wait.
+    counts: (Signal<String>, Signal<String>),
 ) -> impl IntoView {
     let keys = {
         let tab_id = tab_id.clone();
@@ -105,7 +127,8 @@ fn TabList(
                             on:click=move |_| shown.set(tab)
                         >
                             {match tab {
-                                Tab::Claims => view! { {tr!(tab_claims)} " " <span class="tab-count">{move || count.get()}</span> }.into_any(),
+                                Tab::Claims => view! { {tr!(tab_claims)} " " <span class="tab-count">{move || counts.0.get()}</span> }.into_any(),
+                                Tab::Reports => view! { {tr!(tab_reports)} " " <span class="tab-count">{move || counts.1.get()}</span> }.into_any(),
                                 Tab::News => tr!(tab_news).into_any(),
                             }}
                         </button>

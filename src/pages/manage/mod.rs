@@ -6,6 +6,7 @@ mod console;
 mod district_news;
 mod merchant;
 mod news;
+mod reports;
 
 use golmok_api::{ClaimStatus, Role, ShopClaim};
 use leptos::prelude::*;

@@ -41,7 +41,7 @@ pub fn AuthorTools(shown: Shown, list: Paged<TimelineEntry>) -> impl IntoView {
     };
     view! {
         <div class="life-tools">
-            <div class="life-tool-buttons">
+            <div class="decision-actions">
                 {move || editable().then(|| button(Tool::Edit, tr!(edit_action)))}
                 {button(Tool::Update, tr!(update_action))}
                 {move || open().then(|| button(Tool::Withdraw, move_label(ProposalStatus::Withdrawn)))}

@@ -2,7 +2,7 @@
 //! and the form to add one (a chunk of its own, see the page's module).
 
 use golmok_api::validate::{self, field};
-use golmok_api::{Comment, NewComment};
+use golmok_api::{Comment, NewComment, ReportTarget};
 use leptos::prelude::*;
 
 use super::Shown;
@@ -11,6 +11,7 @@ use crate::api::use_api;
 use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
 use crate::components::load_error::LoadError;
+use crate::components::report::ReportButton;
 use crate::components::shop_answers::ShopAnswers;
 use crate::config::link;
 use crate::format;
@@ -28,6 +29,9 @@ pub fn Talk() -> impl IntoView {
             <Life shown />
             <ShopAnswers proposal_id=shown.id count=shown.answers />
             <Comments shown />
+            <div class="report-proposal">
+                <ReportButton target=ReportTarget::Proposal id=shown.id label=tr!(report_proposal_action) />
+            </div>
         }
     })
 }
@@ -85,6 +89,7 @@ fn CommentItem(comment: Comment) -> impl IntoView {
                 <time datetime=comment.created_at>{when}</time>
             </p>
             <p class="comment-body">{comment.body}</p>
+            <ReportButton target=ReportTarget::Comment id=comment.id />
         </li>
     }
 }

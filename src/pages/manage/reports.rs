@@ -1,0 +1,152 @@
+//! The district console's tab of reports: each reported item once, with what it says,
+//! who wrote it and every reason given, and one tap to hide it (with the note its author
+//! reads) or keep it.
+
+use golmok_api::validate::{self, field, limits};
+use golmok_api::{ReportTarget, ReportedItem, Visibility};
+use leptos::prelude::*;
+
+use crate::api::use_api;
+use crate::components::field::{Field, Input};
+use crate::components::form::{FormFailure, Problems, Submit};
+use crate::components::load_error::LoadError;
+use crate::config::link;
+use crate::format;
+use crate::state::announce::use_announcer;
+use crate::state::lang;
+use crate::state::paged::{First, Paged};
+
+/// The district's reported items waiting for a decision.
+pub fn reports_queue(slug: String) -> Paged<ReportedItem> {
+    let api = use_api();
+    Paged::new(
+        move |cursor| {
+            let (api, slug) = (api.clone(), slug.clone());
+            async move { api.reports(&slug, cursor.as_deref()).await }
+        },
+        |r: &ReportedItem| item_key(r.target, r.target_id),
+    )
+}
+
+/// An item's key in the queue: ids are per kind of item, so apart by kind.
+fn item_key(target: ReportTarget, id: i64) -> i64 {
+    id * 4 + ReportTarget::ALL.iter().position(|t| *t == target).unwrap_or(0) as i64
+}
+
+#[component]
+pub fn ReportsPanel(queue: Paged<ReportedItem>, slug: String) -> impl IntoView {
+    let slug = StoredValue::new(slug);
+    move || {
+        match queue.first() {
+        First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
+        First::Failed(error) => view! { <LoadError error on_retry=move || queue.retry() /> }.into_any(),
+        First::Ready if queue.is_empty() => view! { <p class="empty">{tr!(reports_empty)}</p> }.into_any(),
+        First::Ready => view! {
+            <ul class="cards" role="list">
+                {move || queue.items().into_iter().map(|item| view! { <Reported item queue slug=slug.get_value() /> }).collect_view()}
+            </ul>
+            {queue.show_more()}
+        }
+        .into_any(),
+    }
+    }
+}
+
+fn target_label(target: ReportTarget) -> &'static str {
+    match target {
+        ReportTarget::Proposal => tr!(target_proposal),
+        ReportTarget::Comment => tr!(target_comment),
+        ReportTarget::Answer => tr!(target_answer),
+        ReportTarget::Announcement => tr!(target_announcement),
+    }
+}
+
+/// Says what will happen: "이 댓글을 가려요".
+fn hide_label(target: ReportTarget) -> &'static str {
+    match target {
+        ReportTarget::Proposal => tr!(hide_proposal),
+        ReportTarget::Comment => tr!(hide_comment),
+        ReportTarget::Answer => tr!(hide_answer),
+        ReportTarget::Announcement => tr!(hide_announcement),
+    }
+}
+
+#[component]
+fn Reported(item: ReportedItem, queue: Paged<ReportedItem>, slug: String) -> impl IntoView {
+    let ReportedItem { target, target_id, proposal_id, text, author, hidden, reasons } = item;
+    let key = item_key(target, target_id);
+    let where_it_is = proposal_id.map(|p| {
+        view! { <a href=link(format!("/d/{slug}/proposals/{p}")) class="more-link">{tr!(see_in_place)}</a> }
+    });
+    view! {
+        <li class="card reported-card">
+            <div class="card-badges">
+                <span class="badge badge-category">{target_label(target)}</span>
+                {hidden.then(|| view! { <span class="badge badge-status">{tr!(already_hidden)}</span> })}
+            </div>
+            <p class="timeline-note">{text}</p>
+            <dl class="facts">
+                <div><dt>{tr!(written_by)}</dt><dd>{author.display_name}</dd></div>
+            </dl>
+            <h3>{tr!(reasons_heading)}</h3>
+            <ul class="reasons" role="list">
+                {reasons.into_iter().map(|r| {
+                    let when = format::relative(&r.created_at, lang::current(), tr!(just_now));
+                    view! { <li><span class="claim-note">{r.reason}</span>" · "<time datetime=r.created_at>{when}</time></li> }
+                }).collect_view()}
+            </ul>
+            {where_it_is}
+            <Decision target target_id key queue />
+        </li>
+    }
+}
+
+/// Hide (the note required: its author reads it) or keep.
+#[component]
+fn Decision(target: ReportTarget, target_id: i64, key: i64, queue: Paged<ReportedItem>) -> impl IntoView {
+    let api = use_api();
+    let announcer = use_announcer();
+    let hide = RwSignal::new(true);
+    let note = RwSignal::new(String::new());
+    let visibility = move || Visibility { hidden: hide.get(), note: note.get() };
+    let form =
+        Submit::new(Problems::new(move || validate::visibility(&visibility()).err().unwrap_or_default()));
+    let decide = move |hidden: bool| {
+        hide.set(hidden);
+        let api = api.clone();
+        form.send(
+            validate::visibility(&untrack(visibility)),
+            move |v| async move { api.set_hidden(target, target_id, &v).await },
+            move |answer| {
+                answer?;
+                announcer.say(if hidden { tr!(hidden_done) } else { tr!(kept_done) });
+                queue.remove(key);
+                Ok(())
+            },
+        );
+    };
+    let decide = StoredValue::new(decide);
+    view! {
+        <form class="decision" on:submit=move |ev| ev.prevent_default() novalidate>
+            <Field
+                id=format!("hide-{}-{target_id}", target.as_str())
+                name=field::NOTE
+                label=tr!(hide_note_label)
+                value=note
+                problems=form.problems
+                input=Input::Area
+                hint=tr!(hide_note_hint)
+                max=limits::NOTE.1
+            />
+            <FormFailure failure=form.failure />
+            <div class="decision-actions">
+                <button type="button" class="button button-danger" disabled=move || form.sending.get() on:click=move |_| decide.with_value(|d| d(true))>
+                    {hide_label(target)}
+                </button>
+                <button type="button" class="button button-secondary" disabled=move || form.sending.get() on:click=move |_| decide.with_value(|d| d(false))>
+                    {tr!(keep_action)}
+                </button>
+            </div>
+        </form>
+    }
+}

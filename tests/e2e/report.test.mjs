@@ -1,0 +1,62 @@
+// Reports: a resident reports a comment, the district's moderator hides it from the
+// console's reports tab with a note, the comment is gone for everyone, and its writer
+// reads why in "My alley". At 390x844, in both languages.
+import assert from 'node:assert/strict';
+import { DEMO_PASSWORD, DISTRICT, api, exact, logIn, logOut, open, scenario, t } from './support.mjs';
+
+const MODERATOR = { email: 'moderator@example.com', password: DEMO_PASSWORD, name: '은구비서로 상인회' };
+
+async function account(prefix) {
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const user = { email: `${prefix}-${id}@example.com`, password: `pw-${id}-secret`, name: `${prefix} ${id.slice(-5)}` };
+  const auth = await api('/auth/register', { method: 'POST', body: { email: user.email, password: user.password, display_name: user.name } });
+  return { user, token: auth.token, id };
+}
+
+for (const lang of ['ko', 'en']) {
+  scenario(`a resident reports a comment and a moderator hides it (${lang})`, async (page) => {
+    const writer = await account('writer');
+    const text = `광고: 싸게 팔아요 ${writer.id}`;
+    await api('/proposals/3/comments', { method: 'POST', token: writer.token, body: { body: text } });
+    const reporter = await account('reporter');
+    const path = `/d/${DISTRICT}/proposals/3`;
+
+    await logIn(page, reporter.user, lang);
+    await open(page, path);
+    const comment = page.getByRole('listitem').filter({ hasText: text });
+    await comment.getByRole('button', { name: exact(t(lang, 'report_action')) }).click();
+    await comment.getByRole('button', { name: exact(t(lang, 'report_submit')) }).click();
+    await comment.getByText(t(lang, 'err_required')).waitFor();
+    await comment.getByLabel(t(lang, 'report_reason_label')).fill(lang === 'ko' ? '전화번호가 있는 광고예요.' : 'An ad with a phone number.');
+    await comment.getByRole('button', { name: exact(t(lang, 'report_submit')) }).click();
+    await comment.getByText(t(lang, 'reported')).waitFor();
+
+    // The moderator finds it under the reports tab, with the reason, and hides it.
+    await logOut(page, lang);
+    await logIn(page, MODERATOR, lang);
+    await open(page, '/manage');
+    await page.getByRole('tab', { name: new RegExp(t(lang, 'tab_reports')) }).first().click();
+    const item = page.getByRole('tabpanel').getByRole('listitem').filter({ hasText: text }).first();
+    await item.getByText(lang === 'ko' ? '전화번호가 있는 광고예요.' : 'An ad with a phone number.').waitFor();
+    assert.ok(!(await item.innerText()).includes(reporter.user.name), 'the reporter is not named');
+    await item.getByRole('button', { name: exact(t(lang, 'hide_comment')) }).click();
+    await item.getByText(t(lang, 'err_required')).waitFor();
+    const note = lang === 'ko' ? '광고라서 가렸어요.' : 'Hidden: advertising.';
+    await item.getByLabel(t(lang, 'hide_note_label')).fill(note);
+    await item.getByRole('button', { name: exact(t(lang, 'hide_comment')) }).click();
+    await item.waitFor({ state: 'detached' });
+
+    // Gone from the proposal for everyone.
+    await open(page, path);
+    await page.getByRole('region', { name: new RegExp(`^${t(lang, 'comments_heading')}`) }).getByRole('listitem').first().waitFor();
+    assert.equal(await page.getByText(text).count(), 0);
+
+    // Its writer reads why.
+    await logOut(page, lang);
+    await logIn(page, writer.user, lang);
+    await open(page, '/alley');
+    const hidden = page.getByRole('region', { name: t(lang, 'my_hidden_heading') });
+    await hidden.getByText(text).waitFor();
+    assert.ok((await hidden.innerText()).includes(note));
+  }, { lang });
+}
