@@ -7,6 +7,7 @@
 
 mod announcements;
 mod answers;
+mod districts;
 pub mod hours;
 pub mod instants;
 mod life;
@@ -18,6 +19,7 @@ pub mod validate;
 
 pub use announcements::*;
 pub use answers::*;
+pub use districts::*;
 pub use hours::{DayHours, Span, WeeklyHours};
 pub use life::*;
 pub use moderation::*;

@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 
 use crate::announcements::{AnnouncementUpdate, NewAnnouncement};
 use crate::answers::NewAnswer;
+use crate::districts::NewDistrict;
 use crate::hours::{self, DayHours, WeeklyHours};
 use crate::life::{ProposalEdit, StatusChange, UpdateNote};
 use crate::moderation::{NewReport, Visibility};
@@ -40,6 +41,10 @@ pub mod limits {
     pub const PHONE_DIGITS: (usize, usize) = (8, 12);
     /// Digits in a business registration number (사업자등록번호).
     pub const BUSINESS_NUMBER_DIGITS: usize = 10;
+    pub const SLUG: (usize, usize) = (2, 40);
+    pub const DISTRICT_NAME: (usize, usize) = (2, 60);
+    pub const REGION: (usize, usize) = (1, 60);
+    pub const DISTRICT_DESCRIPTION: (usize, usize) = (1, 1000);
 }
 
 /// What is wrong with one field. `limit` is the minimum for `too_short` and the maximum
@@ -97,6 +102,9 @@ pub mod field {
     pub const BUSINESS_NUMBER: &str = "business_number";
     pub const NOTE: &str = "note";
     pub const REASON: &str = "reason";
+    pub const SLUG: &str = "slug";
+    pub const REGION: &str = "region";
+    pub const REGION_EN: &str = "region_en";
     pub const NAME_EN: &str = "name_en";
     pub const MESSAGE: &str = "message";
     pub const PLEDGE: &str = "pledge";
@@ -388,6 +396,57 @@ pub fn visibility(input: &Visibility) -> Result<Visibility, Vec<FieldError>> {
         p.take(optional_note(&input.note))
     };
     p.finish(Visibility { hidden: input.hidden, note })
+}
+
+/// A district's address: 2 to 40 of `a-z`, `0-9` and single hyphens, starting with a
+/// letter and not ending with a hyphen, so it reads well in `/d/{slug}` and needs no
+/// escaping anywhere.
+pub fn slug(raw: &str) -> Result<String, FieldError> {
+    let value = raw.trim();
+    let (min, max) = limits::SLUG;
+    let n = value.len();
+    if n == 0 {
+        return Err(FieldError::new(field::SLUG, FieldErrorCode::Required, None));
+    }
+    let b = value.as_bytes();
+    let shaped = b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        && b[0].is_ascii_lowercase()
+        && b[n - 1] != b'-'
+        && !value.contains("--");
+    if !shaped {
+        Err(FieldError::new(field::SLUG, FieldErrorCode::Invalid, None))
+    } else if n < min {
+        Err(FieldError::new(field::SLUG, FieldErrorCode::TooShort, Some(min)))
+    } else if n > max {
+        Err(FieldError::new(field::SLUG, FieldErrorCode::TooLong, Some(max)))
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+/// A new district: its address, both names; region and description may wait.
+pub fn new_district(input: &NewDistrict) -> Result<NewDistrict, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let d = NewDistrict {
+        slug: p.take(slug(&input.slug)),
+        name: p.take(text(field::NAME, &input.name, limits::DISTRICT_NAME, false)),
+        name_en: p.take(text(field::NAME_EN, &input.name_en, limits::DISTRICT_NAME, false)),
+        region: p.take(optional_text(field::REGION, &input.region, limits::REGION, false)),
+        region_en: p.take(optional_text(field::REGION_EN, &input.region_en, limits::REGION, false)),
+        description: p.take(optional_text(
+            field::DESCRIPTION,
+            &input.description,
+            limits::DISTRICT_DESCRIPTION,
+            true,
+        )),
+        description_en: p.take(optional_text(
+            field::DESCRIPTION_EN,
+            &input.description_en,
+            limits::DISTRICT_DESCRIPTION,
+            true,
+        )),
+    };
+    p.finish(d)
 }
 
 /// Text that may be left blank (answers `""`).

@@ -17,8 +17,15 @@ pub struct Config {
     #[arg(long, env = "GOLMOK_LISTEN", value_name = "ADDR", default_value = "127.0.0.1:8080")]
     pub listen: String,
 
-    /// SQLite database: `sqlite://FILE` or a plain file path. Created if missing.
-    #[arg(long, env = "GOLMOK_DATABASE", value_name = "URL", default_value = "sqlite://golmok.db")]
+    /// The database: `sqlite://FILE` or a file path (created if missing), or
+    /// `postgres://USER:PASS@HOST/DB`.
+    #[arg(
+        long,
+        env = "GOLMOK_DATABASE",
+        value_name = "URL",
+        default_value = "sqlite://golmok.db",
+        global = true
+    )]
     pub database: String,
 
     /// Serve the built SPA from this directory, with index.html for deep links.

@@ -2,6 +2,7 @@
 //! the built SPA. `main.rs` only parses flags and calls [`run`]; tests call
 //! [`build_app`] and serve it on a port of their own.
 
+pub mod admin;
 pub mod auth;
 pub mod config;
 pub mod db;
@@ -147,6 +148,31 @@ fn cors_layer(origins: &[String]) -> anyhow::Result<Option<CorsLayer>> {
 }
 
 /// Builds the app, listens on `config.listen`, and serves until `shutdown` resolves.
+/// The command line: the server's flags, and optionally one of the commands for whoever
+/// runs it (`district create`, `moderator add`, …), which works on the database and ends.
+#[derive(Debug, clap::Parser)]
+#[command(name = "golmok-server", version, about = "Golmok: the participation portal for alley districts")]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub admin: Option<admin::Admin>,
+}
+
+/// Runs one command for whoever runs the server on the configured database (migrated
+/// first, never seeded), writing what it did to `out`.
+pub async fn administer(
+    config: &Config,
+    command: admin::Admin,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    config.validate()?;
+    let store = Store::open(&config.database).await?;
+    let done = admin::run(&store, command, out).await;
+    store.close().await;
+    done
+}
+
 pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
     let store = open_store(&config).await?;
     let app = router(&config, store.clone())?;

@@ -78,3 +78,91 @@ impl Store {
             .await)?)
     }
 }
+
+/// What became of a request to remove a moderator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dismissal {
+    Removed,
+    /// They do not moderate this district.
+    NotModerator,
+    /// They are its only moderator: a district is never left without one.
+    LastOne,
+}
+
+impl Store {
+    /// Founds a district (validated already); `StoreError::Conflict` when the slug is
+    /// taken. Answers its id.
+    pub async fn create_district(&self, d: &golmok_api::NewDistrict) -> StoreResult<i64> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "INSERT INTO districts (slug, name, name_en, region, region_en, description, description_en, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(&d.slug)
+        .bind(&d.name)
+        .bind(&d.name_en)
+        .bind(&d.region)
+        .bind(&d.region_en)
+        .bind(&d.description)
+        .bind(&d.description_en)
+        .bind(super::clock::now())
+        .fetch_one(pool)
+        .await)?)
+    }
+
+    /// Makes a user a moderator of the district; `false` if they were one already.
+    pub async fn appoint_moderator(&self, district_id: i64, user_id: i64) -> StoreResult<bool> {
+        let added = on_pool!(self, pool => sqlx::query(
+            "INSERT INTO district_roles (district_id, user_id, role, created_at) VALUES ($1, $2, 'moderator', $3)
+             ON CONFLICT (district_id, user_id) DO NOTHING",
+        )
+        .bind(district_id)
+        .bind(user_id)
+        .bind(super::clock::now())
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected()))?;
+        Ok(added == 1)
+    }
+
+    /// Removes a moderator, unless they are the district's last: counted and removed in
+    /// one exclusive transaction, so two removals at once cannot both leave it empty.
+    pub async fn dismiss_moderator(&self, district_id: i64, user_id: i64) -> StoreResult<Dismissal> {
+        use super::BeginExclusive as _;
+        Ok(on_pool!(self, pool => {
+            let mut tx = pool.begin_exclusive().await?;
+            let (count, theirs): (i64, i64) = sqlx::query_as(
+                "SELECT COUNT(*), COALESCE(SUM(CASE WHEN user_id = $2 THEN 1 ELSE 0 END), 0)
+                 FROM district_roles WHERE district_id = $1 AND role = 'moderator'",
+            )
+            .bind(district_id)
+            .bind(user_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let outcome = match (theirs, count) {
+                (0, _) => Dismissal::NotModerator,
+                (_, 1) => Dismissal::LastOne,
+                _ => {
+                    sqlx::query("DELETE FROM district_roles WHERE district_id = $1 AND user_id = $2 AND role = 'moderator'")
+                        .bind(district_id)
+                        .bind(user_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    Dismissal::Removed
+                }
+            };
+            tx.commit().await?;
+            outcome
+        }))
+    }
+
+    /// A district's moderators, by email and name, in the order they were appointed.
+    pub async fn moderators(&self, district_id: i64) -> StoreResult<Vec<(String, String)>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT u.email, u.display_name FROM district_roles r JOIN users u ON u.id = r.user_id
+             WHERE r.district_id = $1 AND r.role = 'moderator' ORDER BY r.created_at, u.id",
+        )
+        .bind(district_id)
+        .fetch_all(pool)
+        .await)?)
+    }
+}

@@ -48,6 +48,7 @@ pub use demo::{
     DemoAnnouncement, DemoAnswer, DemoClaim, DemoComment, DemoData, DemoDistrict, DemoEvent, DemoProposal,
     DemoShop, DemoUser, EventDay, SeedOutcome,
 };
+pub use districts::Dismissal;
 pub use feed::{FeedAfter, kind_rank};
 pub use moderation::ItemPlace;
 pub use proposals::{ProposalAfter, ProposalFilter};

@@ -4,6 +4,7 @@
 //! time on a throwaway one, scripts/with-postgres.sh), a fresh database of its own there:
 //! every test runs on both engines.
 
+mod admin;
 mod announcements;
 mod answers;
 mod auth;

@@ -1,0 +1,57 @@
+//! Founding a district: its address and names.
+
+use golmok_api::validate::{self, limits};
+use golmok_api::{FieldErrorCode, NewDistrict};
+
+#[test]
+fn a_slug_is_lower_case_letters_digits_and_single_inner_hyphens() {
+    for ok in ["eungubi-seo", "dongmyeong", "a1", "gwangjang-2026", &"a".repeat(limits::SLUG.1)] {
+        assert_eq!(validate::slug(ok).as_deref(), Ok(ok), "{ok}");
+    }
+    assert_eq!(validate::slug("  eungubi-seo ").as_deref(), Ok("eungubi-seo"), "trimmed");
+    for (bad, code) in [
+        ("", FieldErrorCode::Required),
+        ("  ", FieldErrorCode::Required),
+        ("Eungubi", FieldErrorCode::Invalid),
+        ("eun gubi", FieldErrorCode::Invalid),
+        ("은구비", FieldErrorCode::Invalid),
+        ("1st-street", FieldErrorCode::Invalid),
+        ("-alley", FieldErrorCode::Invalid),
+        ("alley-", FieldErrorCode::Invalid),
+        ("al--ley", FieldErrorCode::Invalid),
+        ("al_ley", FieldErrorCode::Invalid),
+        ("a", FieldErrorCode::TooShort),
+    ] {
+        let e = validate::slug(bad).unwrap_err();
+        assert_eq!((e.field.as_str(), e.code), ("slug", code), "{bad:?}");
+    }
+    let long = validate::slug(&"a".repeat(limits::SLUG.1 + 1)).unwrap_err();
+    assert_eq!((long.code, long.limit), (FieldErrorCode::TooLong, Some(limits::SLUG.1 as u32)));
+    assert_eq!(validate::slug("a").unwrap_err().limit, Some(limits::SLUG.0 as u32));
+}
+
+#[test]
+fn a_district_needs_its_address_and_both_names() {
+    let d = NewDistrict {
+        slug: "gwangjang".into(),
+        name: " 광장시장 골목 ".into(),
+        name_en: "Gwangjang Alley".into(),
+        region: "  ".into(),
+        ..NewDistrict::default()
+    };
+    let ok = validate::new_district(&d).unwrap();
+    assert_eq!((ok.name.as_str(), ok.region.as_str()), ("광장시장 골목", ""), "trimmed; blank is none");
+    let missing =
+        validate::new_district(&NewDistrict { slug: "X".into(), ..NewDistrict::default() }).unwrap_err();
+    let fields: Vec<_> = missing.iter().map(|p| (p.field.as_str(), p.code)).collect();
+    assert_eq!(
+        fields,
+        [
+            ("slug", FieldErrorCode::Invalid),
+            ("name", FieldErrorCode::Required),
+            ("name_en", FieldErrorCode::Required)
+        ]
+    );
+    let long = NewDistrict { description: "가".repeat(limits::DISTRICT_DESCRIPTION.1 + 1), ..d };
+    assert_eq!(validate::new_district(&long).unwrap_err()[0].field, "description");
+}

@@ -1,0 +1,116 @@
+//! The server's own command line: founding a district and appointing its moderators,
+//! which the running server sees at once; a district never loses its last moderator.
+
+use clap::Parser as _;
+use golmok_api::{District, Role, User};
+use golmok_server::{Cli, Config, admin::Admin};
+use reqwest::StatusCode;
+
+use crate::{TestServer, expect, expect_error};
+
+fn command(args: &[&str]) -> Admin {
+    let cli = Cli::try_parse_from(std::iter::once("golmok-server").chain(args.iter().copied()))
+        .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+    cli.admin.expect("a command")
+}
+
+/// Runs a command on the test server's database: what it printed, or why it refused.
+async fn admin(s: &TestServer, args: &[&str]) -> Result<String, String> {
+    let mut out = Vec::new();
+    let done = golmok_server::administer(&Config::new(s.database.clone()), command(args), &mut out).await;
+    done.map(|()| String::from_utf8(out).unwrap()).map_err(|e| format!("{e:#}"))
+}
+
+const CREATE: [&str; 8] =
+    ["district", "create", "--slug", "gwangjang", "--name", "광장시장 골목", "--name-en", "Gwangjang Alley"];
+
+#[tokio::test]
+async fn a_district_founded_from_the_command_line_is_on_the_portal_at_once() {
+    let s = TestServer::start().await;
+    // The flags still parse without a command, and --database goes after one too.
+    let plain = Cli::try_parse_from(["golmok-server", "--database", "x.db", "--demo"]).unwrap();
+    assert!(plain.admin.is_none() && plain.config.demo && plain.config.database == "x.db");
+    let after = Cli::try_parse_from(["golmok-server", "district", "list", "--database", "y.db"]).unwrap();
+    assert_eq!(after.config.database, "y.db");
+
+    let said = admin(&s, &CREATE).await.unwrap();
+    assert!(said.contains("gwangjang"), "{said}");
+    let d: District = expect(s.get("/api/v1/districts/gwangjang", None).await, StatusCode::OK).await;
+    assert_eq!(
+        (d.name.as_str(), d.name_en.as_str(), d.proposal_count),
+        ("광장시장 골목", "Gwangjang Alley", 0)
+    );
+
+    // Refusals say why and change nothing.
+    let again = admin(&s, &CREATE).await.unwrap_err();
+    assert!(again.contains("exists already"), "{again}");
+    let mut bad = CREATE;
+    bad[3] = "Gwang Jang";
+    let refused = admin(&s, &bad).await.unwrap_err();
+    assert!(refused.contains("slug"), "{refused}");
+    expect_error(s.get("/api/v1/districts/Gwang%20Jang", None).await, StatusCode::NOT_FOUND, "not_found")
+        .await;
+    let listed = admin(&s, &["district", "list"]).await.unwrap();
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+}
+
+#[tokio::test]
+async fn moderators_are_appointed_and_removed_but_never_the_last() {
+    let s = TestServer::start().await;
+    admin(&s, &CREATE).await.unwrap();
+    let lee = s.register("Lee@Example.com", "이 운영진").await;
+    let kim = s.register("kim@example.com", "김 운영진").await;
+    let claims = "/api/v1/districts/gwangjang/claims";
+    expect_error(s.get(claims, Some(&lee.token)).await, StatusCode::FORBIDDEN, "forbidden").await;
+
+    let none =
+        admin(&s, &["moderator", "add", "--district", "gwangjang", "--email", "nobody@example.com"]).await;
+    assert!(none.unwrap_err().contains("sign up"), "an unknown account is not created");
+    let nowhere =
+        admin(&s, &["moderator", "add", "--district", "nowhere", "--email", "lee@example.com"]).await;
+    assert!(nowhere.unwrap_err().contains("no district"));
+    // Emails as people type them.
+    admin(&s, &["moderator", "add", "--district", "gwangjang", "--email", " LEE@example.com "])
+        .await
+        .unwrap();
+    let twice =
+        admin(&s, &["moderator", "add", "--district", "gwangjang", "--email", "lee@example.com"]).await;
+    assert!(twice.unwrap().contains("already"));
+    expect::<serde_json::Value>(s.get(claims, Some(&lee.token)).await, StatusCode::OK).await;
+    let me: User = expect(s.get("/api/v1/auth/me", Some(&lee.token)).await, StatusCode::OK).await;
+    assert!(me.roles.iter().any(|r| r.role == Role::Moderator && r.district_slug == "gwangjang"));
+
+    let last =
+        admin(&s, &["moderator", "remove", "--district", "gwangjang", "--email", "lee@example.com"]).await;
+    assert!(last.unwrap_err().contains("last moderator"));
+    let not =
+        admin(&s, &["moderator", "remove", "--district", "gwangjang", "--email", "kim@example.com"]).await;
+    assert!(not.unwrap_err().contains("does not moderate"));
+    admin(&s, &["moderator", "add", "--district", "gwangjang", "--email", "kim@example.com"]).await.unwrap();
+    let listed = admin(&s, &["moderator", "list", "--district", "gwangjang"]).await.unwrap();
+    assert_eq!(listed, "lee@example.com\t이 운영진\nkim@example.com\t김 운영진\n");
+    admin(&s, &["moderator", "remove", "--district", "gwangjang", "--email", "lee@example.com"])
+        .await
+        .unwrap();
+    expect_error(s.get(claims, Some(&lee.token)).await, StatusCode::FORBIDDEN, "forbidden").await;
+    expect::<serde_json::Value>(s.get(claims, Some(&kim.token)).await, StatusCode::OK).await;
+}
+
+/// The two moderators of a district removed at the same moment: one removal goes
+/// through, the other finds the last moderator and stops.
+#[tokio::test]
+async fn two_removals_at_once_leave_one_moderator() {
+    let s = TestServer::start().await;
+    admin(&s, &CREATE).await.unwrap();
+    for email in ["a@example.com", "b@example.com"] {
+        s.register(email, "운영진").await;
+        admin(&s, &["moderator", "add", "--district", "gwangjang", "--email", email]).await.unwrap();
+    }
+    let (a, b) = tokio::join!(
+        admin(&s, &["moderator", "remove", "--district", "gwangjang", "--email", "a@example.com"]),
+        admin(&s, &["moderator", "remove", "--district", "gwangjang", "--email", "b@example.com"]),
+    );
+    assert_eq!(u8::from(a.is_ok()) + u8::from(b.is_ok()), 1, "{a:?} {b:?}");
+    let left = admin(&s, &["moderator", "list", "--district", "gwangjang"]).await.unwrap();
+    assert_eq!(left.lines().count(), 1, "{left}");
+}
