@@ -159,6 +159,12 @@ impl Api {
         self.send(Method::PUT, &format!("/{kind}/{id}/hidden"), Some(v)).await
     }
 
+    /// "My proposals" (`supports == false`) or "My supports": newest first.
+    pub async fn my_proposals(&self, supports: bool, cursor: Option<&str>) -> Result<Page<Proposal>, ApiError> {
+        let path = if supports { "/me/supports" } else { "/me/proposals" };
+        self.get(&with_query(path.to_owned(), &[("cursor", cursor)])).await
+    }
+
     /// What of the user's the moderators hid, and why.
     pub async fn my_hidden(&self, cursor: Option<&str>) -> Result<Page<HiddenItem>, ApiError> {
         self.get(&with_query("/me/hidden".to_owned(), &[("cursor", cursor)])).await

@@ -1,13 +1,15 @@
 //! `/alley`: "My alley" (내 골목) — what the shops one is a regular of announced and
-//! answered, and shops' answers to one's own proposals, newest first.
+//! answered, and shops' answers to one's own proposals, newest first; then one's own
+//! proposals and the ones one supports.
 
-use golmok_api::{FeedItem, FeedKind, HiddenItem};
+use golmok_api::{FeedItem, FeedKind, HiddenItem, Proposal};
 use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::components::announcement_card::AnnouncementCard;
 use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
+use crate::components::proposal_card::ProposalCard;
 use crate::components::shop_answers::ShopAnswer;
 use crate::components::skeleton::CardSkeletons;
 use crate::config::link;
@@ -25,7 +27,13 @@ pub fn AlleyPage() -> impl IntoView {
             <a href=link("/manage") class="more-link">{tr!(manage_link)}<span aria-hidden="true">" →"</span></a>
             {move || {
                 if session.is_logged_in() {
-                    view! { <HiddenOfMine /> <AlleyFeed /> }.into_any()
+                    view! {
+                        <HiddenOfMine />
+                        <AlleyFeed />
+                        <MyProposals supports=false />
+                        <MyProposals supports=true />
+                    }
+                    .into_any()
                 } else {
                     view! {
                         <div class="notice notice-info">
@@ -115,5 +123,41 @@ fn HiddenOfMine() -> impl IntoView {
                 </section>
             }
         })
+    }
+}
+
+/// "My proposals" or, with `supports`, the proposals one supports: cards as on the
+/// district page, newest first.
+#[component]
+fn MyProposals(supports: bool) -> impl IntoView {
+    let api = use_api();
+    let list = Paged::new(
+        move |cursor| {
+            let api = api.clone();
+            async move { api.my_proposals(supports, cursor.as_deref()).await }
+        },
+        |p: &Proposal| p.id,
+    );
+    let (id, heading, empty) = if supports {
+        ("my-supports", tr!(my_supports_heading), tr!(my_supports_empty))
+    } else {
+        ("my-proposals", tr!(my_proposals_heading), tr!(my_proposals_empty))
+    };
+    view! {
+        <section class="my-proposals" aria-labelledby=id>
+            <h2 id=id class="section-title">{heading}</h2>
+            {move || match list.first() {
+                First::Loading => view! { <CardSkeletons /> }.into_any(),
+                First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
+                First::Ready if list.is_empty() => view! { <p class="empty">{empty}</p> }.into_any(),
+                First::Ready => view! {
+                    <ul class="cards" role="list">
+                        {move || list.items().into_iter().map(|p| view! { <ProposalCard proposal=p /> }).collect_view()}
+                    </ul>
+                    {list.show_more()}
+                }
+                .into_any(),
+            }}
+        </section>
     }
 }

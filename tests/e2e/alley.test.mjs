@@ -32,3 +32,26 @@ for (const lang of ['ko', 'en']) {
     assert.ok(!text.includes('대청소'), "the district's own notices are on the district's home, not here");
   }, { lang });
 }
+
+scenario('My alley lists my proposals and the ones I support (en)', async (page) => {
+  const user = await signUp(page, 'en');
+  // A proposal of theirs, and a support for a demo one, through the app.
+  await open(page, `/d/${DISTRICT}/proposals/new`);
+  await page.getByRole('radio', { name: new RegExp(t('en', 'kind_improvement')) }).check();
+  const title = `Benches by the park ${user.name.slice(-4)}`;
+  await page.getByLabel(t('en', 'field_title'), { exact: true }).fill(title);
+  await page.getByLabel(t('en', 'field_body'), { exact: true }).fill('Two benches where the alley meets the park.');
+  await page.getByRole('button', { name: t('en', 'publish'), exact: true }).click();
+  await page.locator('main h1', { hasText: title }).waitFor();
+  await open(page, `/d/${DISTRICT}/proposals/2`);
+  await page.locator('button.vote-toggle[aria-pressed="false"]').click();
+  await page.locator('button.vote-toggle[aria-pressed="true"]').waitFor();
+
+  await open(page, '/alley');
+  const mine = page.getByRole('region', { name: t('en', 'my_proposals_heading') });
+  await mine.getByRole('link', { name: title }).waitFor();
+  const supported = page.getByRole('region', { name: t('en', 'my_supports_heading') });
+  await supported.getByRole('link', { name: '맹꽁이 여름밤 야시장' }).waitFor();
+  assert.equal(await supported.getByRole('listitem').count(), 1, 'only what they support');
+  assert.equal(await mine.getByRole('listitem').count(), 1, 'only their own');
+}, { lang: 'en' });

@@ -166,6 +166,48 @@ impl Store {
         rows.into_iter().map(Proposal::try_from).collect()
     }
 
+    /// A page of someone's own visible proposals in every district, newest first, before
+    /// the proposal `before`: "My proposals".
+    pub async fn proposals_of(
+        &self,
+        author: i64,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<Proposal>> {
+        let sql = format!(
+            "{SELECT_PROPOSALS} WHERE NOT p.hidden AND p.author_id = $1 AND p.id < $2 ORDER BY p.id DESC LIMIT $3"
+        );
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, ProposalRow>(&sql)
+            .bind(author)
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await)?;
+        rows.into_iter().map(Proposal::try_from).collect()
+    }
+
+    /// A page of the visible proposals someone supports, newest first, before the
+    /// proposal `before`: "My supports".
+    pub async fn supported_by(
+        &self,
+        user: i64,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<Proposal>> {
+        let sql = format!(
+            "{SELECT_PROPOSALS} WHERE NOT p.hidden AND p.id < $2
+               AND EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = p.id AND v.user_id = $1)
+             ORDER BY p.id DESC LIMIT $3"
+        );
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, ProposalRow>(&sql)
+            .bind(user)
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await)?;
+        rows.into_iter().map(Proposal::try_from).collect()
+    }
+
     /// A visible proposal, with `voted` for `viewer`.
     pub async fn get_proposal(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<Proposal>> {
         let sql = format!("{SELECT_PROPOSALS} WHERE NOT p.hidden AND p.id = $2");

@@ -41,6 +41,8 @@ use crate::routes::{
         proposals::list,
         proposals::create,
         proposals::get,
+        proposals::mine,
+        proposals::supported,
         life::edit,
         life::move_status,
         life::timeline,

@@ -40,6 +40,8 @@ pub fn router() -> Router<AppState> {
         .route("/districts/{slug}/claims", get(shops::of_district))
         .route("/me/claims", get(shops::mine))
         .route("/me/feed", get(feed::mine))
+        .route("/me/proposals", get(proposals::mine))
+        .route("/me/supports", get(proposals::supported))
         .route("/shops/{id}/verification", post(shops::verify))
         .route("/shops/{id}/follow", put(shops::follow).delete(shops::unfollow))
         .route(

@@ -3,7 +3,7 @@ use golmok_api::{ErrorBody, NewProposal, Page, Proposal, ProposalKind, ProposalS
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{decode_cursor, encode_cursor, page_limit, paginate};
+use super::{PageParams, Pager, decode_cursor, encode_cursor, page_limit, paginate};
 use crate::{
     AppState,
     auth::{CurrentUser, MaybeUser},
@@ -124,4 +124,46 @@ pub async fn get(
     Path(id): Path<i64>,
 ) -> ApiResult<Json<Proposal>> {
     state.store.get_proposal(id, viewer.id()).await?.map(Json).ok_or(ApiError::NotFound("proposal"))
+}
+
+/// "My proposals": the caller's own, in every district, newest first.
+#[utoipa::path(
+    get, path = "/api/v1/me/proposals", operation_id = "my_proposals", tag = "proposals",
+    params(PageParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of the caller's proposals", body = Page<Proposal>),
+        (status = 400, description = "`bad_request`: bad cursor or limit", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+    )
+)]
+pub async fn mine(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Json<Page<Proposal>>> {
+    let pager = Pager::new("mp", params.limit, super::cursor_param(&params.cursor))?;
+    let items = state.store.proposals_of(current.user.id, pager.start, pager.look_ahead()).await?;
+    Ok(Json(pager.page(items, |p| p.id)))
+}
+
+/// "My supports": the proposals the caller supports, in every district, newest first.
+#[utoipa::path(
+    get, path = "/api/v1/me/supports", operation_id = "my_supports", tag = "proposals",
+    params(PageParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of the proposals the caller supports", body = Page<Proposal>),
+        (status = 400, description = "`bad_request`: bad cursor or limit", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+    )
+)]
+pub async fn supported(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Json<Page<Proposal>>> {
+    let pager = Pager::new("ms", params.limit, super::cursor_param(&params.cursor))?;
+    let items = state.store.supported_by(current.user.id, pager.start, pager.look_ahead()).await?;
+    Ok(Json(pager.page(items, |p| p.id)))
 }

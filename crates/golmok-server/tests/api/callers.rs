@@ -194,6 +194,8 @@ fn rows() -> Vec<Row> {
         (M::POST, "/api/v1/shops/{id}/verification", Some(json!({"decision": "verify"})), Claim,          [401, 404, 404, 404, 404, 200, 404]),
         (M::GET, "/api/v1/me/claims", None, Nothing, signed_in(200)),
         (M::GET, "/api/v1/me/feed", None, Nothing, signed_in(200)),
+        (M::GET, "/api/v1/me/proposals", None, Nothing, signed_in(200)),
+        (M::GET, "/api/v1/me/supports", None, Nothing, signed_in(200)),
         (M::POST, "/api/v1/reports", Some(json!({"target": "proposal", "target_id": "{id}", "reason": "이상해요"})), Proposal, signed_in(201)),
         (M::POST, "/api/v1/reports", Some(json!({"target": "comment", "target_id": "{id}", "reason": "광고예요"})), Comment, signed_in(201)),
         (M::GET, "/api/v1/districts/eungubi-seo/reports", None, Nothing,                                 [401, 403, 403, 403, 403, 200, 403]),

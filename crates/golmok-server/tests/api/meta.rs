@@ -56,6 +56,8 @@ async fn openapi_lists_every_path() {
         ("/api/v1/districts/{slug}/announcements", "post"),
         ("/api/v1/me/claims", "get"),
         ("/api/v1/me/feed", "get"),
+        ("/api/v1/me/proposals", "get"),
+        ("/api/v1/me/supports", "get"),
         ("/api/v1/shops/{id}", "get"),
         ("/api/v1/shops/{id}", "patch"),
         ("/api/v1/shops/{id}/verification", "post"),

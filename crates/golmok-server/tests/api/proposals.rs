@@ -246,3 +246,42 @@ async fn districts_list_and_get() {
         expect(empty.get("/api/v1/districts", None).await, StatusCode::OK).await;
     assert!(page.items.is_empty());
 }
+
+/// "My proposals" and "My supports": one's own and the supported, in every district,
+/// newest first, paged, without hidden ones, and nobody else's.
+#[tokio::test]
+async fn my_proposals_and_my_supports() {
+    use golmok_api::Proposal;
+    use sqlx::Executor as _;
+
+    let s = crate::demo_server().await;
+    let me = s.register("mine@example.com", "내 제안 주민").await.token;
+    let other = s.register("other@example.com", "다른 주민").await.token;
+    let mut mine = Vec::new();
+    for n in 0..3 {
+        mine.push(s.create_proposal(&me, &format!("내 제안 {n}"), ProposalKind::Improvement).await.id);
+    }
+    let theirs = s.create_proposal(&other, "남의 제안", ProposalKind::Improvement).await.id;
+    // Supports: one of mine, one of theirs, and a demo proposal.
+    for id in [mine[0], theirs, 1] {
+        s.vote(&me, id, true).await;
+    }
+    s.vote(&other, mine[1], true).await;
+
+    let listed: Vec<Proposal> = crate::walk_pages(&s, "/api/v1/me/proposals?limit=2", Some(&me)).await;
+    let ids: Vec<i64> = listed.iter().map(|p| p.id).collect();
+    assert_eq!(ids, [mine[2], mine[1], mine[0]], "mine only, newest first, across pages");
+    assert!(listed[2].voted && !listed[1].voted, "voted is the caller's");
+    let supported: Vec<Proposal> = crate::walk_pages(&s, "/api/v1/me/supports?limit=2", Some(&me)).await;
+    let ids: Vec<i64> = supported.iter().map(|p| p.id).collect();
+    assert_eq!(ids, [theirs, mine[0], 1]);
+    assert!(supported.iter().all(|p| p.voted));
+
+    // Hidden ones are not listed (the author finds them under /me/hidden).
+    let mut db = s.db().await;
+    db.execute(sqlx::query("UPDATE proposals SET hidden = TRUE WHERE id = $1").bind(mine[0])).await.unwrap();
+    let listed: Vec<Proposal> = crate::walk_pages(&s, "/api/v1/me/proposals", Some(&me)).await;
+    assert_eq!(listed.len(), 2);
+    let supported: Vec<Proposal> = crate::walk_pages(&s, "/api/v1/me/supports", Some(&me)).await;
+    assert_eq!(supported.iter().map(|p| p.id).collect::<Vec<_>>(), [theirs, 1]);
+}
