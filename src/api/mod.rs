@@ -160,7 +160,11 @@ impl Api {
     }
 
     /// "My proposals" (`supports == false`) or "My supports": newest first.
-    pub async fn my_proposals(&self, supports: bool, cursor: Option<&str>) -> Result<Page<Proposal>, ApiError> {
+    pub async fn my_proposals(
+        &self,
+        supports: bool,
+        cursor: Option<&str>,
+    ) -> Result<Page<Proposal>, ApiError> {
         let path = if supports { "/me/supports" } else { "/me/proposals" };
         self.get(&with_query(path.to_owned(), &[("cursor", cursor)])).await
     }
