@@ -150,13 +150,7 @@ impl Api {
         id: i64,
         v: &Visibility,
     ) -> Result<Moderated, ApiError> {
-        let kind = match target {
-            ReportTarget::Proposal => "proposals",
-            ReportTarget::Comment => "comments",
-            ReportTarget::Answer => "answers",
-            ReportTarget::Announcement => "announcements",
-        };
-        self.send(Method::PUT, &format!("/{kind}/{id}/hidden"), Some(v)).await
+        self.send(Method::PUT, &format!("/{}/{id}/hidden", target.collection()), Some(v)).await
     }
 
     /// "My proposals" (`supports == false`) or "My supports": newest first.

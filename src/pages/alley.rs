@@ -101,7 +101,7 @@ fn HiddenOfMine() -> impl IntoView {
             let api = api.clone();
             async move { api.my_hidden(cursor.as_deref()).await }
         },
-        |h: &HiddenItem| h.target_id * 4 + h.target as i64,
+        |h: &HiddenItem| h.target.key(h.target_id),
     );
     let item = |h: HiddenItem| {
         let when = crate::format::relative(&h.hidden_at, crate::state::lang::current(), tr!(just_now));

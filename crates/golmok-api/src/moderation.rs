@@ -36,6 +36,21 @@ impl ReportTarget {
     pub fn parse(s: &str) -> Option<Self> {
         ReportTarget::ALL.into_iter().find(|t| t.as_str() == s)
     }
+
+    /// The path segment (and table) of its kind: `/{collection}/{id}/hidden`.
+    pub fn collection(self) -> &'static str {
+        match self {
+            ReportTarget::Proposal => "proposals",
+            ReportTarget::Comment => "comments",
+            ReportTarget::Answer => "answers",
+            ReportTarget::Announcement => "announcements",
+        }
+    }
+
+    /// One number for an item of any kind (ids are per kind), for keyed lists.
+    pub fn key(self, id: i64) -> i64 {
+        id * 4 + self as i64
+    }
 }
 
 /// `POST /reports`: what is wrong with an item, in the reporter's words (1 to 500
@@ -91,14 +106,28 @@ pub struct ReportedItem {
 }
 
 /// `PUT /{proposals,comments,answers,announcements}/{id}/hidden`: a moderator hides the
-/// item (`true`, with the note its author reads, required) or keeps or shows it again
-/// (`false`, the note optional). Either closes the item's open reports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// item (`true`, with the note its author reads) or keeps or shows it again (`false`, the
+/// note optional). Either closes the item's open reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Visibility {
     pub hidden: bool,
     #[serde(default)]
     pub note: String,
+    /// Whether the item was hidden when the moderator looked (the queue's `hidden`). When
+    /// given and no longer so, nothing changes and the answer is 409 `conflict`: two
+    /// moderators deciding at once never undo each other unseen. Keeping hidden what was
+    /// hidden (`hidden` and `was_hidden` both true) may leave the note out: the first
+    /// note stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub was_hidden: Option<bool>,
+}
+
+impl Visibility {
+    /// Hides what was hidden already: the decision keeps it as it is.
+    pub fn keeps_hidden(&self) -> bool {
+        self.hidden && self.was_hidden == Some(true)
+    }
 }
 
 /// The decision, as the moderator gets it back.

@@ -93,6 +93,21 @@ pub struct User {
     pub roles: Vec<crate::shops::RoleGrant>,
 }
 
+impl User {
+    /// The districts this user moderates (slugs, as granted).
+    pub fn moderated(&self) -> impl Iterator<Item = &str> {
+        self.roles
+            .iter()
+            .filter(|r| r.role == crate::shops::Role::Moderator)
+            .map(|r| r.district_slug.as_str())
+    }
+
+    /// Whether this user moderates the district `slug`.
+    pub fn moderates(&self, slug: &str) -> bool {
+        self.moderated().any(|s| s == slug)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct AuthResponse {

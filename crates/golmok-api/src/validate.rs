@@ -387,15 +387,16 @@ pub fn new_report(input: &NewReport) -> Result<NewReport, Vec<FieldError>> {
     p.finish(NewReport { reason, ..input.clone() })
 }
 
-/// A moderator's decision: hiding says why (the author reads it), keeping may.
+/// A moderator's decision: hiding says why (the author reads it), keeping may, and so may
+/// keeping hidden what was hidden (its first note stays).
 pub fn visibility(input: &Visibility) -> Result<Visibility, Vec<FieldError>> {
     let mut p = Problems::default();
-    let note = if input.hidden {
+    let note = if input.hidden && !input.keeps_hidden() {
         p.take(text(field::NOTE, &input.note, limits::NOTE, true))
     } else {
         p.take(optional_note(&input.note))
     };
-    p.finish(Visibility { hidden: input.hidden, note })
+    p.finish(Visibility { note, ..input.clone() })
 }
 
 /// A district's address: 2 to 40 of `a-z`, `0-9` and single hyphens, starting with a

@@ -55,3 +55,20 @@ fn a_district_needs_its_address_and_both_names() {
     let long = NewDistrict { description: "가".repeat(limits::DISTRICT_DESCRIPTION.1 + 1), ..d };
     assert_eq!(validate::new_district(&long).unwrap_err()[0].field, "description");
 }
+
+#[test]
+fn a_user_moderates_the_districts_granted_as_moderator_only() {
+    use golmok_api::{Role, RoleGrant, User};
+    let grant = |slug: &str, role| RoleGrant { district_slug: slug.into(), role, shop_id: None };
+    let user = User {
+        id: 1,
+        email: "m@example.com".into(),
+        display_name: "운영자".into(),
+        created_at: String::new(),
+        roles: vec![grant("dongmyeong", Role::Merchant), grant("eungubi-seo", Role::Moderator)],
+    };
+    assert_eq!(user.moderated().collect::<Vec<_>>(), ["eungubi-seo"]);
+    assert!(user.moderates("eungubi-seo"));
+    assert!(!user.moderates("dongmyeong"), "a shop there is not a seat on its console");
+    assert!(!user.moderates("eungubi"));
+}

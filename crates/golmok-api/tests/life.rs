@@ -253,7 +253,17 @@ fn a_report_needs_a_reason_and_hiding_needs_a_note() {
     assert!(report(&"가".repeat(max)).is_ok());
     assert_eq!(report(&"가".repeat(max + 1)).unwrap_err()[0].code, FieldErrorCode::TooLong);
 
-    let decide = |hidden: bool, note: &str| validate::visibility(&Visibility { hidden, note: note.into() });
+    let decide = |hidden: bool, note: &str| {
+        validate::visibility(&Visibility { hidden, note: note.into(), ..Visibility::default() })
+    };
+    let seen = |hidden: bool, was: bool, note: &str| {
+        validate::visibility(&Visibility { hidden, note: note.into(), was_hidden: Some(was) })
+    };
+    let kept = seen(true, true, " ").unwrap();
+    assert_eq!((kept.note.as_str(), kept.was_hidden), ("", Some(true)), "kept hidden: the first note stays");
+    assert_eq!(seen(true, false, " ").unwrap_err()[0].code, FieldErrorCode::Required, "hiding anew says why");
+    assert_eq!(seen(false, true, " ").unwrap().was_hidden, Some(true), "what was seen goes along");
+    assert_eq!(seen(true, true, &"가".repeat(max + 1)).unwrap_err()[0].code, FieldErrorCode::TooLong);
     assert_eq!(decide(true, " ").unwrap_err()[0].code, FieldErrorCode::Required, "hiding says why");
     assert_eq!(decide(true, " 광고라서 가렸어요 ").unwrap().note, "광고라서 가렸어요");
     assert_eq!(decide(false, " ").unwrap().note, "", "keeping may say nothing");
@@ -263,4 +273,12 @@ fn a_report_needs_a_reason_and_hiding_needs_a_note() {
         assert_eq!(serde_json::to_value(target).unwrap(), target.as_str());
     }
     assert_eq!(ReportTarget::parse("shop"), None);
+    let paths: Vec<_> = ReportTarget::ALL.iter().map(|t| t.collection()).collect();
+    assert_eq!(paths, ["proposals", "comments", "answers", "announcements"]);
+    // Every kind's key of every id is its own.
+    let mut keys: Vec<_> = ReportTarget::ALL.iter().flat_map(|t| (1..=5).map(move |id| t.key(id))).collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), 20);
+    assert_eq!((ReportTarget::Proposal.key(3), ReportTarget::Announcement.key(3)), (12, 15));
 }

@@ -25,12 +25,8 @@ pub fn ManagePage() -> impl IntoView {
     let session = use_session();
     // The districts this person moderates, as the server last said (`/auth/me`).
     let moderated = move || {
-        let mut slugs: Vec<String> = session
-            .user()
-            .map(|u| {
-                u.roles.into_iter().filter(|r| r.role == Role::Moderator).map(|r| r.district_slug).collect()
-            })
-            .unwrap_or_default();
+        let mut slugs: Vec<String> =
+            session.user().map(|u| u.moderated().map(str::to_owned).collect()).unwrap_or_default();
         slugs.sort_unstable();
         slugs.dedup();
         slugs

@@ -24,13 +24,8 @@ pub fn reports_queue(slug: String) -> Paged<ReportedItem> {
             let (api, slug) = (api.clone(), slug.clone());
             async move { api.reports(&slug, cursor.as_deref()).await }
         },
-        |r: &ReportedItem| item_key(r.target, r.target_id),
+        |r: &ReportedItem| r.target.key(r.target_id),
     )
-}
-
-/// An item's key in the queue: ids are per kind of item, so apart by kind.
-fn item_key(target: ReportTarget, id: i64) -> i64 {
-    id * 4 + ReportTarget::ALL.iter().position(|t| *t == target).unwrap_or(0) as i64
 }
 
 #[component]
@@ -74,7 +69,7 @@ fn hide_label(target: ReportTarget) -> &'static str {
 #[component]
 fn Reported(item: ReportedItem, queue: Paged<ReportedItem>, slug: String) -> impl IntoView {
     let ReportedItem { target, target_id, proposal_id, text, author, hidden, reasons } = item;
-    let key = item_key(target, target_id);
+    let key = target.key(target_id);
     let where_it_is = proposal_id.map(|p| {
         view! { <a href=link(format!("/d/{slug}/proposals/{p}")) class="more-link">{tr!(see_in_place)}</a> }
     });
@@ -96,19 +91,28 @@ fn Reported(item: ReportedItem, queue: Paged<ReportedItem>, slug: String) -> imp
                 }).collect_view()}
             </ul>
             {where_it_is}
-            <Decision target target_id key queue />
+            <Decision target target_id key was_hidden=hidden queue />
         </li>
     }
 }
 
-/// Hide (the note required: its author reads it) or keep.
+/// Hide (the note required: its author reads it) or keep; for what is hidden already,
+/// show it again or keep it hidden. Made on what the moderator sees (`was_hidden`): if
+/// another moderator decided meanwhile, the server says so and nothing is undone.
 #[component]
-fn Decision(target: ReportTarget, target_id: i64, key: i64, queue: Paged<ReportedItem>) -> impl IntoView {
+fn Decision(
+    target: ReportTarget,
+    target_id: i64,
+    key: i64,
+    was_hidden: bool,
+    queue: Paged<ReportedItem>,
+) -> impl IntoView {
     let api = use_api();
     let announcer = use_announcer();
-    let hide = RwSignal::new(true);
+    let hide = RwSignal::new(!was_hidden);
     let note = RwSignal::new(String::new());
-    let visibility = move || Visibility { hidden: hide.get(), note: note.get() };
+    let visibility =
+        move || Visibility { hidden: hide.get(), note: note.get(), was_hidden: Some(was_hidden) };
     let form =
         Submit::new(Problems::new(move || validate::visibility(&visibility()).err().unwrap_or_default()));
     let decide = move |hidden: bool| {
@@ -126,6 +130,25 @@ fn Decision(target: ReportTarget, target_id: i64, key: i64, queue: Paged<Reporte
         );
     };
     let decide = StoredValue::new(decide);
+    // The first button changes what is there; the second leaves it as it is.
+    let (change, leave) = if was_hidden {
+        (
+            ("button button-primary", tr!(show_again), false),
+            ("button button-secondary", tr!(keep_hidden), true),
+        )
+    } else {
+        (
+            ("button button-danger", hide_label(target), true),
+            ("button button-secondary", tr!(keep_action), false),
+        )
+    };
+    let button = move |(class, label, hidden): (&'static str, &'static str, bool)| {
+        view! {
+            <button type="button" class=class disabled=move || form.sending.get() on:click=move |_| decide.with_value(|d| d(hidden))>
+                {label}
+            </button>
+        }
+    };
     view! {
         <form class="decision" on:submit=move |ev| ev.prevent_default() novalidate>
             <Field
@@ -139,14 +162,7 @@ fn Decision(target: ReportTarget, target_id: i64, key: i64, queue: Paged<Reporte
                 max=limits::NOTE.1
             />
             <FormFailure failure=form.failure />
-            <div class="decision-actions">
-                <button type="button" class="button button-danger" disabled=move || form.sending.get() on:click=move |_| decide.with_value(|d| d(true))>
-                    {hide_label(target)}
-                </button>
-                <button type="button" class="button button-secondary" disabled=move || form.sending.get() on:click=move |_| decide.with_value(|d| d(false))>
-                    {tr!(keep_action)}
-                </button>
-            </div>
+            <div class="decision-actions">{button(change)}{button(leave)}</div>
         </form>
     }
 }

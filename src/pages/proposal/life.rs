@@ -1,7 +1,7 @@
 //! Where the proposal stands and how it got there: the timeline, newest first, and the
 //! moves whoever is looking may make (part of the conversation's chunk).
 
-use golmok_api::{Mover, Role, TimelineEntry, TimelineKind};
+use golmok_api::{Mover, TimelineEntry, TimelineKind};
 use leptos::prelude::*;
 
 use super::Shown;
@@ -33,9 +33,7 @@ pub fn Life(shown: Shown) -> impl IntoView {
         let user = session.user();
         let mut roles = Vec::new();
         if let Some(user) = user {
-            let moderates =
-                user.roles.iter().any(|r| r.role == Role::Moderator && r.district_slug == district);
-            if moderates {
+            if user.moderates(&district) {
                 roles.push(Mover::Moderator);
             }
             if user.id == author {
@@ -46,7 +44,7 @@ pub fn Life(shown: Shown) -> impl IntoView {
     });
     view! {
         <section class="life" aria-labelledby="life-heading">
-            <h2 id="life-heading" class="section-title">{tr!(life_heading)}</h2>
+            <h2 id="life-heading" class="section-title" tabindex="-1">{tr!(life_heading)}</h2>
             {move || match list.first() {
                 First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
                 First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),

@@ -203,12 +203,17 @@ impl Store {
         Ok(changed == 1)
     }
 
+    /// Deletes it, and the reports of it still waiting: there is nothing left to decide.
     pub async fn delete_announcement(&self, id: i64) -> StoreResult<()> {
-        on_pool!(self, pool => sqlx::query("DELETE FROM announcements WHERE id = $1")
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected()))?;
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM announcements WHERE id = $1").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM reports WHERE target = 'announcement' AND target_id = $1 AND decision IS NULL")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await
+        })?;
         Ok(())
     }
 

@@ -50,7 +50,7 @@ pub use demo::{
 };
 pub use districts::Dismissal;
 pub use feed::{FeedAfter, kind_rank};
-pub use moderation::ItemPlace;
+pub use moderation::{Decided, ItemPlace};
 pub use proposals::{ProposalAfter, ProposalFilter};
 pub use shops::{ClaimFilter, ClaimRefusal, OwnedShop};
 

@@ -11,12 +11,21 @@ use super::{Store, StoreError, StoreResult, clock};
 #[derive(Debug, Clone, Copy)]
 pub struct ItemPlace {
     pub district_id: i64,
-    /// Hidden itself, or it belongs to a hidden proposal.
+    /// Out of everyone's sight but its author's and moderators': hidden itself, part of a
+    /// hidden proposal, or an announcement not showing yet (a shop's draft of sorts).
     pub gone: bool,
 }
 
 #[derive(FromRow)]
 struct ItemRow {
+    /// The id of the item's first open report (queue rows only).
+    #[sqlx(default)]
+    first: i64,
+    /// One reason given (queue rows only: a row per open report).
+    #[sqlx(default)]
+    reason: String,
+    #[sqlx(default)]
+    reported_at: String,
     target: String,
     target_id: i64,
     proposal_id: Option<i64>,
@@ -49,24 +58,29 @@ const SELECT_ITEMS: &str = "SELECT i.target, i.target_id, i.proposal_id, i.title
         u.display_name AS author_name, i.hidden, i.hidden_note, i.hidden_at
     FROM moderated_items i JOIN users u ON u.id = i.author_id";
 
-/// The table that holds each kind of item.
-fn table(target: ReportTarget) -> &'static str {
-    match target {
-        ReportTarget::Proposal => "proposals",
-        ReportTarget::Comment => "comments",
-        ReportTarget::Answer => "answers",
-        ReportTarget::Announcement => "announcements",
-    }
+/// What a decision did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decided {
+    /// Done; this many open reports closed with it.
+    Closed(i64),
+    /// The item was no longer as the moderator saw it (`was_hidden`): nothing changed.
+    Changed,
 }
 
 impl Store {
     /// The district of an item and whether it is out of sight; `None` if there is none.
     pub async fn item_place(&self, target: ReportTarget, id: i64) -> StoreResult<Option<ItemPlace>> {
+        // An announcement is only in sight from its start: before, its shop is still
+        // writing it, and nobody else may read it, nor report it into the queue.
         let row: Option<(i64, bool)> = on_pool!(self, pool => sqlx::query_as(
-            "SELECT district_id, gone FROM moderated_items WHERE target = $1 AND target_id = $2",
+            "SELECT i.district_id, (i.gone OR COALESCE(n.starts_at > $3, FALSE)) AS gone
+             FROM moderated_items i
+             LEFT JOIN announcements n ON i.target = 'announcement' AND n.id = i.target_id
+             WHERE i.target = $1 AND i.target_id = $2",
         )
         .bind(target.as_str())
         .bind(id)
+        .bind(clock::now())
         .fetch_optional(pool)
         .await)?;
         Ok(row.map(|(district_id, gone)| ItemPlace { district_id, gone }))
@@ -82,129 +96,155 @@ impl Store {
         reporter: i64,
         reason: &str,
     ) -> StoreResult<(golmok_api::Report, bool)> {
-        let added: Option<i64> = on_pool!(self, pool => sqlx::query_scalar(
-            "INSERT INTO reports (district_id, target, target_id, reporter_id, reason, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (target, target_id, reporter_id) WHERE decision IS NULL DO NOTHING
-             RETURNING id",
-        )
-        .bind(district_id)
-        .bind(target.as_str())
-        .bind(target_id)
-        .bind(reporter)
-        .bind(reason)
-        .bind(clock::now())
-        .fetch_optional(pool)
-        .await)?;
-        let (id, reason, created_at): (i64, String, String) = on_pool!(self, pool => sqlx::query_as(
-            "SELECT id, reason, created_at FROM reports
-             WHERE target = $1 AND target_id = $2 AND reporter_id = $3 AND decision IS NULL",
-        )
-        .bind(target.as_str())
-        .bind(target_id)
-        .bind(reporter)
-        .fetch_one(pool)
-        .await)?;
-        Ok((golmok_api::Report { id, target, target_id, reason, created_at }, added.is_some()))
+        // A decision can close the open report between the insert that met it and the
+        // read of it: then the report goes in anew, as if the decision had come first.
+        for _ in 0..3 {
+            let added: Option<(i64, String)> = on_pool!(self, pool => sqlx::query_as(
+                "INSERT INTO reports (district_id, target, target_id, reporter_id, reason, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT (target, target_id, reporter_id) WHERE decision IS NULL DO NOTHING
+                 RETURNING id, created_at",
+            )
+            .bind(district_id)
+            .bind(target.as_str())
+            .bind(target_id)
+            .bind(reporter)
+            .bind(reason)
+            .bind(clock::now())
+            .fetch_optional(pool)
+            .await)?;
+            if let Some((id, created_at)) = added {
+                let reason = reason.to_owned();
+                return Ok((golmok_api::Report { id, target, target_id, reason, created_at }, true));
+            }
+            let open: Option<(i64, String, String)> = on_pool!(self, pool => sqlx::query_as(
+                "SELECT id, reason, created_at FROM reports
+                 WHERE target = $1 AND target_id = $2 AND reporter_id = $3 AND decision IS NULL",
+            )
+            .bind(target.as_str())
+            .bind(target_id)
+            .bind(reporter)
+            .fetch_optional(pool)
+            .await)?;
+            if let Some((id, reason, created_at)) = open {
+                return Ok((golmok_api::Report { id, target, target_id, reason, created_at }, false));
+            }
+        }
+        Err(StoreError::Other(sqlx::Error::Protocol("a report kept meeting decisions".into())))
     }
 
     /// Hides or shows an item and closes its open reports with the decision, in one
-    /// transaction. Answers how many reports it closed.
+    /// transaction, unless it is no longer hidden or shown as `was_hidden` says.
     pub async fn set_hidden(
         &self,
         target: ReportTarget,
         id: i64,
-        hidden: bool,
-        note: &str,
+        decision: &golmok_api::Visibility,
         moderator: i64,
-    ) -> StoreResult<i64> {
+    ) -> StoreResult<Decided> {
         let now = clock::now();
+        // Hidden again, it keeps when and why it was first hidden unless a note is given.
         let hide = format!(
-            "UPDATE {} SET hidden = $2, hidden_note = $3, hidden_at = $4 WHERE id = $1",
-            table(target)
+            "UPDATE {} SET hidden = $2,
+                 hidden_note = CASE WHEN $2 THEN COALESCE(NULLIF($3, ''), hidden_note) END,
+                 hidden_at = CASE WHEN $2 THEN CASE WHEN hidden THEN COALESCE(hidden_at, $4) ELSE $4 END END
+             WHERE id = $1 AND (CAST($5 AS BOOLEAN) IS NULL OR hidden = CAST($5 AS BOOLEAN))",
+            target.collection()
         );
-        let (note_kept, at) = if hidden { (Some(note), Some(now.as_str())) } else { (None, None) };
-        let closed = on_pool!(self, pool => {
+        let hidden = decision.hidden;
+        let decided = on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            sqlx::query(&hide).bind(id).bind(hidden).bind(note_kept).bind(at).execute(&mut *tx).await?;
-            let closed = sqlx::query(
-                "UPDATE reports SET decision = $3, decided_by = $4, decision_note = $5, decided_at = $6
-                 WHERE target = $1 AND target_id = $2 AND decision IS NULL",
-            )
-            .bind(target.as_str())
-            .bind(id)
-            .bind(if hidden { "hidden" } else { "kept" })
-            .bind(moderator)
-            .bind(note)
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            tx.commit().await?;
-            closed
+            let changed = sqlx::query(&hide)
+                .bind(id)
+                .bind(hidden)
+                .bind(decision.note.as_str())
+                .bind(&now)
+                .bind(decision.was_hidden)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if changed == 0 {
+                Decided::Changed
+            } else {
+                let closed = sqlx::query(
+                    "UPDATE reports SET decision = $3, decided_by = $4, decision_note = $5, decided_at = $6
+                     WHERE target = $1 AND target_id = $2 AND decision IS NULL",
+                )
+                .bind(target.as_str())
+                .bind(id)
+                .bind(if hidden { "hidden" } else { "kept" })
+                .bind(moderator)
+                .bind(decision.note.as_str())
+                .bind(&now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                tx.commit().await?;
+                Decided::Closed(i64::try_from(closed).unwrap_or(i64::MAX))
+            }
         });
-        Ok(i64::try_from(closed).unwrap_or(i64::MAX))
+        Ok(decided)
     }
 
     /// A page of the district's reported items waiting for a decision, the longest
-    /// waiting first: after the item whose first open report is `after`.
+    /// waiting first: after the item whose first open report is `after`. Each comes with
+    /// the id of its first open report (the page's cursor).
     pub async fn reported_items(
         &self,
         district_id: i64,
         after: Option<i64>,
         limit: u32,
     ) -> StoreResult<Vec<(i64, ReportedItem)>> {
-        let waiting: Vec<(String, i64, i64)> = on_pool!(self, pool => sqlx::query_as(
-            "SELECT target, target_id, MIN(id) AS first FROM reports
-             WHERE district_id = $1 AND decision IS NULL
-             GROUP BY target, target_id HAVING MIN(id) > $2 ORDER BY first LIMIT $3",
-        )
-        .bind(district_id)
-        .bind(after.unwrap_or(0))
-        .bind(i64::from(limit))
-        .fetch_all(pool)
-        .await)?;
-        let item_sql = format!("{SELECT_ITEMS} WHERE i.target = $1 AND i.target_id = $2");
-        let mut items = Vec::with_capacity(waiting.len());
-        // A page is a moderator's screenful: a few queries each is cheap and plain.
-        for (target, target_id, first) in waiting {
-            let row = on_pool!(self, pool => sqlx::query_as::<_, ItemRow>(&item_sql)
-                .bind(&target)
-                .bind(target_id)
-                .fetch_optional(pool)
-                .await)?;
-            // Deleted since it was reported (an announcement, say): nothing to decide.
-            let Some(row) = row else { continue };
-            let reasons: Vec<(String, String)> = on_pool!(self, pool => sqlx::query_as(
-                "SELECT reason, created_at FROM reports
-                 WHERE target = $1 AND target_id = $2 AND decision IS NULL ORDER BY id",
-            )
-            .bind(&target)
-            .bind(target_id)
+        // The page is chosen among items that still exist, then read a row per reason.
+        let sql = "WITH waiting AS (
+                SELECT r.target, r.target_id, MIN(r.id) AS first
+                FROM reports r
+                JOIN moderated_items m ON m.target = r.target AND m.target_id = r.target_id
+                WHERE r.district_id = $1 AND r.decision IS NULL
+                GROUP BY r.target, r.target_id HAVING MIN(r.id) > $2
+                ORDER BY first LIMIT $3)
+            SELECT w.first, i.target, i.target_id, i.proposal_id, i.title, i.body, i.author_id,
+                u.display_name AS author_name, i.hidden, i.hidden_note, i.hidden_at,
+                r.reason, r.created_at AS reported_at
+            FROM waiting w
+            JOIN moderated_items i ON i.target = w.target AND i.target_id = w.target_id
+            JOIN users u ON u.id = i.author_id
+            JOIN reports r ON r.target = w.target AND r.target_id = w.target_id AND r.decision IS NULL
+            ORDER BY w.first, r.id";
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, ItemRow>(sql)
+            .bind(district_id)
+            .bind(after.unwrap_or(0))
+            .bind(i64::from(limit))
             .fetch_all(pool)
             .await)?;
-            let item = ReportedItem {
-                target: row.target()?,
-                target_id,
-                proposal_id: row.proposal_id,
-                text: row.text(),
-                author: Author { id: row.author_id, display_name: row.author_name },
-                hidden: row.hidden,
-                reasons: reasons
-                    .into_iter()
-                    .map(|(reason, created_at)| ReportReason { reason, created_at })
-                    .collect(),
-            };
-            items.push((first, item));
+        let mut items: Vec<(i64, ReportedItem)> = Vec::new();
+        for row in rows {
+            let reason = ReportReason { reason: row.reason.clone(), created_at: row.reported_at.clone() };
+            match items.last_mut() {
+                Some((first, item)) if *first == row.first => item.reasons.push(reason),
+                _ => items.push((
+                    row.first,
+                    ReportedItem {
+                        target: row.target()?,
+                        target_id: row.target_id,
+                        proposal_id: row.proposal_id,
+                        text: row.text(),
+                        author: Author { id: row.author_id, display_name: row.author_name.clone() },
+                        hidden: row.hidden,
+                        reasons: vec![reason],
+                    },
+                )),
+            }
         }
         Ok(items)
     }
 
     /// What of `author`'s is hidden, the latest hidden first, after skipping `skip`.
     pub async fn hidden_of(&self, author: i64, skip: i64, limit: u32) -> StoreResult<Vec<HiddenItem>> {
+        // Rows hidden before `hidden_at` existed have none: both engines put them last.
         let sql = format!(
             "{SELECT_ITEMS} WHERE i.author_id = $1 AND i.hidden
-             ORDER BY i.hidden_at DESC, i.target, i.target_id DESC LIMIT $2 OFFSET $3"
+             ORDER BY COALESCE(i.hidden_at, '') DESC, i.target, i.target_id DESC LIMIT $2 OFFSET $3"
         );
         let rows = on_pool!(self, pool => sqlx::query_as::<_, ItemRow>(&sql)
             .bind(author)

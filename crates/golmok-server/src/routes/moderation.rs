@@ -12,6 +12,7 @@ use super::{PageParams, Pager};
 use crate::{
     AppState,
     auth::CurrentUser,
+    db::Decided,
     error::{ApiError, ApiResult},
     extract::{Json, Path, Query},
 };
@@ -120,9 +121,19 @@ async fn decide(
         return Err(if place.gone { ApiError::NotFound("item") } else { ApiError::Forbidden });
     }
     let input = validate::visibility(&input).map_err(ApiError::Validation)?;
-    let reports_closed =
-        state.store.set_hidden(target, id, input.hidden, &input.note, current.user.id).await?;
-    Ok(Json(Moderated { target, target_id: id, hidden: input.hidden, note: input.note, reports_closed }))
+    match state.store.set_hidden(target, id, &input, current.user.id).await? {
+        Decided::Closed(reports_closed) => Ok(Json(Moderated {
+            target,
+            target_id: id,
+            hidden: input.hidden,
+            note: input.note,
+            reports_closed,
+        })),
+        Decided::Changed => Err(ApiError::Conflict {
+            code: golmok_api::error_code::CONFLICT,
+            message: "Another moderator decided on it meanwhile; look again.".to_owned(),
+        }),
+    }
 }
 
 macro_rules! hide_route {
@@ -138,6 +149,7 @@ macro_rules! hide_route {
                 (status = 401, description = "`unauthorized`", body = ErrorBody),
                 (status = 403, description = "`forbidden`: not a moderator of its district", body = ErrorBody),
                 (status = 404, description = "`not_found`", body = ErrorBody),
+                (status = 409, description = "`conflict`: no longer hidden or shown as `was_hidden` says", body = ErrorBody),
                 (status = 422, description = "`validation_failed`: hiding without a note, or a note too long", body = ErrorBody),
             )
         )]

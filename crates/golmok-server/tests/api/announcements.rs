@@ -113,6 +113,14 @@ async fn an_announcement_shows_between_its_start_and_its_end() {
     expect_error(s.get(&upcoming, Some(&other.token)).await, StatusCode::FORBIDDEN, "forbidden").await;
     let moderator = s.login_demo(MODERATOR).await;
     expect_error(s.get(&upcoming, Some(&moderator.token)).await, StatusCode::FORBIDDEN, "forbidden").await;
+    // Nor can anyone report it: its words are not out yet, and must not reach the queue.
+    let report = json!({"target": "announcement", "target_id": coming.id, "reason": "미리 봤어요"});
+    expect_error(
+        s.post("/api/v1/reports", Some(&other.token), &report).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
 
     // Moved to start now, it shows; an end before its start is refused.
     let res = s
@@ -126,6 +134,7 @@ async fn an_announcement_shows_between_its_start_and_its_end() {
     let moved: Announcement = expect(res, StatusCode::OK).await;
     assert!(moved.updated_at >= coming.updated_at);
     assert!(feed(&s, DISTRICT_FEED).await.iter().any(|a| a.id == coming.id));
+    expect::<Value>(s.post("/api/v1/reports", Some(&other.token), &report).await, StatusCode::CREATED).await;
     let res = s
         .send_json(
             Method::PATCH,

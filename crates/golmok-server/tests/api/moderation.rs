@@ -22,6 +22,18 @@ async fn decide(s: &TestServer, token: &str, path: &str, hidden: bool, note: &st
     s.send_json(Method::PUT, path, Some(token), &json!({"hidden": hidden, "note": note})).await
 }
 
+/// A decision made on what the moderator saw: hidden or not (`was_hidden`).
+async fn decide_seen(
+    s: &TestServer,
+    token: &str,
+    path: &str,
+    (hidden, was): (bool, bool),
+    note: &str,
+) -> reqwest::Response {
+    let body = json!({"hidden": hidden, "note": note, "was_hidden": was});
+    s.send_json(Method::PUT, path, Some(token), &body).await
+}
+
 #[tokio::test]
 async fn a_reported_comment_reaches_the_moderators_who_hide_it_and_its_author_reads_why() {
     let s = demo_server().await;
@@ -83,10 +95,12 @@ async fn a_reported_comment_reaches_the_moderators_who_hide_it_and_its_author_re
     );
     let reasons: Vec<_> = item.reasons.iter().map(|r| r.reason.as_str()).collect();
     assert_eq!(reasons, ["광고예요", "전화번호가 있어요"]);
-    assert!(
-        !serde_json::to_string(item).unwrap().contains(&reporter.user.display_name),
-        "reporters are not named"
-    );
+    // Read as sent, not through the contract's types (which would drop any extra field).
+    let raw = s.get(QUEUE, Some(&moderator)).await.text().await.unwrap();
+    assert!(raw.contains(&writer.user.display_name), "the raw queue is the one read above");
+    for told in [reporter.user.display_name.as_str(), "reporter@example.com", "reporter_id"] {
+        assert!(!raw.contains(told), "reporters are not named: {told}");
+    }
     for token in [&reporter.token, &other_moderator] {
         expect_error(s.get(QUEUE, Some(token)).await, StatusCode::FORBIDDEN, "forbidden").await;
     }
@@ -168,6 +182,104 @@ async fn keeping_an_item_closes_its_reports_and_changes_nothing_else() {
     )
     .await;
     assert_eq!(walk_pages::<ReportedItem>(&s, QUEUE, Some(&moderator)).await.len(), 1);
+}
+
+/// Two moderators on one report: the second decided on what they saw, which is no longer
+/// so, and is told instead of undoing the first. Keeping hidden what is hidden keeps the
+/// note its author read.
+#[tokio::test]
+async fn a_decision_on_what_changed_meanwhile_is_refused() {
+    let s = demo_server().await;
+    let writer = s.register("writer@example.com", "글쓴이").await;
+    let reporter = s.register("reporter@example.com", "신고한 이웃").await;
+    let moderator = s.login_demo("moderator@example.com").await.token;
+    let comment: Comment = expect(
+        s.post("/api/v1/proposals/1/comments", Some(&writer.token), &json!({"body": "광고예요 광고"})).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    expect::<Report>(report(&s, &reporter.token, "comment", comment.id, "광고").await, StatusCode::CREATED)
+        .await;
+    let seen: Vec<ReportedItem> = walk_pages(&s, QUEUE, Some(&moderator)).await;
+    let was = seen.iter().find(|i| i.target_id == comment.id).expect("queued").hidden;
+    assert!(!was);
+    let hide = format!("/api/v1/comments/{}/hidden", comment.id);
+    let first: Moderated =
+        expect(decide_seen(&s, &moderator, &hide, (true, was), "광고라서 가렸어요").await, StatusCode::OK)
+            .await;
+    assert_eq!(first.reports_closed, 1);
+
+    // The second one's "keep" was made on the shown comment: refused, nothing changes.
+    expect_error(
+        decide_seen(&s, &moderator, &hide, (false, was), "").await,
+        StatusCode::CONFLICT,
+        "conflict",
+    )
+    .await;
+    let mine: Vec<HiddenItem> = walk_pages(&s, "/api/v1/me/hidden", Some(&writer.token)).await;
+    assert_eq!(mine.iter().map(|h| h.note.as_str()).collect::<Vec<_>>(), ["광고라서 가렸어요"]);
+    let hidden_at = mine[0].hidden_at.clone();
+
+    // Keeping it hidden, no note needed: the first note and time stay.
+    let kept: Moderated =
+        expect(decide_seen(&s, &moderator, &hide, (true, true), " ").await, StatusCode::OK).await;
+    assert!(kept.hidden);
+    let mine: Vec<HiddenItem> = walk_pages(&s, "/api/v1/me/hidden", Some(&writer.token)).await;
+    assert_eq!(
+        (mine[0].note.as_str(), mine[0].hidden_at.as_str()),
+        ("광고라서 가렸어요", hidden_at.as_str())
+    );
+    // Hiding it anew without a note is still refused; with one, the note is the new one.
+    expect_error(
+        decide(&s, &moderator, &hide, true, "").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    expect::<Moderated>(decide(&s, &moderator, &hide, true, "다시 보니 사기예요").await, StatusCode::OK)
+        .await;
+    let mine: Vec<HiddenItem> = walk_pages(&s, "/api/v1/me/hidden", Some(&writer.token)).await;
+    assert_eq!(mine[0].note, "다시 보니 사기예요");
+    // Shown again on what was seen, it is back.
+    expect::<Moderated>(decide_seen(&s, &moderator, &hide, (false, true), "").await, StatusCode::OK).await;
+    assert!(walk_pages::<HiddenItem>(&s, "/api/v1/me/hidden", Some(&writer.token)).await.is_empty());
+}
+
+/// An announcement deleted while reported leaves nothing to decide: its reports go, and
+/// the queue's pages still reach every item after it.
+#[tokio::test]
+async fn a_deleted_announcement_leaves_the_queue_whole() {
+    let s = demo_server().await;
+    let reporter = s.register("reporter@example.com", "신고한 이웃").await;
+    let moderator = s.login_demo("moderator@example.com").await.token;
+    let merchant = s.login_demo("merchant@example.com").await;
+    let shop = merchant.user.roles[0].shop_id.unwrap();
+    let news: Announcement = expect(
+        s.post(
+            &format!("/api/v1/shops/{shop}/announcements"),
+            Some(&merchant.token),
+            &json!({"kind": "sale", "title": "곧 지울 소식", "body": "오늘만 할인해요."}),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    expect::<Report>(
+        report(&s, &reporter.token, "announcement", news.id, "과장 광고").await,
+        StatusCode::CREATED,
+    )
+    .await;
+    for id in [3, 4] {
+        expect::<Report>(report(&s, &reporter.token, "proposal", id, "이상해요").await, StatusCode::CREATED)
+            .await;
+    }
+    let at = format!("/api/v1/announcements/{}", news.id);
+    let res = s.request(Method::DELETE, &at, Some(&merchant.token)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+
+    let queue: Vec<ReportedItem> = walk_pages(&s, &format!("{QUEUE}?limit=1"), Some(&moderator)).await;
+    let left: Vec<_> = queue.iter().map(|i| (i.target, i.target_id)).collect();
+    assert_eq!(left, [(ReportTarget::Proposal, 3), (ReportTarget::Proposal, 4)]);
 }
 
 /// The bakery's answer to the night market (proposal 2), its pledge, the bakery's news,
