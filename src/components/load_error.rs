@@ -16,6 +16,7 @@ pub fn error_text(error: &ApiError) -> &'static str {
             401 => tr!(error_unauthorized),
             408 => tr!(error_timeout),
             403 => tr!(error_forbidden),
+            409 => tr!(error_conflict),
             413 => tr!(error_too_large),
             s if *s >= 500 => tr!(error_server),
             _ => tr!(error_unexpected),

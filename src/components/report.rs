@@ -11,8 +11,10 @@ use crate::components::form::{FormFailure, Problems, Submit, SubmitOrCancel};
 use crate::state::announce::use_announcer;
 use crate::state::session::use_session;
 
-/// A quiet button that opens the reason form in place; signed-in people only (the
-/// server answers 401 to others anyway). `label` says what is reported.
+/// A quiet button that opens the reason form below it; signed-in people only (the server
+/// answers 401 to others anyway). `label` says what is reported; without one, the button
+/// is described by the item's byline (`{target}-{id}-by`), so a screen reader's list of
+/// buttons tells one "신고" from the next.
 #[component]
 pub fn ReportButton(
     target: ReportTarget,
@@ -22,27 +24,53 @@ pub fn ReportButton(
     let session = use_session();
     let open = RwSignal::new(false);
     let sent = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let field_id = format!("report-{}-{id}", target.as_str());
+    let described = label.is_none().then(|| format!("{}-{id}-by", target.as_str()));
+    let closed = Callback::new(move |()| {
+        open.set(false);
+        if let Some(b) = button.get_untracked() {
+            let _ = b.focus();
+        }
+    });
     move || {
         if !session.is_logged_in() {
             return ().into_any();
         }
         if sent.get() {
-            return view! { <p class="muted">{tr!(reported)}</p> }.into_any();
+            // Where the button was, so focus has somewhere to be.
+            let done = format!("{field_id}-done");
+            let focus = done.clone();
+            request_animation_frame(move || crate::components::form::focus_field(&focus));
+            return view! { <p class="muted" id=done tabindex="-1">{tr!(reported)}</p> }.into_any();
         }
-        if open.get() {
-            return view! { <ReportForm target id open sent /> }.into_any();
-        }
+        let field_id = field_id.clone();
         view! {
-            <button type="button" class="report-button" aria-expanded="false" on:click=move |_| open.set(true)>
+            <button
+                type="button"
+                class="report-button"
+                node_ref=button
+                aria-expanded=move || open.get().to_string()
+                aria-controls=format!("{field_id}-form")
+                aria-describedby=described.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
                 {label.unwrap_or(tr!(report_action))}
             </button>
+            {move || open.get().then(|| view! { <ReportForm target id field_id=field_id.clone() closed sent /> })}
         }
         .into_any()
     }
 }
 
 #[component]
-fn ReportForm(target: ReportTarget, id: i64, open: RwSignal<bool>, sent: RwSignal<bool>) -> impl IntoView {
+fn ReportForm(
+    target: ReportTarget,
+    id: i64,
+    field_id: String,
+    closed: Callback<()>,
+    sent: RwSignal<bool>,
+) -> impl IntoView {
     let api = use_api();
     let announcer = use_announcer();
     let reason = RwSignal::new(String::new());
@@ -62,9 +90,12 @@ fn ReportForm(target: ReportTarget, id: i64, open: RwSignal<bool>, sent: RwSigna
             },
         );
     };
-    let field_id = format!("report-{}-{id}", target.as_str());
+    // Opened by a tap: the reason is what comes next.
+    let focus = field_id.clone();
+    request_animation_frame(move || crate::components::form::focus_field(&focus));
+    let form_id = format!("{field_id}-form");
     view! {
-        <form class="form life-form report-form" on:submit=submit novalidate>
+        <form class="form life-form report-form" id=form_id on:submit=submit novalidate>
             <Field
                 id=field_id
                 name=field::REASON
@@ -76,7 +107,7 @@ fn ReportForm(target: ReportTarget, id: i64, open: RwSignal<bool>, sent: RwSigna
                 max=limits::NOTE.1
             />
             <FormFailure failure=form.failure />
-            <SubmitOrCancel sending=form.sending label=tr!(report_submit) busy=tr!(sending) on_cancel=Some(Callback::new(move |()| open.set(false))) />
+            <SubmitOrCancel sending=form.sending label=tr!(report_submit) busy=tr!(sending) on_cancel=Some(closed) />
         </form>
     }
 }

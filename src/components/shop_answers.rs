@@ -71,6 +71,8 @@ pub fn ShopAnswer(
     children: Option<Children>,
 ) -> impl IntoView {
     let locale = lang::current();
+    // Under its proposal, where it shows once, the byline describes its report button.
+    let byline = about.is_none().then(|| format!("answer-{}-by", answer.id));
     let shop = (!without_shop).then(|| {
         let shop = shop_name(locale, &answer.shop.name, &answer.shop.name_en);
         view! {
@@ -95,7 +97,7 @@ pub fn ShopAnswer(
     let stance_class = format!("badge badge-stance stance-{}", answer.stance.as_str());
     view! {
         <li class="answer">
-            <p class="answer-meta">
+            <p class="answer-meta" id=byline>
                 {note.map(|note| view! { <span class="badge badge-pinned">{note}</span> })}
                 {shop}
                 <span class=stance_class>{stance_label(answer.stance)}</span>

@@ -66,7 +66,8 @@ async function showsText(locator, text) {
   await locator.filter({ hasText: text }).waitFor();
 }
 
-scenario('the author edits before the first support and cannot after, then posts an update and withdraws', async (page) => {
+scenario('the author edits before the first support and cannot after, then posts an update and withdraws', async (page, session) => {
+  session.allowConsoleError(/status of 409 \(Conflict\)/);
   const { user, proposal, path } = await authorWithProposal('벤치 제안');
   await logIn(page, user);
   await open(page, path);
@@ -81,12 +82,19 @@ scenario('the author edits before the first support and cannot after, then posts
   await life.getByRole('button', { name: exact(t('ko', 'edit_submit')) }).click();
   await page.locator('main h1', { hasText: '골목 입구에 벤치를 놓아요' }).waitFor();
 
-  // A neighbour supports it: from now on the author says what changed in an update.
+  // A neighbour supports it while the author is rewriting: the rewrite is refused, and
+  // what was typed stays on screen, to be said in an update instead.
+  await progress(page, 'ko').getByRole('button', { name: exact(t('ko', 'edit_action')) }).click();
+  const retitled = '골목 입구에 긴 벤치 두 개를 놓아요';
+  await progress(page, 'ko').getByLabel(t('ko', 'field_title')).fill(retitled);
   const neighbour = await api('/auth/register', {
     method: 'POST',
     body: { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', display_name: '옆집 이웃' },
   });
   await api(`/proposals/${proposal.id}/vote`, { method: 'PUT', token: neighbour.token });
+  await progress(page, 'ko').getByRole('button', { name: exact(t('ko', 'edit_submit')) }).click();
+  await progress(page, 'ko').getByText(t('ko', 'edit_too_late')).waitFor();
+  assert.equal(await progress(page, 'ko').getByLabel(t('ko', 'field_title')).inputValue(), retitled);
   await reload(page);
   await page.getByRole('button', { name: exact(t('ko', 'update_action')) }).click();
   await progress(page, 'ko').getByLabel(t('ko', 'update_label')).waitFor();

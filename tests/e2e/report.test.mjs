@@ -24,12 +24,26 @@ for (const lang of ['ko', 'en']) {
     await logIn(page, reporter.user, lang);
     await open(page, path);
     const comment = page.getByRole('listitem').filter({ hasText: text });
-    await comment.getByRole('button', { name: exact(t(lang, 'report_action')) }).click();
+    const reportButton = comment.getByRole('button', { name: exact(t(lang, 'report_action')) });
+    // Each "report" button is told apart by the byline of what it reports.
+    const described = await reportButton.getAttribute('aria-describedby');
+    assert.ok((await page.locator(`#${described}`).innerText()).includes(writer.user.name));
+    await reportButton.click();
+    assert.equal(await reportButton.getAttribute('aria-expanded'), 'true');
+    // The reason is what comes next: the cursor is there; cancelling brings it back.
+    const reason = comment.getByLabel(t(lang, 'report_reason_label'));
+    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+    assert.ok(await reason.evaluate((el) => el === document.activeElement));
+    await comment.getByRole('button', { name: exact(t(lang, 'cancel')) }).click();
+    assert.equal(await reportButton.getAttribute('aria-expanded'), 'false');
+    assert.ok(await reportButton.evaluate((el) => el === document.activeElement), 'focus back on the button');
+    await reportButton.click();
     await comment.getByRole('button', { name: exact(t(lang, 'report_submit')) }).click();
     await comment.getByText(t(lang, 'err_required')).waitFor();
     await comment.getByLabel(t(lang, 'report_reason_label')).fill(lang === 'ko' ? '전화번호가 있는 광고예요.' : 'An ad with a phone number.');
     await comment.getByRole('button', { name: exact(t(lang, 'report_submit')) }).click();
     await comment.getByText(t(lang, 'reported')).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id?.endsWith('-done'));
 
     // The moderator finds it under the reports tab, with the reason, and hides it.
     await logOut(page, lang);

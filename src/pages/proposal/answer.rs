@@ -6,7 +6,7 @@ use golmok_api::{Mover, ProposalStatus, StatusChange, TimelineEntry};
 use leptos::prelude::*;
 
 use super::Shown;
-use crate::api::use_api;
+use crate::api::{Api, use_api};
 use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit};
 use crate::state::announce::use_announcer;
@@ -26,8 +26,21 @@ pub fn move_label(to: ProposalStatus) -> &'static str {
 
 #[component]
 pub fn AnswerForm(shown: Shown, list: Paged<TimelineEntry>) -> impl IntoView {
-    let moves = move || shown.status.get().moves(Mover::Moderator);
-    move || (!moves().is_empty()).then(|| view! { <MoveButtons shown list /> })
+    // A memo, so a move to another status that still has moves keeps the form (and its note).
+    let any = Memo::new(move |_| !shown.status.get().moves(Mover::Moderator).is_empty());
+    move || any.get().then(|| view! { <MoveButtons shown list /> })
+}
+
+/// After a 409: where the proposal stands now, without reloading the page (which would
+/// lose what was typed), and its timeline again.
+pub fn catch_up(api: Api, shown: Shown, list: Paged<TimelineEntry>) {
+    leptos::task::spawn_local(async move {
+        if let Ok(p) = api.proposal(shown.id).await {
+            shown.status.set(p.status);
+            shown.votes.set(p.vote_count);
+        }
+        list.retry();
+    });
 }
 
 #[component]
@@ -41,7 +54,7 @@ fn MoveButtons(shown: Shown, list: Paged<TimelineEntry>) -> impl IntoView {
         Submit::new(Problems::new(move || validate::status_change(&change()).err().unwrap_or_default()));
     let answer = move |to: ProposalStatus| {
         chosen.set(to);
-        let api = api.clone();
+        let (api, again) = (api.clone(), api.clone());
         form.send(
             validate::status_change(&untrack(change)),
             move |c| async move { api.move_proposal(shown.id, &c).await },
@@ -53,9 +66,13 @@ fn MoveButtons(shown: Shown, list: Paged<TimelineEntry>) -> impl IntoView {
                         form.problems.reset();
                         announcer.say(tr!(moved));
                     }
-                    // Someone moved it first: show where it is now.
-                    Err(e) if e.status() == Some(409) => shown.page.refresh(),
-                    Err(e) => return Err(e),
+                    // Someone moved it first: show where it is now, and say so.
+                    Err(e) => {
+                        if e.status() == Some(409) {
+                            catch_up(again, shown, list);
+                        }
+                        return Err(e);
+                    }
                 }
                 list.retry();
                 Ok(())

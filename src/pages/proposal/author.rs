@@ -6,7 +6,7 @@ use golmok_api::{ProposalEdit, ProposalStatus, StatusChange, TimelineEntry, Upda
 use leptos::prelude::*;
 
 use super::Shown;
-use super::answer::move_label;
+use super::answer::{catch_up, move_label};
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit, SubmitOrCancel};
@@ -26,7 +26,11 @@ pub fn AuthorTools(shown: Shown, list: Paged<TimelineEntry>) -> impl IntoView {
     let open = move || shown.status.get() == ProposalStatus::Open;
     let editable = move || open() && shown.votes.get() == 0;
     let tool = RwSignal::new(None::<Tool>);
-    let close = Callback::new(move |()| tool.set(None));
+    // A closed panel takes focus with it: it goes to the timeline, where what was done shows.
+    let close = Callback::new(move |()| {
+        tool.set(None);
+        request_animation_frame(|| crate::components::form::focus_field("life-heading"));
+    });
     let button = move |which: Tool, label: &'static str| {
         view! {
             <button
@@ -83,12 +87,15 @@ fn EditProposal(shown: Shown, close: Callback<()>) -> impl IntoView {
             move |e| async move { api.edit_proposal(shown.id, &e).await },
             move |answer| {
                 match answer {
-                    Ok(_) => announcer.say(tr!(proposal_edited)),
-                    // Supported meanwhile: the text stays as its supporters read it.
-                    Err(e) if e.status() == Some(409) => announcer.say(tr!(edit_too_late)),
+                    Ok(_) => {
+                        announcer.say(tr!(proposal_edited));
+                        shown.page.refresh();
+                    }
+                    // Supported meanwhile: the text stays as its supporters read it, and
+                    // what was typed stays here, to be said in an update instead.
+                    Err(e) if e.status() == Some(409) => form.failure.set(Some(tr!(edit_too_late))),
                     Err(e) => return Err(e),
                 }
-                shown.page.refresh();
                 Ok(())
             },
         );
@@ -153,15 +160,27 @@ fn Withdraw(shown: Shown, list: Paged<TimelineEntry>, close: Callback<()>) -> im
     let announcer = use_announcer();
     let form = Submit::new(Problems::new(Vec::new));
     let confirm = move |_| {
-        let api = api.clone();
+        let (api, again) = (api.clone(), api.clone());
         let change = StatusChange { status: ProposalStatus::Withdrawn, note: String::new() };
         form.send(
             Ok(change),
             move |c| async move { api.move_proposal(shown.id, &c).await },
             move |answer| {
-                shown.status.set(answer?.status);
-                announcer.say(tr!(withdrawn_done));
-                list.retry();
+                match answer {
+                    Ok(moved) => {
+                        shown.status.set(moved.status);
+                        announcer.say(tr!(withdrawn_done));
+                        list.retry();
+                        close.run(());
+                    }
+                    // A moderator moved it first: this panel goes with the open status,
+                    // so the screen reader hears why.
+                    Err(e) if e.status() == Some(409) => {
+                        announcer.say(crate::components::load_error::error_text(&e));
+                        catch_up(again, shown, list);
+                    }
+                    Err(e) => return Err(e),
+                }
                 Ok(())
             },
         );

@@ -83,7 +83,7 @@ fn CommentItem(comment: Comment) -> impl IntoView {
     let when = format::relative(&created, lang::current(), tr!(just_now));
     view! {
         <li class="comment">
-            <p class="comment-meta">
+            <p class="comment-meta" id=format!("comment-{}-by", comment.id)>
                 <span class="comment-author">{comment.author.display_name}</span>
                 " · "
                 <time datetime=comment.created_at>{when}</time>

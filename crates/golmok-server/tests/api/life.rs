@@ -191,6 +191,18 @@ async fn of_two_answers_at_once_one_stands() {
             expect(s.get(&format!("/api/v1/proposals/{}", p.id), None).await, StatusCode::OK).await;
         assert_eq!(Some(seen.status), entries[0].status, "the entry says where it is");
     }
+
+    // Requests this close are often served one after the other, each reading the status
+    // afresh; what stops the second when both read `open` is the database's compare and
+    // set. Both read `open` here, so only it can refuse the second.
+    let store = golmok_server::db::Store::open(&s.database).await.unwrap();
+    let p = s.create_proposal(&author.token, "둘 다 열린 걸 본 답", ProposalKind::Improvement).await;
+    let actor = (moderator.user.id, Mover::Moderator);
+    let open = ProposalStatus::Open;
+    assert!(store.move_proposal(p.id, open, ProposalStatus::Accepted, actor, "함께해요").await.unwrap());
+    assert!(!store.move_proposal(p.id, open, ProposalStatus::Declined, actor, "어려워요").await.unwrap());
+    let entries = timeline(&s, p.id).await;
+    assert_eq!(entries.iter().map(|e| e.status).collect::<Vec<_>>(), [Some(ProposalStatus::Accepted)]);
 }
 
 #[tokio::test]
