@@ -62,7 +62,7 @@ for n in 1 2; do
   env -u GOLMOK_LISTEN -u GOLMOK_DATABASE -u GOLMOK_STATIC -u GOLMOK_DEMO \
     -u GOLMOK_CORS_ORIGINS -u GOLMOK_CONNECT_SRC RUST_LOG="${RUST_LOG:-golmok_server=warn}" \
     "$server_bin" --demo --static dist --database "$database" --listen 127.0.0.1:0 \
-    --cors-origin "$portal" >"$work/server$n.log" 2>&1 &
+    --cors-origin "$portal" --trusted-proxy 127.0.0.1 >"$work/server$n.log" 2>&1 &
   pids+=($!)
 done
 for n in 1 2; do

@@ -42,6 +42,10 @@ pub mod error_code {
     pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
     pub const INTERNAL: &str = "internal";
     pub const UNAVAILABLE: &str = "unavailable";
+    /// 429: too many tries too fast; `Retry-After` says how many seconds to wait.
+    pub const RATE_LIMITED: &str = "rate_limited";
+    /// 403: a moderator suspended the account from this district.
+    pub const SUSPENDED: &str = "suspended";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use anyhow::Context;
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier, password_hash::SaltString};
 use axum::{
     extract::FromRequestParts,
-    http::{header, request::Parts},
+    http::{Method, header, request::Parts},
 };
 use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
 use golmok_api::User;
@@ -19,6 +19,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use crate::{
     AppState,
     error::{ApiError, ApiResult},
+    limits::{self, Spend},
 };
 
 /// How long a password check may queue for the hashing capacity before the caller is told
@@ -179,6 +180,10 @@ impl FromRequestParts<AppState> for CurrentUser {
         let token = bearer(parts).ok_or(ApiError::Unauthorized)?;
         let token_hash = token_hash(token);
         let user = state.store.user_for_token(&token_hash).await?.ok_or(ApiError::Unauthorized)?;
+        // Every write by an account spends from its limit, whichever address it comes from.
+        if !matches!(parts.method, Method::GET | Method::HEAD) {
+            limits::spend(state, Spend::Write, &user.id.to_string()).await?;
+        }
         Ok(CurrentUser { user, token_hash })
     }
 }

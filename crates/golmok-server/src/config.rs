@@ -6,6 +6,14 @@ use std::{path::PathBuf, time::Duration};
 
 use anyhow::Context;
 use clap::Parser;
+use ipnet::IpNet;
+
+use crate::limits::{self, Limit, Limits, Setting};
+
+/// A default written as on the command line; the defaults are known good.
+fn limit(s: &str) -> Limit {
+    s.parse().unwrap_or(Limit { count: u32::MAX, per: limits::LONGEST_WINDOW })
+}
 
 /// Longest a request may take, reading its body included, before it is answered 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -47,6 +55,32 @@ pub struct Config {
     #[arg(long = "connect-src", env = "GOLMOK_CONNECT_SRC", value_name = "ORIGIN", value_delimiter = ',')]
     pub connect_src: Vec<String>,
 
+    /// Logins per client address (`COUNT/WINDOW`, e.g. `300/5m`, or `off`).
+    #[arg(long, env = "GOLMOK_LIMIT_LOGIN", value_name = "LIMIT", default_value = "300/5m", value_parser = limits::parse_limit)]
+    pub limit_login: Setting,
+
+    /// Failed logins per email, known or not; past it, that email waits.
+    #[arg(long, env = "GOLMOK_LIMIT_LOGIN_FAILURES", value_name = "LIMIT", default_value = "10/15m", value_parser = limits::parse_limit)]
+    pub limit_login_failures: Setting,
+
+    /// New accounts per client address.
+    #[arg(long, env = "GOLMOK_LIMIT_REGISTER", value_name = "LIMIT", default_value = "300/1h", value_parser = limits::parse_limit)]
+    pub limit_register: Setting,
+
+    /// Writes (proposals, supports, comments, answers, reports, …) per account.
+    #[arg(long, env = "GOLMOK_LIMIT_WRITES", value_name = "LIMIT", default_value = "60/1m", value_parser = limits::parse_limit)]
+    pub limit_writes: Setting,
+
+    /// Writes per client address, all accounts behind it together.
+    #[arg(long, env = "GOLMOK_LIMIT_ADDRESS_WRITES", value_name = "LIMIT", default_value = "1200/1m", value_parser = limits::parse_limit)]
+    pub limit_address_writes: Setting,
+
+    /// A load balancer or proxy in front of the server whose `X-Forwarded-For` is
+    /// believed (an address or a network, repeatable). Without it the peer's address is
+    /// the client's.
+    #[arg(long = "trusted-proxy", env = "GOLMOK_TRUSTED_PROXIES", value_name = "IP[/BITS]", value_delimiter = ',', value_parser = limits::parse_proxy)]
+    pub trusted_proxies: Vec<IpNet>,
+
     /// Not a flag: [`REQUEST_TIMEOUT`], shortened by tests that exercise it.
     #[arg(skip = REQUEST_TIMEOUT)]
     pub request_timeout: Duration,
@@ -63,7 +97,25 @@ impl Config {
             demo: false,
             cors_origins: Vec::new(),
             connect_src: Vec::new(),
+            limit_login: Setting(Some(limit("300/5m"))),
+            limit_login_failures: Setting(Some(limit("10/15m"))),
+            limit_register: Setting(Some(limit("300/1h"))),
+            limit_writes: Setting(Some(limit("60/1m"))),
+            limit_address_writes: Setting(Some(limit("1200/1m"))),
+            trusted_proxies: Vec::new(),
             request_timeout: REQUEST_TIMEOUT,
+        }
+    }
+
+    /// The rate limits these flags set.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            login: self.limit_login.0,
+            login_failures: self.limit_login_failures.0,
+            register: self.limit_register.0,
+            writes: self.limit_writes.0,
+            address_writes: self.limit_address_writes.0,
+            trusted_proxies: self.trusted_proxies.clone(),
         }
     }
 
@@ -167,6 +219,32 @@ mod tests {
         assert_eq!(c.static_dir, Some(PathBuf::from("dist")));
         assert!(c.demo);
         assert_eq!(c.cors_origins.len(), 3);
+        // The defaults parsed from the command line are the ones tests and embedders get.
+        let defaults = Config::new("/tmp/x.db");
+        assert_eq!(
+            (c.limit_login, c.limit_login_failures, c.limit_register, c.limit_writes, c.limit_address_writes),
+            (
+                defaults.limit_login,
+                defaults.limit_login_failures,
+                defaults.limit_register,
+                defaults.limit_writes,
+                defaults.limit_address_writes
+            )
+        );
+        let c = Config::try_parse_from([
+            "golmok-server",
+            "--limit-writes",
+            "off",
+            "--limit-login",
+            "5/10s",
+            "--trusted-proxy",
+            "10.0.0.0/8,::1",
+        ])
+        .unwrap();
+        assert_eq!((c.limit_writes.0, c.limit_login.0.map(|l| l.count)), (None, Some(5)));
+        assert_eq!(c.trusted_proxies.len(), 2);
+        assert!(Config::try_parse_from(["golmok-server", "--limit-writes", "lots"]).is_err());
+        assert!(Config::try_parse_from(["golmok-server", "--trusted-proxy", "lb.local"]).is_err());
     }
 
     #[test]

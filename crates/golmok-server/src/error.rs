@@ -36,6 +36,10 @@ pub enum ApiError {
     Unavailable,
     /// The request, body included, took longer than the server allows.
     RequestTimeout,
+    /// Too many tries too fast: come back in `retry_after` seconds.
+    RateLimited {
+        retry_after: u64,
+    },
     Internal(anyhow::Error),
 }
 
@@ -62,6 +66,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -80,6 +85,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType => error_code::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable => error_code::UNAVAILABLE,
             ApiError::RequestTimeout => error_code::REQUEST_TIMEOUT,
+            ApiError::RateLimited { .. } => error_code::RATE_LIMITED,
             ApiError::Internal(_) => error_code::INTERNAL,
         }
     }
@@ -103,6 +109,9 @@ impl ApiError {
             ApiError::UnsupportedMediaType => "Send JSON with `Content-Type: application/json`.".to_owned(),
             ApiError::Unavailable => "The server is busy; try again in a moment.".to_owned(),
             ApiError::RequestTimeout => "The request took too long; try again.".to_owned(),
+            ApiError::RateLimited { retry_after } => {
+                format!("Too many tries too fast; try again in {retry_after} seconds.")
+            }
             ApiError::Internal(_) => "Something went wrong on our side.".to_owned(),
         }
     }
@@ -126,6 +135,9 @@ impl IntoResponse for ApiError {
         let mut res = (status, Json(body)).into_response();
         if status == StatusCode::UNAUTHORIZED {
             res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let ApiError::RateLimited { retry_after } = self {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
         }
         res
     }

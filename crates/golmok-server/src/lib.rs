@@ -9,6 +9,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod first_paint;
+pub mod limits;
 pub mod openapi;
 pub mod routes;
 pub mod seed;
@@ -44,6 +45,7 @@ pub struct AppState {
     pub store: Store,
     pub passwords: auth::Passwords,
     pub static_site: Option<web::StaticSite>,
+    pub limits: std::sync::Arc<limits::Limits>,
 }
 
 /// Opens the database (migrating and, with `--demo`, seeding it) and builds the whole
@@ -83,7 +85,8 @@ pub fn router(config: &Config, store: Store) -> anyhow::Result<Router> {
         }
         None => None,
     };
-    let state = AppState { store, passwords: auth::Passwords::new(), static_site };
+    let limits = std::sync::Arc::new(config.limits());
+    let state = AppState { store, passwords: auth::Passwords::new(), static_site, limits };
 
     let csp = HeaderValue::from_str(&web::content_security_policy(&config.connect_src)?)
         .context("--connect-src holds characters not allowed in a header")?;
@@ -96,7 +99,10 @@ pub fn router(config: &Config, store: Store) -> anyhow::Result<Router> {
     // and caps a chunked body with a length error that axum's extractors report as 413.
     // Axum's own `DefaultBodyLimit` (2 MB) still applies but can never be reached first.
     let mut app = Router::new()
-        .nest(golmok_api::API_PREFIX, routes::router())
+        .nest(
+            golmok_api::API_PREFIX,
+            routes::router().layer(middleware::from_fn_with_state(state.clone(), limits::by_address)),
+        )
         .fallback(web::fallback)
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
@@ -142,7 +148,7 @@ fn cors_layer(origins: &[String]) -> anyhow::Result<Option<CorsLayer>> {
             .allow_origin(allow)
             .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
             .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
-            .expose_headers([HeaderName::from_static("www-authenticate")])
+            .expose_headers([HeaderName::from_static("www-authenticate"), header::RETRY_AFTER])
             .max_age(Duration::from_secs(3600)),
     ))
 }
@@ -206,6 +212,8 @@ pub async fn serve(
             tracing::warn!(%error, "cannot turn Nagle's algorithm off for a connection");
         }
     });
+    // The peer's address, for rate limits (see `limits`).
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }
 

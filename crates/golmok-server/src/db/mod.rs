@@ -29,6 +29,7 @@ mod demo;
 mod districts;
 mod feed;
 mod life;
+mod limits;
 mod moderation;
 mod proposals;
 mod shops;

@@ -77,10 +77,19 @@ pub fn apply(doc: &mut Value) {
             "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErrorBody" } } }
         })
     };
+    // Every write may meet a rate limit (`limits.rs`); reads never do.
+    let mut limited = error("`rate_limited`: too many tries too fast");
+    limited["headers"] = json!({
+        "Retry-After": { "description": "Seconds to wait", "schema": { "type": "integer", "minimum": 1 } }
+    });
     if let Some(paths) = doc["paths"].as_object_mut() {
-        for operation in
-            paths.values_mut().filter_map(Value::as_object_mut).flat_map(|item| item.values_mut())
+        for (method, operation) in
+            paths.values_mut().filter_map(Value::as_object_mut).flat_map(|item| item.iter_mut())
         {
+            let Some(responses) = operation["responses"].as_object_mut() else { continue };
+            if method != "get" {
+                responses.entry("429").or_insert_with(|| limited.clone());
+            }
             if operation.get("requestBody").is_none() {
                 continue;
             }
@@ -109,9 +118,12 @@ pub fn apply(doc: &mut Value) {
         },
         "then": { "required": ["note"], "properties": { "note": { "pattern": text(limits::NOTE, true) } } }
     }]);
-    // Hiding says why: its author reads the note.
+    // Hiding says why: its author reads the note; keeping hidden what was hidden need not.
     schemas["Visibility"]["allOf"] = json!([{
-        "if": { "properties": { "hidden": { "const": true } }, "required": ["hidden"] },
+        "if": {
+            "properties": { "hidden": { "const": true }, "was_hidden": { "not": { "const": true } } },
+            "required": ["hidden"]
+        },
         "then": { "required": ["note"], "properties": { "note": { "pattern": text(limits::NOTE, true) } } }
     }]);
     // A rejection says why: the note is required then.

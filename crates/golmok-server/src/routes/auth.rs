@@ -7,6 +7,7 @@ use crate::{
     db::StoreError,
     error::{ApiError, ApiResult},
     extract::Json,
+    limits::{self, Spend},
 };
 
 async fn start_session(state: &AppState, mut user: User) -> ApiResult<AuthResponse> {
@@ -57,6 +58,10 @@ pub async fn login(
     Json(input): Json<LoginRequest>,
 ) -> ApiResult<Json<AuthResponse>> {
     let input = validate::login(&input).map_err(ApiError::Validation)?;
+    // Guessing one account's password slows down to a few tries a quarter hour, and the
+    // same holds for an email with no account: the answers must not tell them apart.
+    let email = input.email.to_lowercase();
+    limits::check(&state, Spend::LoginFailure, &email).await?;
     let found = state.store.find_user_by_email(&input.email).await?;
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), Some(hash)),
@@ -65,7 +70,10 @@ pub async fn login(
     let ok = state.passwords.verify(input.password, hash).await?;
     match user {
         Some(user) if ok => Ok(Json(start_session(&state, user).await?)),
-        _ => Err(ApiError::InvalidCredentials),
+        _ => {
+            limits::spend(&state, Spend::LoginFailure, &email).await?;
+            Err(ApiError::InvalidCredentials)
+        }
     }
 }
 

@@ -13,6 +13,7 @@ mod comments;
 mod demo;
 mod engines;
 mod life;
+mod limits;
 mod meta;
 mod moderation;
 mod proposals;

@@ -1,0 +1,277 @@
+//! Rate limits: how many logins, registrations and writes a client address, an account
+//! or an email may make in a window before the answer is 429 `rate_limited` with
+//! `Retry-After`.
+//!
+//! Counts live in the database (`db/limits.rs`), so a limit holds across every server
+//! process on one PostgreSQL. Windows are fixed (aligned to multiples of their length):
+//! one row per bucket and window, one upsert per counted request.
+//!
+//! The defaults are loose on purpose. Korean mobile carriers put many phones behind one
+//! address, and a street festival's crowd shares the venue's Wi-Fi, so the per-address
+//! limits stop a single machine flooding, not a crowd; the per-account and per-email
+//! limits are the tight ones. See the README ("Rate limits") for the numbers.
+
+use std::{
+    net::{IpAddr, SocketAddr},
+    str::FromStr,
+    time::{Duration, SystemTime, UNIX_EPOCH},
+};
+
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    http::{HeaderMap, Method},
+    middleware::Next,
+    response::Response,
+};
+use ipnet::IpNet;
+
+use crate::{
+    AppState,
+    error::{ApiError, ApiResult},
+};
+
+/// At most `count` tries per `per`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub count: u32,
+    pub per: Duration,
+}
+
+/// The longest window a limit may have: rows of older windows are deleted after it.
+pub const LONGEST_WINDOW: Duration = Duration::from_secs(24 * 3600);
+
+impl FromStr for Limit {
+    type Err = String;
+
+    /// `COUNT/WINDOW`, the window in seconds, minutes or hours: `60/1m`, `300/1h`, `5/10s`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("{s:?}: expected COUNT/WINDOW such as 60/1m, 300/1h or 5/10s, or off");
+        let (count, window) = s.trim().split_once('/').ok_or_else(bad)?;
+        let count: u32 = count.trim().parse().map_err(|_| bad())?;
+        let window = window.trim();
+        let unit = match window.chars().last() {
+            Some('s') => 1,
+            Some('m') => 60,
+            Some('h') => 3600,
+            _ => return Err(bad()),
+        };
+        let n: u64 = window[..window.len() - 1].parse().map_err(|_| bad())?;
+        let per = Duration::from_secs(n * unit);
+        if count == 0 || per.is_zero() || per > LONGEST_WINDOW {
+            return Err(format!("{s:?}: the count must be at least 1 and the window 1s to 24h"));
+        }
+        Ok(Limit { count, per })
+    }
+}
+
+/// A flag's limit: one, or none (`off`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Setting(pub Option<Limit>);
+
+/// A limit, or `off`.
+pub fn parse_limit(s: &str) -> Result<Setting, String> {
+    if s.trim().eq_ignore_ascii_case("off") { Ok(Setting(None)) } else { s.parse().map(|l| Setting(Some(l))) }
+}
+
+/// Which of the limits a request spends from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spend {
+    /// A login try, per client address.
+    Login,
+    /// A failed login, per email (known or not: the answer must not tell them apart).
+    LoginFailure,
+    /// A new account, per client address.
+    Register,
+    /// Any other write, per account.
+    Write,
+    /// Any other write, per client address.
+    AddressWrite,
+}
+
+/// The configured limits, and whom to believe about the client's address.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub login: Option<Limit>,
+    pub login_failures: Option<Limit>,
+    pub register: Option<Limit>,
+    pub writes: Option<Limit>,
+    pub address_writes: Option<Limit>,
+    /// Proxies (load balancers) whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpNet>,
+}
+
+impl Limits {
+    fn of(&self, spend: Spend) -> Option<Limit> {
+        match spend {
+            Spend::Login => self.login,
+            Spend::LoginFailure => self.login_failures,
+            Spend::Register => self.register,
+            Spend::Write => self.writes,
+            Spend::AddressWrite => self.address_writes,
+        }
+    }
+
+    /// The client's address: the direct peer, unless the peer is a trusted proxy; then
+    /// the nearest address in `X-Forwarded-For` that is not one (each proxy appends the
+    /// address it got the request from, so entries further left are whatever the client
+    /// claimed).
+    pub fn client(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        let trusted = |ip: &IpAddr| self.trusted_proxies.iter().any(|net| net.contains(ip));
+        if !trusted(&peer) {
+            return peer;
+        }
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .collect::<Vec<_>>();
+        let mut client = peer;
+        for hop in forwarded.into_iter().rev() {
+            match hop.parse::<IpAddr>() {
+                Ok(ip) if trusted(&ip) => client = ip,
+                Ok(ip) => return ip,
+                // Garbage from the client's side of the chain: stop at the last good hop.
+                Err(_) => return client,
+            }
+        }
+        client
+    }
+}
+
+/// A proxy's address or network: `10.0.0.7`, `10.0.0.0/8`, `::1`.
+pub fn parse_proxy(s: &str) -> Result<IpNet, String> {
+    let s = s.trim();
+    s.parse::<IpNet>()
+        .or_else(|_| s.parse::<IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("{s:?} is not an IP address or network (10.0.0.7, 10.0.0.0/8)"))
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// The window `now` falls in, and the seconds until it ends (at least 1).
+fn window(limit: Limit, now: u64) -> (i64, u64) {
+    let per = limit.per.as_secs().max(1);
+    let start = now - now % per;
+    (i64::try_from(start).unwrap_or(i64::MAX), (start + per - now).max(1))
+}
+
+/// Counts one try of `spend` for `who`; 429 once the window's tries are over the limit.
+pub async fn spend(state: &AppState, spend: Spend, who: &str) -> ApiResult<()> {
+    let Some(limit) = state.limits.of(spend) else { return Ok(()) };
+    let now = unix_now();
+    let (start, left) = window(limit, now);
+    let oldest = i64::try_from(now.saturating_sub(LONGEST_WINDOW.as_secs())).unwrap_or(0);
+    let hits = state.store.hit(&bucket(spend, who), start, oldest).await?;
+    if hits > i64::from(limit.count) { Err(ApiError::RateLimited { retry_after: left }) } else { Ok(()) }
+}
+
+/// 429 if `who` has no tries of `spend` left in this window, without counting one.
+pub async fn check(state: &AppState, spend: Spend, who: &str) -> ApiResult<()> {
+    let Some(limit) = state.limits.of(spend) else { return Ok(()) };
+    let (start, left) = window(limit, unix_now());
+    let hits = state.store.hits(&bucket(spend, who), start).await?;
+    if hits >= i64::from(limit.count) { Err(ApiError::RateLimited { retry_after: left }) } else { Ok(()) }
+}
+
+fn bucket(spend: Spend, who: &str) -> String {
+    let kind = match spend {
+        Spend::Login => "login",
+        Spend::LoginFailure => "login-failure",
+        Spend::Register => "register",
+        Spend::Write => "write",
+        Spend::AddressWrite => "address-write",
+    };
+    format!("{kind}:{who}")
+}
+
+/// Middleware on the API: every request that changes something spends from its client
+/// address's limit (logins and registrations from their own). Reads are never limited.
+pub async fn by_address(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(next.run(request).await);
+    }
+    // Served without connection info (a test calling the router directly): one client.
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::from([127, 0, 0, 1]), |ConnectInfo(addr)| addr.ip());
+    let client = state.limits.client(peer, request.headers());
+    let path = request.uri().path();
+    let kind = if path.ends_with("/auth/login") {
+        Spend::Login
+    } else if path.ends_with("/auth/register") {
+        Spend::Register
+    } else {
+        Spend::AddressWrite
+    };
+    spend(&state, kind, &client.to_string()).await?;
+    Ok(next.run(request).await)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limits(proxies: &[&str]) -> Limits {
+        Limits {
+            login: None,
+            login_failures: None,
+            register: None,
+            writes: None,
+            address_writes: None,
+            trusted_proxies: proxies.iter().map(|p| parse_proxy(p).unwrap()).collect(),
+        }
+    }
+
+    fn forwarded(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", value.parse().unwrap());
+        headers
+    }
+
+    #[test]
+    fn limits_read_as_count_per_window() {
+        assert_eq!("60/1m".parse(), Ok(Limit { count: 60, per: Duration::from_secs(60) }));
+        assert_eq!(" 5/10s ".parse(), Ok(Limit { count: 5, per: Duration::from_secs(10) }));
+        assert_eq!("300/24h".parse::<Limit>().map(|l| l.per), Ok(LONGEST_WINDOW));
+        assert_eq!(parse_limit("off"), Ok(Setting(None)));
+        assert_eq!(parse_limit("2/1s").map(|s| s.0.map(|l| l.count)), Ok(Some(2)));
+        for bad in ["60", "60/", "/1m", "0/1m", "5/0s", "5/25h", "5/1d", "x/1m", "5/m"] {
+            assert!(bad.parse::<Limit>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_window_is_aligned_and_says_how_long_is_left() {
+        let limit = Limit { count: 1, per: Duration::from_secs(60) };
+        assert_eq!(window(limit, 120), (120, 60));
+        assert_eq!(window(limit, 179), (120, 1));
+        assert_eq!(window(limit, 150), (120, 30));
+    }
+
+    #[test]
+    fn the_client_is_the_peer_unless_the_peer_is_a_trusted_proxy() {
+        let peer: IpAddr = "10.0.0.7".parse().unwrap();
+        let claim = forwarded("203.0.113.9");
+        // Nobody trusted: a client cannot pick its own address.
+        assert_eq!(limits(&[]).client(peer, &claim), peer);
+        assert_eq!(limits(&["10.0.0.0/8"]).client(peer, &claim).to_string(), "203.0.113.9");
+        assert_eq!(limits(&["10.0.0.7"]).client(peer, &claim).to_string(), "203.0.113.9");
+        assert_eq!(limits(&["10.0.0.8"]).client(peer, &claim), peer);
+        // What the client put in front of the proxies' own entries is not believed.
+        let chain = forwarded("1.2.3.4, 203.0.113.9, 10.0.0.5");
+        assert_eq!(limits(&["10.0.0.0/8"]).client(peer, &chain).to_string(), "203.0.113.9");
+        // Nothing forwarded, or nothing usable: the proxy itself.
+        assert_eq!(limits(&["10.0.0.0/8"]).client(peer, &HeaderMap::new()), peer);
+        assert_eq!(limits(&["10.0.0.0/8"]).client(peer, &forwarded("garbage")), peer);
+        assert!(parse_proxy("10.0.0.0/33").is_err() && parse_proxy("proxy").is_err());
+    }
+}

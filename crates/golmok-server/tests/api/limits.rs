@@ -1,0 +1,198 @@
+//! Rate limits: past a limit the answer is 429 `rate_limited` with `Retry-After`, and the
+//! limit resets when its window ends; per account, per client address (believing
+//! `X-Forwarded-For` only from a trusted proxy), per email for failed logins (the same
+//! for an unknown one), across server processes on one database; never on reads.
+
+use std::time::Duration;
+
+use golmok_server::limits::{Setting, parse_limit};
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::{TestServer, expect_error, serve};
+
+fn limit(s: &str) -> Setting {
+    parse_limit(s).unwrap()
+}
+
+/// A cheap write: supporting proposal 1 (idempotent, so it can be repeated).
+async fn support(s: &TestServer, base: &str, token: &str, forwarded: Option<&str>) -> reqwest::Response {
+    let mut req = s.client.request(Method::PUT, format!("{base}/api/v1/proposals/1/vote")).bearer_auth(token);
+    if let Some(ip) = forwarded {
+        req = req.header("x-forwarded-for", ip);
+    }
+    req.send().await.unwrap()
+}
+
+/// The 429's wait, checked to be a whole number of seconds within the window.
+async fn refused(res: reqwest::Response, window: u64) -> u64 {
+    let wait: u64 = res
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After in seconds");
+    assert!((1..=window).contains(&wait), "wait {wait} within a {window} s window");
+    expect_error(res, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    wait
+}
+
+#[tokio::test]
+async fn an_account_past_its_limit_waits_as_told_and_then_writes_again() {
+    let s = TestServer::start_with(|c, _| {
+        c.demo = true;
+        c.limit_writes = limit("3/2s");
+    })
+    .await;
+    let resident = s.register("busy@example.com", "바쁜 이웃").await.token;
+    let neighbour = s.register("calm@example.com", "차분한 이웃").await.token;
+    // A window may end between two tries: within two windows' worth, one is refused.
+    let mut answers = Vec::new();
+    let res = loop {
+        let res = support(&s, &s.base, &resident, None).await;
+        if res.status() != StatusCode::OK {
+            break res;
+        }
+        answers.push(res.status());
+        assert!(answers.len() <= 6, "never refused");
+    };
+    let wait = refused(res, 2).await;
+    // Another account is not held back by this one.
+    assert_eq!(support(&s, &s.base, &neighbour, None).await.status(), StatusCode::OK);
+    // Reads are never limited.
+    for _ in 0..5 {
+        assert_eq!(s.get("/api/v1/proposals/1", Some(&resident)).await.status(), StatusCode::OK);
+    }
+    tokio::time::sleep(Duration::from_secs(wait)).await;
+    assert_eq!(support(&s, &s.base, &resident, None).await.status(), StatusCode::OK, "the limit reset");
+}
+
+#[tokio::test]
+async fn an_address_counts_every_account_behind_it_and_only_a_trusted_proxy_names_it() {
+    for trusted in [false, true] {
+        let s = TestServer::start_with(|c, _| {
+            c.demo = true;
+            c.limit_address_writes = limit("3/1h");
+            if trusted {
+                c.trusted_proxies = vec![golmok_server::limits::parse_proxy("127.0.0.1").unwrap()];
+            }
+        })
+        .await;
+        let mut tokens = Vec::new();
+        for n in 0..4 {
+            tokens.push(s.register(&format!("n{n}@example.com"), &format!("이웃 {n}")).await.token);
+        }
+        // Four accounts, four claimed addresses, one real peer.
+        let mut statuses = Vec::new();
+        for (n, token) in tokens.iter().enumerate() {
+            let claimed = format!("203.0.113.{n}");
+            statuses.push(support(&s, &s.base, token, Some(&claimed)).await.status());
+        }
+        if trusted {
+            assert!(statuses.iter().all(|s| *s == StatusCode::OK), "behind a trusted proxy: four clients");
+            // One client behind the proxy, past its limit.
+            for _ in 0..2 {
+                assert_eq!(
+                    support(&s, &s.base, &tokens[1], Some("203.0.113.1")).await.status(),
+                    StatusCode::OK
+                );
+            }
+            refused(support(&s, &s.base, &tokens[2], Some("198.51.100.7, 203.0.113.1")).await, 3600).await;
+        } else {
+            assert_eq!(statuses[..3], [StatusCode::OK; 3]);
+            assert_eq!(statuses[3], StatusCode::TOO_MANY_REQUESTS, "a claimed address changes nothing");
+        }
+    }
+}
+
+#[tokio::test]
+async fn failed_logins_slow_one_email_down_alike_whether_or_not_it_has_an_account() {
+    let s = TestServer::start_with(|c, _| {
+        c.demo = true;
+        c.limit_login_failures = limit("3/1h");
+    })
+    .await;
+    let login = |email: &'static str, password: &'static str| {
+        let s = &s;
+        async move {
+            s.post("/api/v1/auth/login", None, &json!({"email": email, "password": password})).await.status()
+        }
+    };
+    let mut seen = Vec::new();
+    for email in ["resident@example.com", "nobody@example.com"] {
+        let mut statuses = Vec::new();
+        for _ in 0..3 {
+            statuses.push(login(email, "wrong password").await);
+        }
+        // Past the limit even the right password waits: that is what stops guessing.
+        statuses.push(login(email, golmok_server::seed::DEMO_PASSWORD).await);
+        seen.push(statuses);
+    }
+    assert_eq!(
+        seen[0],
+        [
+            StatusCode::UNAUTHORIZED,
+            StatusCode::UNAUTHORIZED,
+            StatusCode::UNAUTHORIZED,
+            StatusCode::TOO_MANY_REQUESTS
+        ]
+    );
+    assert_eq!(seen[0], seen[1], "an unknown email is answered the same");
+    // The email is what waits, whatever its case, not everyone.
+    let res =
+        s.post("/api/v1/auth/login", None, &json!({"email": "Resident@Example.com", "password": "x"})).await;
+    refused(res, 3600).await;
+    assert_eq!(login("moderator@example.com", golmok_server::seed::DEMO_PASSWORD).await, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn registrations_and_logins_have_their_own_limit_per_address() {
+    let s = TestServer::start_with(|c, _| {
+        c.limit_register = limit("2/1h");
+        c.limit_login = limit("2/1h");
+        c.cors_origins = vec!["https://portal.example".to_owned()];
+    })
+    .await;
+    s.register("one@example.com", "첫째").await;
+    s.register("two@example.com", "둘째").await;
+    let body =
+        json!({"email": "three@example.com", "password": "correct horse battery", "display_name": "셋"});
+    refused(s.post("/api/v1/auth/register", None, &body).await, 3600).await;
+    let body = json!({"email": "one@example.com", "password": "correct horse battery"});
+    for _ in 0..2 {
+        assert_eq!(s.post("/api/v1/auth/login", None, &body).await.status(), StatusCode::OK);
+    }
+    // An app on another origin may read how long to wait.
+    let res = s
+        .request(Method::POST, "/api/v1/auth/login", None)
+        .header("origin", "https://portal.example")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let exposed =
+        res.headers().get("access-control-expose-headers").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(exposed.to_ascii_lowercase().contains("retry-after"), "exposed: {exposed}");
+    refused(res, 3600).await;
+}
+
+/// Two server processes on one database (two pools, as two machines behind a load
+/// balancer would have): the limit is one.
+#[tokio::test]
+async fn a_limit_holds_across_server_processes() {
+    let s = TestServer::start_with(|c, _| {
+        c.demo = true;
+        c.limit_writes = limit("3/1h");
+    })
+    .await;
+    let mut config = golmok_server::Config::new(s.database.clone());
+    config.limit_writes = limit("3/1h");
+    let other = serve(&config).await;
+    let token = s.register("roaming@example.com", "여기저기 이웃").await.token;
+    let mut statuses = Vec::new();
+    for base in [&s.base, &other, &s.base] {
+        statuses.push(support(&s, base, &token, None).await.status());
+    }
+    assert_eq!(statuses, [StatusCode::OK; 3]);
+    refused(support(&s, &other, &token, None).await, 3600).await;
+}
