@@ -158,3 +158,22 @@ pub struct HiddenItem {
     /// RFC 3339, UTC.
     pub hidden_at: String,
 }
+
+/// `PUT /districts/{slug}/suspensions/{user_id}`: a moderator stops an account from
+/// writing in the district, saying why (1 to 500 characters, required).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NewSuspension {
+    pub note: String,
+}
+
+/// An account suspended from writing in a district, as its moderators see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Suspension {
+    pub user: Author,
+    pub note: String,
+    pub suspended_by: Author,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}

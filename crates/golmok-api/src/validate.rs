@@ -14,7 +14,7 @@ use crate::answers::NewAnswer;
 use crate::districts::NewDistrict;
 use crate::hours::{self, DayHours, WeeklyHours};
 use crate::life::{ProposalEdit, StatusChange, UpdateNote};
-use crate::moderation::{NewReport, Visibility};
+use crate::moderation::{NewReport, NewSuspension, Visibility};
 use crate::shops::{NewShopClaim, ShopUpdate, Verification, VerificationDecision};
 use crate::types::{LoginRequest, NewComment, NewProposal, Proposal, ProposalKind, RegisterRequest};
 
@@ -385,6 +385,13 @@ pub fn new_report(input: &NewReport) -> Result<NewReport, Vec<FieldError>> {
     let mut p = Problems::default();
     let reason = p.take(text(field::REASON, &input.reason, limits::NOTE, true));
     p.finish(NewReport { reason, ..input.clone() })
+}
+
+/// Suspending says why: 1 to 500 characters, lines kept.
+pub fn new_suspension(input: &NewSuspension) -> Result<NewSuspension, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let note = p.take(text(field::NOTE, &input.note, limits::NOTE, true));
+    p.finish(NewSuspension { note })
 }
 
 /// A moderator's decision: hiding says why (the author reads it), keeping may, and so may

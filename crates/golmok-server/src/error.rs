@@ -24,6 +24,8 @@ pub enum ApiError {
     /// Login with an unknown email or a wrong password; deliberately the same answer.
     InvalidCredentials,
     Forbidden,
+    /// The district's moderators suspended the caller from writing there.
+    Suspended,
     NotFound(&'static str),
     MethodNotAllowed,
     Conflict {
@@ -58,7 +60,7 @@ impl ApiError {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Unauthorized | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::Forbidden | ApiError::Suspended => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
@@ -78,6 +80,7 @@ impl ApiError {
             ApiError::Unauthorized => error_code::UNAUTHORIZED,
             ApiError::InvalidCredentials => error_code::INVALID_CREDENTIALS,
             ApiError::Forbidden => error_code::FORBIDDEN,
+            ApiError::Suspended => error_code::SUSPENDED,
             ApiError::NotFound(_) => error_code::NOT_FOUND,
             ApiError::MethodNotAllowed => error_code::METHOD_NOT_ALLOWED,
             ApiError::Conflict { code, .. } => code,
@@ -102,6 +105,9 @@ impl ApiError {
             ApiError::Unauthorized => "Sign in first: a valid bearer token is required.".to_owned(),
             ApiError::InvalidCredentials => "Email or password is not correct.".to_owned(),
             ApiError::Forbidden => "You are not allowed to do this.".to_owned(),
+            ApiError::Suspended => {
+                "The district's moderators suspended this account from writing here.".to_owned()
+            }
             ApiError::NotFound(what) => format!("No such {what}."),
             ApiError::MethodNotAllowed => "This method is not allowed here.".to_owned(),
             ApiError::Conflict { message, .. } => message.clone(),

@@ -266,3 +266,112 @@ impl Store {
             .collect()
     }
 }
+
+#[derive(FromRow)]
+struct SuspensionRow {
+    user_id: i64,
+    user_name: String,
+    note: String,
+    by_id: i64,
+    by_name: String,
+    created_at: String,
+}
+
+impl From<SuspensionRow> for golmok_api::Suspension {
+    fn from(r: SuspensionRow) -> Self {
+        golmok_api::Suspension {
+            user: Author { id: r.user_id, display_name: r.user_name },
+            note: r.note,
+            suspended_by: Author { id: r.by_id, display_name: r.by_name },
+            created_at: r.created_at,
+        }
+    }
+}
+
+const SELECT_SUSPENSIONS: &str = "SELECT s.user_id, u.display_name AS user_name, s.note,
+        s.suspended_by AS by_id, b.display_name AS by_name, s.created_at
+    FROM suspensions s JOIN users u ON u.id = s.user_id JOIN users b ON b.id = s.suspended_by";
+
+impl Store {
+    /// Suspends `user` from writing in the district (again: with the new note).
+    pub async fn suspend(
+        &self,
+        district_id: i64,
+        user_id: i64,
+        note: &str,
+        moderator: i64,
+    ) -> StoreResult<golmok_api::Suspension> {
+        on_pool!(self, pool => sqlx::query(
+            "INSERT INTO suspensions (district_id, user_id, note, suspended_by, created_at)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (district_id, user_id)
+             DO UPDATE SET note = excluded.note, suspended_by = excluded.suspended_by,
+                 created_at = excluded.created_at",
+        )
+        .bind(district_id)
+        .bind(user_id)
+        .bind(note)
+        .bind(moderator)
+        .bind(clock::now())
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+        let sql = format!("{SELECT_SUSPENSIONS} WHERE s.district_id = $1 AND s.user_id = $2");
+        let row = on_pool!(self, pool => sqlx::query_as::<_, SuspensionRow>(&sql)
+            .bind(district_id)
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await)?;
+        // Lifted in the instant between: as the moderator asked, it was suspended.
+        row.map(Into::into).ok_or(StoreError::Missing)
+    }
+
+    /// Lets `user` write in the district again; whether it was suspended.
+    pub async fn lift_suspension(&self, district_id: i64, user_id: i64) -> StoreResult<bool> {
+        let gone = on_pool!(self, pool => sqlx::query("DELETE FROM suspensions WHERE district_id = $1 AND user_id = $2")
+            .bind(district_id)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected()))?;
+        Ok(gone == 1)
+    }
+
+    pub async fn is_suspended(&self, district_id: i64, user_id: i64) -> StoreResult<bool> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM suspensions WHERE district_id = $1 AND user_id = $2)",
+        )
+        .bind(district_id)
+        .bind(user_id)
+        .fetch_one(pool)
+        .await)?)
+    }
+
+    /// The district's suspended accounts, by account id, after `after`.
+    pub async fn suspensions(
+        &self,
+        district_id: i64,
+        after: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<golmok_api::Suspension>> {
+        let sql = format!(
+            "{SELECT_SUSPENSIONS} WHERE s.district_id = $1 AND s.user_id > $2 ORDER BY s.user_id LIMIT $3"
+        );
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, SuspensionRow>(&sql)
+            .bind(district_id)
+            .bind(after.unwrap_or(0))
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await)?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+}
+
+impl Store {
+    pub async fn user_exists(&self, user_id: i64) -> StoreResult<bool> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM users WHERE id = $1)")
+            .bind(user_id)
+            .fetch_one(pool)
+            .await)?)
+    }
+}

@@ -24,6 +24,7 @@ fn string_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("StatusChange", "note", p(optional_text(limits::NOTE, true))),
         ("UpdateNote", "note", p(text(limits::NOTE, true))),
         ("NewReport", "reason", p(text(limits::NOTE, true))),
+        ("NewSuspension", "note", p(text(limits::NOTE, true))),
         ("Visibility", "note", p(optional_text(limits::NOTE, true))),
         ("RegisterRequest", "email", json!({ "pattern": patterns::email(), "maxLength": limits::EMAIL.1 })),
         (
@@ -61,6 +62,24 @@ fn string_rules() -> Vec<(&'static str, &'static str, Value)> {
     ]
 }
 
+/// The writes a district's suspended accounts are refused there (`routes::moderation::writes_in`).
+pub const SUSPENDABLE: [&str; 14] = [
+    "create_proposal",
+    "support_proposal",
+    "withdraw_support",
+    "create_comment",
+    "answer_proposal",
+    "move_proposal",
+    "edit_proposal",
+    "add_proposal_update",
+    "report",
+    "claim_shop",
+    "update_shop",
+    "announce_for_shop",
+    "update_announcement",
+    "delete_announcement",
+];
+
 /// What any operation that reads a JSON body may also answer.
 fn body_errors() -> [(&'static str, &'static str); 3] {
     [
@@ -82,6 +101,7 @@ pub fn apply(doc: &mut Value) {
     limited["headers"] = json!({
         "Retry-After": { "description": "Seconds to wait", "schema": { "type": "integer", "minimum": 1 } }
     });
+    let mut suspendable = 0;
     if let Some(paths) = doc["paths"].as_object_mut() {
         for (method, operation) in
             paths.values_mut().filter_map(Value::as_object_mut).flat_map(|item| item.iter_mut())
@@ -89,6 +109,19 @@ pub fn apply(doc: &mut Value) {
             let Some(responses) = operation["responses"].as_object_mut() else { continue };
             if method != "get" {
                 responses.entry("429").or_insert_with(|| limited.clone());
+            }
+            let id = operation.get("operationId").and_then(Value::as_str).unwrap_or_default();
+            if SUSPENDABLE.contains(&id) {
+                suspendable += 1;
+                let Some(responses) = operation["responses"].as_object_mut() else { continue };
+                let suspended =
+                    "`suspended`: the district's moderators suspended the caller from writing there";
+                match responses.get_mut("403").and_then(|r| r.get_mut("description")) {
+                    Some(Value::String(said)) => *said = format!("{said}; or {suspended}"),
+                    _ => {
+                        responses.insert("403".to_owned(), error(suspended));
+                    }
+                }
             }
             if operation.get("requestBody").is_none() {
                 continue;
@@ -100,6 +133,7 @@ pub fn apply(doc: &mut Value) {
             }
         }
     }
+    assert_eq!(suspendable, SUSPENDABLE.len(), "an operation of SUSPENDABLE is not in the document");
     let schemas = &mut doc["components"]["schemas"];
     for (schema, property, rules) in string_rules() {
         let target = &mut schemas[schema]["properties"][property];

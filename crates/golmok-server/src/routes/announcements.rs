@@ -45,6 +45,7 @@ pub async fn create_for_shop(
     if !shop.is_merchant(current.user.id) {
         return Err(ApiError::Forbidden);
     }
+    super::moderation::writes_in(&state, shop.district_id, current.user.id).await?;
     let input = validate::new_announcement(&input, &clock::now()).map_err(ApiError::Validation)?;
     let id = state.store.create_announcement(shop.district_id, Some(id), current.user.id, &input).await?;
     created(&state, id).await
@@ -173,7 +174,11 @@ async fn changeable(state: &AppState, id: i64, user_id: i64) -> ApiResult<Stored
             .is_some_and(|shop| shop.is_merchant(user_id)),
         None => state.store.is_moderator(stored.district_id, user_id).await?,
     };
-    if allowed { Ok(stored) } else { Err(ApiError::Forbidden) }
+    if !allowed {
+        return Err(ApiError::Forbidden);
+    }
+    super::moderation::writes_in(state, stored.district_id, user_id).await?;
+    Ok(stored)
 }
 
 /// Changes an announcement: only the fields given.

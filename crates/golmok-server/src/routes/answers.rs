@@ -83,6 +83,7 @@ pub async fn put(
     if !shop.is_merchant(current.user.id) || shop.district_id != district {
         return Err(ApiError::Forbidden);
     }
+    super::moderation::writes_in(&state, district, current.user.id).await?;
     let input = validate::new_answer(&input).map_err(ApiError::Validation)?;
     let answer = state.store.put_answer(id, shop_id, current.user.id, &input).await?;
     answer.map(Json).ok_or(ApiError::NotFound("proposal"))

@@ -51,6 +51,7 @@ pub async fn create(
     Path(id): Path<i64>,
     Json(input): Json<NewComment>,
 ) -> ApiResult<(StatusCode, Json<Comment>)> {
+    super::moderation::writes_on_proposal(&state, id, current.user.id).await?;
     let input = validate::new_comment(&input).map_err(ApiError::Validation)?;
     let comment = state
         .store

@@ -7,6 +7,7 @@ use golmok_api::{
     error_code, validate,
 };
 
+use super::moderation::writes_in;
 use super::{PageParams, Pager};
 use crate::{
     AppState,
@@ -63,6 +64,8 @@ pub async fn move_status(
     if by == Err(MoveRefusal::NotTheirs) {
         return Err(ApiError::Forbidden);
     }
+    // Withdrawing is a write like any other (moderators are never suspended where they are).
+    writes_in(&state, district, user).await?;
     // A missing note is told before the state: the form needs fixing either way.
     let change = validate::status_change(&input).map_err(ApiError::Validation)?;
     let by = by.map_err(|_| conflict("This proposal's status does not allow that move."))?;
@@ -124,10 +127,11 @@ pub async fn edit(
     Json(input): Json<ProposalEdit>,
 ) -> ApiResult<Json<Proposal>> {
     let user = current.user.id;
-    let (proposal, _) = proposal_for(&state, id, user).await?;
+    let (proposal, district) = proposal_for(&state, id, user).await?;
     if proposal.author.id != user {
         return Err(ApiError::Forbidden);
     }
+    writes_in(&state, district, user).await?;
     let edited = validate::proposal_edit(&proposal, &input).map_err(ApiError::Validation)?;
     if !state.store.edit_proposal(id, user, &edited).await? {
         return Err(conflict(
@@ -159,10 +163,11 @@ pub async fn add_update(
     Json(input): Json<UpdateNote>,
 ) -> ApiResult<(StatusCode, Json<TimelineEntry>)> {
     let user = current.user.id;
-    let (proposal, _) = proposal_for(&state, id, user).await?;
+    let (proposal, district) = proposal_for(&state, id, user).await?;
     if proposal.author.id != user {
         return Err(ApiError::Forbidden);
     }
+    writes_in(&state, district, user).await?;
     let update = validate::update_note(&input).map_err(ApiError::Validation)?;
     let added =
         state.store.add_update(id, user, &update.note).await?.ok_or(ApiError::NotFound("proposal"))?;

@@ -64,6 +64,8 @@ pub fn router() -> Router<AppState> {
         .route("/reports", post(moderation::report))
         .route("/districts/{slug}/reports", get(moderation::queue))
         .route("/me/hidden", get(moderation::mine))
+        .route("/districts/{slug}/suspensions", get(moderation::suspensions))
+        .route("/districts/{slug}/suspensions/{user_id}", put(moderation::suspend).delete(moderation::lift))
         .route("/proposals/{id}/hidden", put(moderation::hide_proposal))
         .route("/comments/{id}/hidden", put(moderation::hide_comment))
         .route("/answers/{id}/hidden", put(moderation::hide_answer))

@@ -4,8 +4,8 @@
 
 use axum::{extract::State, http::StatusCode};
 use golmok_api::{
-    ErrorBody, HiddenItem, Moderated, NewReport, Page, Report, ReportTarget, ReportedItem, Visibility,
-    validate,
+    ErrorBody, HiddenItem, Moderated, NewReport, NewSuspension, Page, Report, ReportTarget, ReportedItem,
+    Suspension, Visibility, validate,
 };
 
 use super::{PageParams, Pager};
@@ -38,6 +38,7 @@ pub async fn report(
 ) -> ApiResult<(StatusCode, Json<Report>)> {
     let place = state.store.item_place(input.target, input.target_id).await?;
     let place = place.filter(|p| !p.gone).ok_or(ApiError::NotFound("item"))?;
+    writes_in(&state, place.district_id, current.user.id).await?;
     let input = validate::new_report(&input).map_err(ApiError::Validation)?;
     let (report, new) = state
         .store
@@ -67,10 +68,7 @@ pub async fn queue(
     Query(params): Query<PageParams>,
 ) -> ApiResult<Json<Page<ReportedItem>>> {
     let pager = Pager::new("r", params.limit, super::cursor_param(&params.cursor))?;
-    let district = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
-    if !state.store.is_moderator(district, current.user.id).await? {
-        return Err(ApiError::Forbidden);
-    }
+    let district = moderated(&state, &slug, &current).await?;
     let items = state.store.reported_items(district, pager.start, pager.look_ahead()).await?;
     let page = pager.page(items, |(first, _)| *first);
     Ok(Json(Page {
@@ -186,3 +184,116 @@ hide_route!(
     "hide_announcement",
     "an announcement"
 );
+
+/// The district `slug`, for one of its moderators: 404 if there is none, 403 for others.
+async fn moderated(state: &AppState, slug: &str, current: &CurrentUser) -> ApiResult<i64> {
+    let district = state.store.district_id(slug).await?.ok_or(ApiError::NotFound("district"))?;
+    if !state.store.is_moderator(district, current.user.id).await? {
+        return Err(ApiError::Forbidden);
+    }
+    Ok(district)
+}
+
+/// 403 `suspended` if the district's moderators suspended `user_id` from writing there:
+/// every write in a district asks this first.
+pub async fn writes_in(state: &AppState, district_id: i64, user_id: i64) -> ApiResult<()> {
+    if state.store.is_suspended(district_id, user_id).await? { Err(ApiError::Suspended) } else { Ok(()) }
+}
+
+/// Stops an account from writing in the district (proposing, supporting, commenting,
+/// answering, announcing, reporting), with a note on why; it still reads, and writes
+/// elsewhere. Suspending again replaces the note. The district's moderators only, and
+/// never one of them.
+#[utoipa::path(
+    put, path = "/api/v1/districts/{slug}/suspensions/{user_id}", operation_id = "suspend", tag = "moderation",
+    params(("slug" = String, Path, description = "District slug"), ("user_id" = i64, Path, description = "The account")),
+    request_body = NewSuspension,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The suspension", body = Suspension),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a moderator of this district", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such district or account", body = ErrorBody),
+        (status = 409, description = "`conflict`: the account moderates this district", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: the note is missing or too long", body = ErrorBody),
+    )
+)]
+pub async fn suspend(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path((slug, user_id)): Path<(String, i64)>,
+    Json(input): Json<NewSuspension>,
+) -> ApiResult<Json<Suspension>> {
+    let district = moderated(&state, &slug, &current).await?;
+    let input = validate::new_suspension(&input).map_err(ApiError::Validation)?;
+    if !state.store.user_exists(user_id).await? {
+        return Err(ApiError::NotFound("account"));
+    }
+    if state.store.is_moderator(district, user_id).await? {
+        return Err(ApiError::Conflict {
+            code: golmok_api::error_code::CONFLICT,
+            message: "A moderator of this district cannot be suspended from it; remove the role first."
+                .to_owned(),
+        });
+    }
+    Ok(Json(state.store.suspend(district, user_id, &input.note, current.user.id).await?))
+}
+
+/// Lets a suspended account write in the district again: its moderators only.
+#[utoipa::path(
+    delete, path = "/api/v1/districts/{slug}/suspensions/{user_id}", operation_id = "lift_suspension", tag = "moderation",
+    params(("slug" = String, Path, description = "District slug"), ("user_id" = i64, Path, description = "The account")),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "It may write here again"),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a moderator of this district", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such district, or the account is not suspended here", body = ErrorBody),
+    )
+)]
+pub async fn lift(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path((slug, user_id)): Path<(String, i64)>,
+) -> ApiResult<StatusCode> {
+    let district = moderated(&state, &slug, &current).await?;
+    if state.store.lift_suspension(district, user_id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound("suspension"))
+    }
+}
+
+/// The district's suspended accounts, by account: its moderators only.
+#[utoipa::path(
+    get, path = "/api/v1/districts/{slug}/suspensions", operation_id = "suspensions", tag = "moderation",
+    params(("slug" = String, Path, description = "District slug"), PageParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of suspensions", body = Page<Suspension>),
+        (status = 400, description = "`bad_request`: bad cursor or limit", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a moderator of this district", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such district", body = ErrorBody),
+    )
+)]
+pub async fn suspensions(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(slug): Path<String>,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Json<Page<Suspension>>> {
+    let pager = Pager::new("s", params.limit, super::cursor_param(&params.cursor))?;
+    let district = moderated(&state, &slug, &current).await?;
+    let items = state.store.suspensions(district, pager.start, pager.look_ahead()).await?;
+    Ok(Json(pager.page(items, |s| s.user.id)))
+}
+
+/// [`writes_in`] the district of proposal `id`; nothing to refuse if there is no such
+/// (visible) proposal, which the write itself answers with 404.
+pub async fn writes_on_proposal(state: &AppState, id: i64, user_id: i64) -> ApiResult<()> {
+    match state.store.proposal_district(id).await? {
+        Some(district) => writes_in(state, district, user_id).await,
+        None => Ok(()),
+    }
+}

@@ -99,6 +99,7 @@ pub async fn create(
     Json(input): Json<NewProposal>,
 ) -> ApiResult<(StatusCode, Json<Proposal>)> {
     let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
+    super::moderation::writes_in(&state, district_id, current.user.id).await?;
     let input = validate::new_proposal(&input).map_err(ApiError::Validation)?;
     let id = state.store.create_proposal(district_id, current.user.id, &input).await?;
     let proposal = state

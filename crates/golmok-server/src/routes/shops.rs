@@ -39,6 +39,7 @@ pub async fn claim(
     Json(input): Json<NewShopClaim>,
 ) -> ApiResult<(StatusCode, Json<ShopClaim>)> {
     let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
+    super::moderation::writes_in(&state, district_id, current.user.id).await?;
     let input = validate::new_shop_claim(&input).map_err(ApiError::Validation)?;
     let conflict =
         |message: &str| ApiError::Conflict { code: error_code::CONFLICT, message: message.to_owned() };
@@ -274,6 +275,7 @@ pub async fn update(
     if !found.is_merchant(current.user.id) {
         return Err(ApiError::Forbidden);
     }
+    super::moderation::writes_in(&state, found.district_id, current.user.id).await?;
     let change = validate::shop_update(&input).map_err(ApiError::Validation)?;
     // "Closed today" closes the opening under way (a night that began yesterday, after
     // midnight), or today's: with the hours as they will be.

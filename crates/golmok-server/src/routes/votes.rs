@@ -12,6 +12,7 @@ use crate::{
 };
 
 async fn set(state: &AppState, user: &CurrentUser, id: i64, voted: bool) -> ApiResult<Json<VoteState>> {
+    super::moderation::writes_on_proposal(state, id, user.user.id).await?;
     state.store.set_vote(id, user.user.id, voted).await?.map(Json).ok_or(ApiError::NotFound("proposal"))
 }
 

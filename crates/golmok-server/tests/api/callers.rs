@@ -21,9 +21,11 @@ enum Caller {
     MerchantThere,
     ModeratorHere,
     ModeratorThere,
+    /// A resident the demo district's moderators suspended from writing there.
+    Suspended,
 }
 
-const CALLERS: [Caller; 7] = [
+const CALLERS: [Caller; 8] = [
     Caller::Anonymous,
     Caller::Resident,
     Caller::Author,
@@ -31,6 +33,7 @@ const CALLERS: [Caller; 7] = [
     Caller::MerchantThere,
     Caller::ModeratorHere,
     Caller::ModeratorThere,
+    Caller::Suspended,
 ];
 
 /// What a row acts on, made afresh for each caller; `{id}` in its path and body.
@@ -49,6 +52,10 @@ enum Target {
     Comment,
     /// The bakery's answer to a proposal of the author's.
     Answer,
+    /// A new resident's account (its id).
+    Account,
+    /// A new resident's account, suspended in the demo district.
+    SuspendedAccount,
 }
 
 struct Fixture {
@@ -85,6 +92,10 @@ impl Fixture {
         let merchant2 = s.login_demo("merchant2@example.com").await.token;
         let moderator = s.login_demo("moderator@example.com").await.token;
         let moderator2 = s.login_demo("moderator2@example.com").await.token;
+        let suspended = s.register("table-suspended@example.com", "표 정지된 주민").await;
+        let note = json!({"note": "표에서 멈췄어요"});
+        let path = format!("/api/v1/districts/eungubi-seo/suspensions/{}", suspended.user.id);
+        expect::<Value>(s.send_json(Method::PUT, &path, Some(&moderator), &note).await, StatusCode::OK).await;
         let shop = shop_of(&merchant);
         let tokens = vec![
             None,
@@ -94,6 +105,7 @@ impl Fixture {
             Some(merchant2),
             Some(moderator.clone()),
             Some(moderator2),
+            Some(suspended.token),
         ];
         Fixture { s, tokens, author, moderator, merchant: merchant.token, shop }
     }
@@ -135,6 +147,17 @@ impl Fixture {
             Target::ShopNews => id(self
                 .created(&self.merchant, &format!("/api/v1/shops/{}/announcements", self.shop), news)
                 .await),
+            Target::Account | Target::SuspendedAccount => {
+                let account =
+                    self.s.register(&format!("table-account-{n}@example.com"), "표 이웃").await.user.id;
+                if matches!(target, Target::SuspendedAccount) {
+                    let path = format!("/api/v1/districts/eungubi-seo/suspensions/{account}");
+                    let note = json!({"note": "표에서 멈췄어요"});
+                    let res = self.s.send_json(Method::PUT, &path, Some(&self.moderator), &note).await;
+                    expect::<Value>(res, StatusCode::OK).await;
+                }
+                Some(account)
+            }
             Target::Claim => {
                 let claimant =
                     self.s.register(&format!("table-claim-{n}@example.com"), "표 사장").await.token;
@@ -149,7 +172,7 @@ impl Fixture {
 use Target::*;
 
 /// Method, path, body, target, and the status for each of `CALLERS`.
-type Row = (Method, &'static str, Option<Value>, Target, [u16; 7]);
+type Row = (Method, &'static str, Option<Value>, Target, [u16; 8]);
 
 /// The table, kept one row a line so it reads as one.
 #[rustfmt::skip]
@@ -161,56 +184,62 @@ fn rows() -> Vec<Row> {
     let proposal = json!({"kind": "improvement", "title": "표에서 올린 제안", "body": "표에서 올린 제안의 내용이에요."});
     let title = json!({"title": "표에서 고친 제목"});
     let hide = json!({"hidden": true, "note": "표에서 가렸어요"});
-    let ok = [200; 7];
-    let signed_in = |s: u16| [401, s, s, s, s, s, s];
+    let ok = [200; 8];
+    let signed_in = |s: u16| [401, s, s, s, s, s, s, s];
+    // A write in the demo district anyone signed in may make, but the suspended.
+    let writes = |s: u16| [401, s, s, s, s, s, s, 403];
     vec![
-        //                                                                                           anon res  auth mHere mThere modH modT
+        //                                                                                           anon res  auth mHere mThere modH modT susp
         (M::GET, "/api/v1/auth/me", None, Nothing, signed_in(200)),
         (M::GET, "/api/v1/districts/eungubi-seo/proposals", None, Nothing, ok),
-        (M::POST, "/api/v1/districts/eungubi-seo/proposals", Some(proposal), Nothing, signed_in(201)),
+        (M::POST, "/api/v1/districts/eungubi-seo/proposals", Some(proposal), Nothing, writes(201)),
         (M::GET, "/api/v1/proposals/{id}", None, Proposal, ok),
-        (M::PATCH, "/api/v1/proposals/{id}", Some(title.clone()), Proposal,                               [401, 403, 200, 403, 403, 403, 403]),
-        (M::POST, "/api/v1/proposals/{id}/status", Some(json!({"status": "under_review"})), Proposal,     [401, 403, 403, 403, 403, 200, 403]),
+        (M::PATCH, "/api/v1/proposals/{id}", Some(title.clone()), Proposal,                               [401, 403, 200, 403, 403, 403, 403, 403]),
+        (M::POST, "/api/v1/proposals/{id}/status", Some(json!({"status": "under_review"})), Proposal,     [401, 403, 403, 403, 403, 200, 403, 403]),
         (M::POST, "/api/v1/proposals/{id}/status", Some(json!({"status": "declined", "note": "예산이 없어요"})), Proposal,
-                                                                                                         [401, 403, 403, 403, 403, 200, 403]),
-        (M::POST, "/api/v1/proposals/{id}/status", Some(json!({"status": "withdrawn"})), Proposal,        [401, 403, 200, 403, 403, 403, 403]),
+                                                                                                         [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::POST, "/api/v1/proposals/{id}/status", Some(json!({"status": "withdrawn"})), Proposal,        [401, 403, 200, 403, 403, 403, 403, 403]),
         (M::GET, "/api/v1/proposals/{id}/timeline", None, Proposal, ok),
-        (M::POST, "/api/v1/proposals/{id}/updates", Some(json!({"note": "표에서 전하는 소식"})), Proposal, [401, 403, 201, 403, 403, 403, 403]),
-        (M::PUT, "/api/v1/proposals/{id}/vote", None, Proposal, signed_in(200)),
-        (M::DELETE, "/api/v1/proposals/{id}/vote", None, Proposal, signed_in(200)),
+        (M::POST, "/api/v1/proposals/{id}/updates", Some(json!({"note": "표에서 전하는 소식"})), Proposal, [401, 403, 201, 403, 403, 403, 403, 403]),
+        (M::PUT, "/api/v1/proposals/{id}/vote", None, Proposal, writes(200)),
+        (M::DELETE, "/api/v1/proposals/{id}/vote", None, Proposal, writes(200)),
         (M::GET, "/api/v1/proposals/{id}/comments", None, Proposal, ok),
-        (M::POST, "/api/v1/proposals/{id}/comments", Some(comment), Proposal, signed_in(201)),
+        (M::POST, "/api/v1/proposals/{id}/comments", Some(comment), Proposal, writes(201)),
         (M::GET, "/api/v1/proposals/{id}/answers", None, Proposal, ok),
-        (M::PUT, "/api/v1/proposals/{id}/answers/{shop}", Some(answer), Proposal,                          [401, 403, 403, 200, 403, 403, 403]),
+        (M::PUT, "/api/v1/proposals/{id}/answers/{shop}", Some(answer), Proposal,                          [401, 403, 403, 200, 403, 403, 403, 403]),
         (M::GET, "/api/v1/shops/{shop}", None, Nothing, ok),
-        (M::PATCH, "/api/v1/shops/{shop}", Some(json!({"description": "표에서 고친 소개"})), Nothing,     [401, 403, 403, 200, 403, 403, 403]),
+        (M::PATCH, "/api/v1/shops/{shop}", Some(json!({"description": "표에서 고친 소개"})), Nothing,     [401, 403, 403, 200, 403, 403, 403, 403]),
         (M::PUT, "/api/v1/shops/{shop}/follow", None, Nothing, signed_in(200)),
         (M::DELETE, "/api/v1/shops/{shop}/follow", None, Nothing, signed_in(200)),
-        (M::POST, "/api/v1/shops/{shop}/announcements", Some(news.clone()), Nothing,                     [401, 403, 403, 201, 403, 403, 403]),
-        (M::POST, "/api/v1/districts/eungubi-seo/announcements", Some(news), Nothing,                    [401, 403, 403, 403, 403, 201, 403]),
-        (M::PATCH, "/api/v1/announcements/{id}", Some(title.clone()), ShopNews,                           [401, 403, 403, 200, 403, 403, 403]),
-        (M::PATCH, "/api/v1/announcements/{id}", Some(title), DistrictNews,                               [401, 403, 403, 403, 403, 200, 403]),
-        (M::DELETE, "/api/v1/announcements/{id}", None, ShopNews,                                         [401, 403, 403, 204, 403, 403, 403]),
-        (M::DELETE, "/api/v1/announcements/{id}", None, DistrictNews,                                     [401, 403, 403, 403, 403, 204, 403]),
-        (M::PUT, "/api/v1/announcements/{id}/pin", None, ShopNews,                                        [401, 403, 403, 403, 403, 200, 403]),
-        (M::DELETE, "/api/v1/announcements/{id}/pin", None, DistrictNews,                                 [401, 403, 403, 403, 403, 200, 403]),
-        (M::GET, "/api/v1/districts/eungubi-seo/claims", None, Nothing,                                  [401, 403, 403, 403, 403, 200, 403]),
+        (M::POST, "/api/v1/shops/{shop}/announcements", Some(news.clone()), Nothing,                     [401, 403, 403, 201, 403, 403, 403, 403]),
+        (M::POST, "/api/v1/districts/eungubi-seo/announcements", Some(news), Nothing,                    [401, 403, 403, 403, 403, 201, 403, 403]),
+        (M::PATCH, "/api/v1/announcements/{id}", Some(title.clone()), ShopNews,                           [401, 403, 403, 200, 403, 403, 403, 403]),
+        (M::PATCH, "/api/v1/announcements/{id}", Some(title), DistrictNews,                               [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::DELETE, "/api/v1/announcements/{id}", None, ShopNews,                                         [401, 403, 403, 204, 403, 403, 403, 403]),
+        (M::DELETE, "/api/v1/announcements/{id}", None, DistrictNews,                                     [401, 403, 403, 403, 403, 204, 403, 403]),
+        (M::PUT, "/api/v1/announcements/{id}/pin", None, ShopNews,                                        [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::DELETE, "/api/v1/announcements/{id}/pin", None, DistrictNews,                                 [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::GET, "/api/v1/districts/eungubi-seo/claims", None, Nothing,                                  [401, 403, 403, 403, 403, 200, 403, 403]),
         // A new shop is unlisted until verified: to anyone but its claimant and the
         // district's moderators it does not exist.
-        (M::POST, "/api/v1/shops/{id}/verification", Some(json!({"decision": "verify"})), Claim,          [401, 404, 404, 404, 404, 200, 404]),
+        (M::POST, "/api/v1/shops/{id}/verification", Some(json!({"decision": "verify"})), Claim,          [401, 404, 404, 404, 404, 200, 404, 404]),
         (M::GET, "/api/v1/me/claims", None, Nothing, signed_in(200)),
         (M::GET, "/api/v1/me/feed", None, Nothing, signed_in(200)),
         (M::GET, "/api/v1/me/proposals", None, Nothing, signed_in(200)),
         (M::GET, "/api/v1/me/supports", None, Nothing, signed_in(200)),
-        (M::POST, "/api/v1/reports", Some(json!({"target": "proposal", "target_id": "{id}", "reason": "이상해요"})), Proposal, signed_in(201)),
-        (M::POST, "/api/v1/reports", Some(json!({"target": "comment", "target_id": "{id}", "reason": "광고예요"})), Comment, signed_in(201)),
-        (M::GET, "/api/v1/districts/eungubi-seo/reports", None, Nothing,                                 [401, 403, 403, 403, 403, 200, 403]),
+        (M::POST, "/api/v1/reports", Some(json!({"target": "proposal", "target_id": "{id}", "reason": "이상해요"})), Proposal, writes(201)),
+        (M::POST, "/api/v1/reports", Some(json!({"target": "comment", "target_id": "{id}", "reason": "광고예요"})), Comment, writes(201)),
+        (M::GET, "/api/v1/districts/eungubi-seo/reports", None, Nothing,                                 [401, 403, 403, 403, 403, 200, 403, 403]),
         (M::GET, "/api/v1/me/hidden", None, Nothing, signed_in(200)),
-        (M::PUT, "/api/v1/proposals/{id}/hidden", Some(hide.clone()), Proposal,                          [401, 403, 403, 403, 403, 200, 403]),
-        (M::PUT, "/api/v1/comments/{id}/hidden", Some(hide.clone()), Comment,                            [401, 403, 403, 403, 403, 200, 403]),
-        (M::PUT, "/api/v1/answers/{id}/hidden", Some(hide.clone()), Answer,                              [401, 403, 403, 403, 403, 200, 403]),
-        (M::PUT, "/api/v1/announcements/{id}/hidden", Some(hide.clone()), ShopNews,                      [401, 403, 403, 403, 403, 200, 403]),
-        (M::PUT, "/api/v1/announcements/{id}/hidden", Some(json!({"hidden": false})), DistrictNews,      [401, 403, 403, 403, 403, 200, 403]),
+        (M::PUT, "/api/v1/proposals/{id}/hidden", Some(hide.clone()), Proposal,                          [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::PUT, "/api/v1/comments/{id}/hidden", Some(hide.clone()), Comment,                            [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::PUT, "/api/v1/answers/{id}/hidden", Some(hide.clone()), Answer,                              [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::PUT, "/api/v1/announcements/{id}/hidden", Some(hide.clone()), ShopNews,                      [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::PUT, "/api/v1/announcements/{id}/hidden", Some(json!({"hidden": false})), DistrictNews,      [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::PUT, "/api/v1/districts/eungubi-seo/suspensions/{id}", Some(json!({"note": "표에서 멈췄어요"})), Account,
+                                                                                                         [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::DELETE, "/api/v1/districts/eungubi-seo/suspensions/{id}", None, SuspendedAccount,           [401, 403, 403, 403, 403, 204, 403, 403]),
+        (M::GET, "/api/v1/districts/eungubi-seo/suspensions", None, Nothing,                             [401, 403, 403, 403, 403, 200, 403, 403]),
     ]
 }
 

@@ -4,7 +4,7 @@
 
 use golmok_api::{
     Announcement, Answer, Comment, District, FeedItem, HiddenItem, Moderated, Proposal, ProposalKind, Report,
-    ReportTarget, ReportedItem,
+    ReportTarget, ReportedItem, Suspension,
 };
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -398,4 +398,90 @@ impl Visible {
             proposal: all(&proposal_in, "the proposal"),
         }
     }
+}
+
+/// A suspended account still reads, and writes in other districts; in the district that
+/// suspended it, every write is 403 `suspended` until a moderator lifts it.
+#[tokio::test]
+async fn a_suspended_account_reads_but_writes_nothing_in_that_district() {
+    let s = demo_server().await;
+    let moderator = s.login_demo("moderator@example.com").await;
+    let resident = s.register("loud@example.com", "시끄러운 이웃").await;
+    let merchant = s.login_demo("merchant@example.com").await;
+    let shop = merchant.user.roles[0].shop_id.unwrap();
+    let own = s.create_proposal(&resident.token, "정지 전에 쓴 제안", ProposalKind::Improvement).await;
+    let at = |user: i64| format!("/api/v1/districts/eungubi-seo/suspensions/{user}");
+    let note = json!({"note": "같은 광고를 계속 올려서 멈췄어요."});
+
+    // Only with a note, only an account that exists, never a moderator of the district.
+    let res =
+        s.send_json(Method::PUT, &at(resident.user.id), Some(&moderator.token), &json!({"note": " "})).await;
+    expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let res = s.send_json(Method::PUT, &at(999_999), Some(&moderator.token), &note).await;
+    expect_error(res, StatusCode::NOT_FOUND, "not_found").await;
+    let res = s.send_json(Method::PUT, &at(moderator.user.id), Some(&moderator.token), &note).await;
+    expect_error(res, StatusCode::CONFLICT, "conflict").await;
+    for who in [&resident, &merchant] {
+        let done: Suspension = expect(
+            s.send_json(Method::PUT, &at(who.user.id), Some(&moderator.token), &note).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!((done.user.id, done.suspended_by.id), (who.user.id, moderator.user.id));
+    }
+    let listed: Vec<Suspension> =
+        walk_pages(&s, "/api/v1/districts/eungubi-seo/suspensions?limit=1", Some(&moderator.token)).await;
+    assert_eq!(listed.iter().map(|x| x.user.id).collect::<Vec<_>>(), [merchant.user.id, resident.user.id]);
+    assert_eq!(listed[1].note, "같은 광고를 계속 올려서 멈췄어요.");
+
+    // Every write there, its own proposal's included, is refused as suspended.
+    let p = format!("/api/v1/proposals/{}", own.id);
+    let writes = [
+        (
+            Method::POST,
+            "/api/v1/districts/eungubi-seo/proposals".to_owned(),
+            json!({"kind": "event", "title": "또 올린 광고", "body": "광고예요 광고"}),
+        ),
+        (Method::POST, "/api/v1/proposals/1/comments".to_owned(), json!({"body": "광고"})),
+        (Method::PUT, "/api/v1/proposals/1/vote".to_owned(), json!({})),
+        (Method::PATCH, p.clone(), json!({"title": "고친 제목이에요"})),
+        (Method::POST, format!("{p}/updates"), json!({"note": "소식이에요"})),
+        (Method::POST, format!("{p}/status"), json!({"status": "withdrawn"})),
+        (
+            Method::POST,
+            "/api/v1/reports".to_owned(),
+            json!({"target": "proposal", "target_id": 1, "reason": "싫어요"}),
+        ),
+    ];
+    for (method, path, body) in writes {
+        let res = s.send_json(method.clone(), &path, Some(&resident.token), &body).await;
+        expect_error(res, StatusCode::FORBIDDEN, "suspended").await;
+    }
+    let news = json!({"kind": "sale", "title": "정지 중 소식", "body": "할인해요."});
+    let res = s.post(&format!("/api/v1/shops/{shop}/announcements"), Some(&merchant.token), &news).await;
+    expect_error(res, StatusCode::FORBIDDEN, "suspended").await;
+    let answer = json!({"stance": "support", "message": "응원해요"});
+    let res = s
+        .send_json(
+            Method::PUT,
+            &format!("/api/v1/proposals/1/answers/{shop}"),
+            Some(&merchant.token),
+            &answer,
+        )
+        .await;
+    expect_error(res, StatusCode::FORBIDDEN, "suspended").await;
+
+    // It still reads, and writes in another district.
+    expect::<Proposal>(s.get(&p, Some(&resident.token)).await, StatusCode::OK).await;
+    let elsewhere =
+        json!({"kind": "improvement", "title": "동명동에 올린 제안", "body": "카페거리 의자를 늘려요."});
+    let res = s.post("/api/v1/districts/dongmyeong/proposals", Some(&resident.token), &elsewhere).await;
+    expect::<Proposal>(res, StatusCode::CREATED).await;
+
+    // Lifted, it writes again; lifting twice finds nothing.
+    let res = s.request(Method::DELETE, &at(resident.user.id), Some(&moderator.token)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = s.request(Method::DELETE, &at(resident.user.id), Some(&moderator.token)).send().await.unwrap();
+    expect_error(res, StatusCode::NOT_FOUND, "not_found").await;
+    assert!(s.vote(&resident.token, 1, true).await.voted);
 }
