@@ -203,6 +203,56 @@ function shortenImports(wasm, js, module) {
   return { wasm, js, renamed: 0 };
 }
 
+// A panic's message names its source file: the std library's (`/rustc/<commit>/library/
+// core/src/option.rs`) and every dependency's (`js-sys-0.3.107/src/lib.rs`), 70 paths,
+// 0.9 KB gzip of the first load, read by nobody but a developer with the source at hand.
+// Their bytes become zeros in the data section (each string keeps its length, so nothing
+// that points at it moves): a panic still says what and at which line and column. Only
+// exact shapes are blanked: the std library's, `<crate>-<version>/` of Cargo.lock's
+// packages and `src/*.rs`, so no neighbouring string can be caught. GOLMOK_WASM_NAMES=1
+// keeps them.
+function blankPanicPaths(wasm) {
+  if (process.env.GOLMOK_WASM_NAMES === '1') return wasm;
+  const lock = fs.readFileSync(path.join(root, 'Cargo.lock'), 'utf8');
+  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const crates = [...lock.matchAll(/name = "([^"]+)"\nversion = "([^"]+)"/g)]
+    .map(([, name, version]) => escape(`${name}-${version}`))
+    .sort((a, b) => b.length - a.length);
+  // The std library's (and its vendored dependencies'), a dependency's, or this
+  // workspace's own (`src/lazy.rs`, `crates/golmok-api/src/…`).
+  const shape = new RegExp(
+    `(?:/rustc/[0-9a-f]{40}/library/|/rust/deps/[a-z0-9_.-]+/|(?:${crates.join('|')})/|(?:crates/[a-z0-9_-]+/)?(?=src/))[A-Za-z0-9_/.-]+?\\.rs`,
+    'g',
+  );
+  const out = Buffer.from(wasm);
+  let at = 8;
+  const uleb = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = out[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return value;
+    }
+  };
+  let blanked = 0;
+  while (at < out.length) {
+    const id = out[at++];
+    const size = uleb();
+    if (id === 11) {
+      const text = out.subarray(at, at + size).toString('latin1');
+      for (const m of text.matchAll(shape)) {
+        out.fill(0, at + m.index, at + m.index + m[0].length);
+        blanked++;
+      }
+    }
+    at += size;
+  }
+  step(`blanked ${blanked} panic source paths`);
+  return out;
+}
+
 // wasm-streams (under Leptos' server functions, which this app does not use) exports
 // three classes to JS, so neither wasm-opt nor esbuild may drop them: 1.8 KB gzip of
 // every first load that nothing calls. The wasm's exports go with DEAD_EXPORTS
@@ -267,7 +317,7 @@ async function releaseBuild() {
   );
   step(`shortened ${short.renamed} import names; esbuild: minifying the JS`);
   const mainJs = minify(short.js);
-  const mainWasm = short.wasm;
+  const mainWasm = blankPanicPaths(short.wasm);
   let loaderJs = replaceAll(
     minify(loader),
     chunks.map((f) => [`"./${f}"`, `"./${renamed.get(f)}"`]),
