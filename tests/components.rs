@@ -95,7 +95,7 @@ async fn vote_toggle_changes_at_once_and_keeps_the_server_count() {
 #[wasm_bindgen_test]
 async fn vote_toggle_rolls_back_and_says_so_when_the_server_refuses() {
     let asked = Rc::new(std::cell::RefCell::new(Vec::new()));
-    let refused = ApiError::Status { status: 500, code: "internal".into(), fields: vec![] };
+    let refused = ApiError::Status { status: 500, code: "internal".into(), fields: vec![], wait: 0 };
     let send = sender(Err(refused), asked.clone());
     let root = mount(move || {
         view! { <VoteToggle voted=RwSignal::new(true) count=RwSignal::new(5) send /> }
@@ -111,6 +111,26 @@ async fn vote_toggle_rolls_back_and_says_so_when_the_server_refuses() {
     assert_eq!(text(&root, ".vote-count"), "5");
     assert!(text(&root, ".vote-error").contains("공감을 반영하지 못했어요"));
     assert_eq!(*asked.borrow(), vec![false]);
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_vote_says_why_when_trying_again_would_not_help() {
+    let suspended = ApiError::Status { status: 403, code: "suspended".into(), fields: vec![], wait: 0 };
+    let send = sender(Err(suspended), Rc::new(std::cell::RefCell::new(Vec::new())));
+    let root = mount(move || {
+        view! { <VoteToggle voted=RwSignal::new(false) count=RwSignal::new(2) send /> }
+    });
+    find(&root, "button.vote-toggle").click();
+    settle().await;
+    assert!(text(&root, ".vote-error").contains("글쓰기를 멈춰 두었어요"), "{}", text(&root, ".vote-error"));
+    assert_eq!(text(&root, ".vote-count"), "2");
+
+    // Too fast: how long to wait, in whole minutes, at least one.
+    use golmok_web::components::load_error::error_text;
+    let limited = |wait| ApiError::Status { status: 429, code: "rate_limited".into(), fields: vec![], wait };
+    assert!(error_text(&limited(90)).contains("2분 뒤"), "{}", error_text(&limited(90)));
+    assert!(error_text(&limited(1)).contains("1분 뒤"));
+    assert!(error_text(&limited(0)).contains("1분 뒤"), "no Retry-After: a minute");
 }
 
 #[wasm_bindgen_test]

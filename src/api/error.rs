@@ -10,7 +10,8 @@ pub enum ApiError {
     /// No answer within the client's timeout.
     Timeout,
     /// The server answered with an error status and (usually) the uniform error body.
-    Status { status: u16, code: String, fields: Vec<FieldError> },
+    /// `wait`: seconds to wait before trying again (a 429's `Retry-After`), else 0.
+    Status { status: u16, code: String, fields: Vec<FieldError>, wait: u32 },
     /// The server answered something that is not the promised JSON.
     Decode,
 }
@@ -31,6 +32,7 @@ impl ApiError {
             status: 404,
             code: golmok_api::error_code::NOT_FOUND.to_owned(),
             fields: Vec::new(),
+            wait: 0,
         }
     }
 
@@ -71,11 +73,12 @@ pub(super) async fn check(response: Response) -> Result<Response, ApiError> {
         return Ok(response);
     }
     let status = response.status();
+    let wait = response.headers().get("retry-after").and_then(|s| s.parse().ok()).unwrap_or(0);
     let body = response.text().await.ok().and_then(|text| crate::json::parse::<ErrorBody>(&text));
     let (code, fields) = match body {
         Some(body) => (body.error.code, body.error.fields),
         // A proxy's HTML error page, say: keep the status, which is what matters.
         None => (String::new(), Vec::new()),
     };
-    Err(ApiError::Status { status, code, fields })
+    Err(ApiError::Status { status, code, fields, wait })
 }

@@ -11,9 +11,9 @@ use gloo_net::http::{Method, RequestBuilder, Response};
 use golmok_api::{
     Announcement, AnnouncementUpdate, Answer, AnsweredProposal, AuthResponse, Comment, District, FeedItem,
     FollowState, HiddenItem, LoginRequest, Moderated, NewAnnouncement, NewAnswer, NewComment, NewProposal,
-    NewReport, NewShopClaim, Page, Proposal, ProposalEdit, ProposalKind, ProposalSort, RegisterRequest,
-    Report, ReportTarget, ReportedItem, Shop, ShopCategory, ShopClaim, ShopUpdate, StatusChange,
-    TimelineEntry, UpdateNote, User, Verification, Visibility, VoteState,
+    NewReport, NewShopClaim, NewSuspension, Page, Proposal, ProposalEdit, ProposalKind, ProposalSort,
+    RegisterRequest, Report, ReportTarget, ReportedItem, Shop, ShopCategory, ShopClaim, ShopUpdate,
+    StatusChange, Suspension, TimelineEntry, UpdateNote, User, Verification, Visibility, VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -140,6 +140,33 @@ impl Api {
         cursor: Option<&str>,
     ) -> Result<Page<ReportedItem>, ApiError> {
         let path = format!("/districts/{}/reports", encode(district));
+        self.get(&with_query(path, &[("cursor", cursor)])).await
+    }
+
+    /// A moderator stops an account from writing in the district, saying why.
+    pub async fn suspend(
+        &self,
+        district: &str,
+        user: i64,
+        s: &NewSuspension,
+    ) -> Result<Suspension, ApiError> {
+        let path = format!("/districts/{}/suspensions/{user}", encode(district));
+        self.send(Method::PUT, &path, Some(s)).await
+    }
+
+    /// Lets a suspended account write in the district again.
+    pub async fn lift_suspension(&self, district: &str, user: i64) -> Result<(), ApiError> {
+        let path = format!("/districts/{}/suspensions/{user}", encode(district));
+        error::check(self.request(Method::DELETE, &path, None).await?).await.map(drop)
+    }
+
+    /// The district's suspended accounts, for its moderators.
+    pub async fn suspensions(
+        &self,
+        district: &str,
+        cursor: Option<&str>,
+    ) -> Result<Page<Suspension>, ApiError> {
+        let path = format!("/districts/{}/suspensions", encode(district));
         self.get(&with_query(path, &[("cursor", cursor)])).await
     }
 

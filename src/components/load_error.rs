@@ -12,10 +12,13 @@ pub fn error_text(error: &ApiError) -> &'static str {
         ApiError::Network => tr!(error_network),
         ApiError::Timeout => tr!(error_timeout),
         ApiError::Decode => tr!(error_server),
-        ApiError::Status { status, .. } => match status {
+        ApiError::Status { status, code, wait, .. } => match status {
             401 => tr!(error_unauthorized),
             408 => tr!(error_timeout),
+            403 if code == golmok_api::error_code::SUSPENDED => tr!(error_suspended),
             403 => tr!(error_forbidden),
+            // Rare enough that keeping the sentence for good costs nothing worth a type.
+            429 => Box::leak(tr!(error_rate_limited, minutes = wait.div_ceil(60).max(1)).into_boxed_str()),
             409 => tr!(error_conflict),
             413 => tr!(error_too_large),
             s if *s >= 500 => tr!(error_server),

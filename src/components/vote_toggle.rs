@@ -69,7 +69,7 @@ pub fn FollowToggle(following: RwSignal<bool>, count: RwSignal<i64>, send: SendF
 fn count_toggle(on: RwSignal<bool>, count: RwSignal<i64>, send: SendToggle, words: Words) -> impl IntoView {
     let announcer = use_context::<Announcer>();
     let pending = RwSignal::new(false);
-    let failed = RwSignal::new(false);
+    let failed = RwSignal::new(None::<&'static str>);
     let Words { class, icons, labels, said_on, said_off, failed: failed_text } = words;
 
     let toggle = move |_| {
@@ -81,7 +81,7 @@ fn count_toggle(on: RwSignal<bool>, count: RwSignal<i64>, send: SendToggle, word
         let want = !before.0;
         on.set(want);
         count.set(before.1 + if want { 1 } else { -1 });
-        failed.set(false);
+        failed.set(None);
         pending.set(true);
         let request = send(want);
         spawn_local(async move {
@@ -93,12 +93,17 @@ fn count_toggle(on: RwSignal<bool>, count: RwSignal<i64>, send: SendToggle, word
                         a.say(if now_on { said_on(now_count) } else { said_off.to_owned() });
                     }
                 }
-                Err(_) => {
+                Err(e) => {
                     on.set(before.0);
                     count.set(before.1);
-                    failed.set(true);
+                    // Suspended, or too fast: trying again now would not help, so say why.
+                    let text = match e.status() {
+                        Some(403 | 429) => crate::components::load_error::error_text(&e),
+                        _ => failed_text,
+                    };
+                    failed.set(Some(text));
                     if let Some(a) = announcer {
-                        a.say(failed_text);
+                        a.say(text);
                     }
                 }
             }
@@ -122,11 +127,11 @@ fn count_toggle(on: RwSignal<bool>, count: RwSignal<i64>, send: SendToggle, word
                 <span class="vote-count">{move || count.get()}</span>
             </button>
             {move || {
-                failed.get().then(|| {
+                failed.get().map(|text| {
                     view! {
                         <p class="vote-error">
                             <span aria-hidden="true">"⚠ "</span>
-                            {failed_text}
+                            {text}
                         </p>
                     }
                 })

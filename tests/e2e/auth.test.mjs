@@ -81,3 +81,26 @@ scenario('on a wide screen the header names who is logged in', async (page) => {
   await page.getByRole('button', { name: t('ko', 'login_submit'), exact: true }).click();
   await banner(page).getByText(t('ko', 'account_greeting', { name: RESIDENT.name }), { exact: true }).waitFor();
 }, { context: { viewport: { width: 1280, height: 800 } } });
+
+scenario('after too many wrong passwords the form says how long to wait (en)', async (page, session) => {
+  session.allowConsoleError(FAILED_REQUEST); // the 401s and the 429
+  const email = `guessed-${Date.now().toString(36)}@example.com`;
+  // Ten failures for one email (the default), whether or not it has an account.
+  for (let i = 0; i < 10; i++) {
+    const response = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: `guess ${i}` }),
+    });
+    assert.equal(response.status, 401);
+  }
+  await open(page, '/login?lang=en');
+  await page.getByLabel(t('en', 'field_email'), { exact: true }).fill(email);
+  await page.getByLabel(t('en', 'field_password'), { exact: true }).fill('one more guess');
+  await page.getByRole('button', { name: t('en', 'login_submit'), exact: true }).click();
+  // The window is 15 minutes: the wait is some whole number of minutes up to that.
+  const said = page.getByRole('main').getByText(/Too many tries in a short time\. Please try again in \d+ min\./);
+  await said.waitFor();
+  const minutes = Number((await said.innerText()).match(/in (\d+) min/)[1]);
+  assert.ok(minutes >= 1 && minutes <= 15, `${minutes} minutes`);
+}, { lang: 'en' });

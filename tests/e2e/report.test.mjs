@@ -74,3 +74,42 @@ for (const lang of ['ko', 'en']) {
     assert.ok((await hidden.innerText()).includes(note));
   }, { lang });
 }
+
+scenario('a moderator suspends a reported writer, who is told when writing, and lets them write again', async (page, session) => {
+  session.allowConsoleError(/status of 403/);
+  const writer = await account('spammer');
+  const text = `또 광고: 싸게 팔아요 ${writer.id}`;
+  const comment = await api('/proposals/3/comments', { method: 'POST', token: writer.token, body: { body: text } });
+  const reporter = await account('reporter');
+  await api('/reports', { method: 'POST', token: reporter.token, body: { target: 'comment', target_id: comment.id, reason: '같은 광고를 또 올렸어요.' } });
+
+  await logIn(page, MODERATOR);
+  await open(page, '/manage');
+  await page.getByRole('tab', { name: new RegExp(t('ko', 'tab_reports')) }).first().click();
+  const panel = page.getByRole('tabpanel');
+  const item = panel.getByRole('listitem').filter({ hasText: text }).first();
+  await item.getByRole('button', { name: exact(t('ko', 'suspend_action')) }).click();
+  await item.getByLabel(t('ko', 'suspend_note_label')).fill('광고만 계속 올려요.');
+  await item.getByRole('button', { name: exact(t('ko', 'suspend_submit')) }).click();
+  const suspended = panel.getByRole('region', { name: t('ko', 'suspensions_heading') }).getByRole('listitem').filter({ hasText: writer.user.name });
+  await suspended.getByText('광고만 계속 올려요.').waitFor();
+
+  // The writer reads as before, but a comment is refused with the reason in words.
+  await logOut(page);
+  await logIn(page, writer.user);
+  await open(page, `/d/${DISTRICT}/proposals/3`);
+  await page.getByLabel(t('ko', 'comment_label'), { exact: true }).fill('다시 올리는 광고');
+  await page.getByRole('button', { name: exact(t('ko', 'comment_submit')) }).click();
+  await page.getByText(t('ko', 'error_suspended')).waitFor();
+  assert.equal(await page.getByLabel(t('ko', 'comment_label'), { exact: true }).inputValue(), '다시 올리는 광고', 'nothing typed is lost');
+
+  // Lifted, the same comment goes through.
+  await logOut(page);
+  await logIn(page, MODERATOR);
+  await open(page, '/manage');
+  await page.getByRole('tab', { name: new RegExp(t('ko', 'tab_reports')) }).first().click();
+  const again = page.getByRole('tabpanel').getByRole('region', { name: t('ko', 'suspensions_heading') }).getByRole('listitem').filter({ hasText: writer.user.name });
+  await again.getByRole('button', { name: exact(t('ko', 'lift_action')) }).click();
+  await again.waitFor({ state: 'detached' });
+  await api('/proposals/3/comments', { method: 'POST', token: writer.token, body: { body: '이제 광고 안 할게요' } });
+});

@@ -7,6 +7,7 @@ mod district_news;
 mod merchant;
 mod news;
 mod reports;
+mod suspensions;
 
 use golmok_api::{ClaimStatus, Role, ShopClaim};
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 //! reads) or keep it.
 
 use golmok_api::validate::{self, field, limits};
-use golmok_api::{ReportTarget, ReportedItem, Visibility};
+use golmok_api::{ReportTarget, ReportedItem, Suspension, Visibility};
 use leptos::prelude::*;
 
 use crate::api::use_api;
@@ -15,6 +15,8 @@ use crate::format;
 use crate::state::announce::use_announcer;
 use crate::state::lang;
 use crate::state::paged::{First, Paged};
+
+use super::suspensions::{SuspendWriter, SuspendedAccounts, suspended_list};
 
 /// The district's reported items waiting for a decision.
 pub fn reports_queue(slug: String) -> Paged<ReportedItem> {
@@ -30,20 +32,25 @@ pub fn reports_queue(slug: String) -> Paged<ReportedItem> {
 
 #[component]
 pub fn ReportsPanel(queue: Paged<ReportedItem>, slug: String) -> impl IntoView {
+    let suspended = suspended_list(slug.clone());
     let slug = StoredValue::new(slug);
-    move || {
+    let items = move || {
         match queue.first() {
         First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
         First::Failed(error) => view! { <LoadError error on_retry=move || queue.retry() /> }.into_any(),
         First::Ready if queue.is_empty() => view! { <p class="empty">{tr!(reports_empty)}</p> }.into_any(),
         First::Ready => view! {
             <ul class="cards" role="list">
-                {move || queue.items().into_iter().map(|item| view! { <Reported item queue slug=slug.get_value() /> }).collect_view()}
+                {move || queue.items().into_iter().map(|item| view! { <Reported item queue slug=slug.get_value() suspended /> }).collect_view()}
             </ul>
             {queue.show_more()}
         }
         .into_any(),
     }
+    };
+    view! {
+        {items}
+        <SuspendedAccounts list=suspended slug=slug.get_value() />
     }
 }
 
@@ -67,12 +74,18 @@ fn hide_label(target: ReportTarget) -> &'static str {
 }
 
 #[component]
-fn Reported(item: ReportedItem, queue: Paged<ReportedItem>, slug: String) -> impl IntoView {
+fn Reported(
+    item: ReportedItem,
+    queue: Paged<ReportedItem>,
+    slug: String,
+    suspended: Paged<Suspension>,
+) -> impl IntoView {
     let ReportedItem { target, target_id, proposal_id, text, author, hidden, reasons } = item;
     let key = target.key(target_id);
     let where_it_is = proposal_id.map(|p| {
         view! { <a href=link(format!("/d/{slug}/proposals/{p}")) class="more-link">{tr!(see_in_place)}</a> }
     });
+    let writer = author.clone();
     view! {
         <li class="card reported-card">
             <div class="card-badges">
@@ -92,6 +105,7 @@ fn Reported(item: ReportedItem, queue: Paged<ReportedItem>, slug: String) -> imp
             </ul>
             {where_it_is}
             <Decision target target_id key was_hidden=hidden queue />
+            <SuspendWriter writer slug list=suspended key />
         </li>
     }
 }
