@@ -13,7 +13,8 @@ use golmok_api::{
     FollowState, HiddenItem, LoginRequest, Moderated, NewAnnouncement, NewAnswer, NewComment, NewProposal,
     NewReport, NewShopClaim, NewSuspension, Page, Proposal, ProposalEdit, ProposalKind, ProposalSort,
     RegisterRequest, Report, ReportTarget, ReportedItem, Shop, ShopCategory, ShopClaim, ShopUpdate,
-    StatusChange, Suspension, TimelineEntry, UpdateNote, User, Verification, Visibility, VoteState,
+    StanceCounts, StatusChange, Suspension, TimelineEntry, UpdateNote, User, Verification, Visibility,
+    VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -208,6 +209,11 @@ impl Api {
 
     pub async fn comments(&self, proposal: i64, cursor: Option<&str>) -> Result<Page<Comment>, ApiError> {
         self.get(&with_query(format!("/proposals/{proposal}/comments"), &[("cursor", cursor)])).await
+    }
+
+    /// How many of a proposal's comments stand where.
+    pub async fn stances(&self, proposal: i64) -> Result<StanceCounts, ApiError> {
+        self.get(&format!("/proposals/{proposal}/stances")).await
     }
 
     pub async fn create_comment(&self, proposal: i64, new: &NewComment) -> Result<Comment, ApiError> {

@@ -62,3 +62,25 @@ scenario('logged out, the comment form is a link to log in', async (page) => {
   await comments(page).getByRole('link', { name: exact(t('ko', 'login_to_comment')) }).waitFor();
   assert.equal(await page.getByLabel(t('ko', 'comment_label'), { exact: true }).count(), 0);
 });
+
+scenario('a comment says where it stands, and the tally counts it (en)', async (page) => {
+  await signUp(page, 'en');
+  await open(page, '/d/eungubi-seo/proposals/2?lang=en');
+  const region = page.getByRole('region', { name: new RegExp(`^${t('en', 'comments_heading')}`) });
+  const tally = region.locator('.stance-tally');
+  await tally.waitFor();
+  const against = async () => Number((await tally.innerText()).match(/Against (\d+)/)[1]);
+  const before = await against();
+
+  const stances = region.getByRole('group', { name: t('en', 'stance_legend') });
+  assert.ok(await stances.getByRole('radio', { name: t('en', 'stance_neutral') }).isChecked(), 'neutral until chosen');
+  await stances.getByRole('radio', { name: t('en', 'stance_against') }).check();
+  const text = `Too loud for the night, I think (${Date.now().toString(36)})`;
+  await page.getByLabel(t('en', 'comment_label'), { exact: true }).fill(text);
+  await region.getByRole('button', { name: exact(t('en', 'comment_submit')) }).click();
+
+  const mine = region.getByRole('listitem').filter({ hasText: text });
+  await mine.getByText(t('en', 'stance_against'), { exact: true }).waitFor();
+  await eventually(async () => assert.equal(await against(), before + 1));
+  assert.ok(await stances.getByRole('radio', { name: t('en', 'stance_neutral') }).isChecked(), 'back to neutral for the next');
+}, { lang: 'en' });

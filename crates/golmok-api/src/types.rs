@@ -220,7 +220,8 @@ impl ProposalStatus {
     }
 }
 
-/// List order: `top` by support (ties: newest first), `new` newest first.
+/// List order: `top` by support, `new` newest first, `discussed` by comments (ties:
+/// newest first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -228,6 +229,7 @@ pub enum ProposalSort {
     #[default]
     Top,
     New,
+    Discussed,
 }
 
 impl ProposalSort {
@@ -235,9 +237,13 @@ impl ProposalSort {
         match self {
             ProposalSort::Top => "top",
             ProposalSort::New => "new",
+            ProposalSort::Discussed => "discussed",
         }
     }
 }
+
+/// The longest search (`q`) a proposal list takes, in characters.
+pub const SEARCH_MAX: usize = 100;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -297,6 +303,9 @@ pub struct Comment {
     pub proposal_id: i64,
     pub author: Author,
     pub body: String,
+    /// Where it stands on the proposal.
+    #[serde(default)]
+    pub stance: CommentStance,
     pub created_at: String,
 }
 
@@ -304,4 +313,44 @@ pub struct Comment {
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct NewComment {
     pub body: String,
+    /// `neutral` when not given.
+    #[serde(default)]
+    pub stance: CommentStance,
+}
+
+/// Where a comment stands on its proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CommentStance {
+    For,
+    #[default]
+    Neutral,
+    Against,
+}
+
+impl CommentStance {
+    pub const ALL: [CommentStance; 3] = [CommentStance::For, CommentStance::Neutral, CommentStance::Against];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommentStance::For => "for",
+            CommentStance::Neutral => "neutral",
+            CommentStance::Against => "against",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        CommentStance::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// `GET /proposals/{id}/stances`: how many of its visible comments stand where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct StanceCounts {
+    #[serde(rename = "for")]
+    pub in_favour: i64,
+    pub neutral: i64,
+    pub against: i64,
 }

@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 
 use crate::announcements::{AnnouncementUpdate, NewAnnouncement};
 use crate::answers::NewAnswer;
-use crate::districts::NewDistrict;
+use crate::districts::{DistrictSettingsUpdate, NewDistrict, ranges};
 use crate::hours::{self, DayHours, WeeklyHours};
 use crate::life::{ProposalEdit, StatusChange, UpdateNote};
 use crate::moderation::{NewReport, NewSuspension, Visibility};
@@ -115,6 +115,9 @@ pub mod field {
     pub const PLACE: &str = "place";
     pub const PHONE: &str = "phone";
     pub const KAKAO_CHANNEL_URL: &str = "kakao_channel_url";
+    pub const SUPPORT_THRESHOLD: &str = "support_threshold";
+    pub const PLEDGE_THRESHOLD: &str = "pledge_threshold";
+    pub const EXPIRY_DAYS: &str = "expiry_days";
     /// A day's hours: `hours.mon` … `hours.sun`.
     pub const HOURS: [&str; 7] =
         ["hours.mon", "hours.tue", "hours.wed", "hours.thu", "hours.fri", "hours.sat", "hours.sun"];
@@ -307,7 +310,7 @@ pub fn login(input: &LoginRequest) -> Result<LoginRequest, Vec<FieldError>> {
 pub fn new_comment(input: &NewComment) -> Result<NewComment, Vec<FieldError>> {
     let mut p = Problems::default();
     let body = p.take(comment_body(&input.body));
-    p.finish(NewComment { body })
+    p.finish(NewComment { body, stance: input.stance })
 }
 
 pub fn shop_name(raw: &str) -> Result<String, FieldError> {
@@ -455,6 +458,56 @@ pub fn new_district(input: &NewDistrict) -> Result<NewDistrict, Vec<FieldError>>
         )),
     };
     p.finish(d)
+}
+
+/// A change to a district's settings: names as at its founding, an introduction that may
+/// be blank, a KakaoTalk channel link (blank removes it), numbers within their ranges.
+pub fn district_settings(input: &DistrictSettingsUpdate) -> Result<DistrictSettingsUpdate, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let mut text_of = |field: &'static str, raw: &Option<String>, limits, required, multiline| {
+        raw.as_deref().map(|v| {
+            let checked = if required {
+                text(field, v, limits, multiline)
+            } else {
+                optional_text(field, v, limits, multiline)
+            };
+            p.take(checked)
+        })
+    };
+    let name = text_of(field::NAME, &input.name, limits::DISTRICT_NAME, true, false);
+    let name_en = text_of(field::NAME_EN, &input.name_en, limits::DISTRICT_NAME, true, false);
+    let description =
+        text_of(field::DESCRIPTION, &input.description, limits::DISTRICT_DESCRIPTION, false, true);
+    let description_en =
+        text_of(field::DESCRIPTION_EN, &input.description_en, limits::DISTRICT_DESCRIPTION, false, true);
+    let kakao_channel_url = input
+        .kakao_channel_url
+        .as_deref()
+        .map(|v| if v.trim().is_empty() { String::new() } else { p.take(kakao_channel_url(v)) });
+    let mut number = |field: &'static str, value: Option<i64>, (min, max): (i64, i64)| {
+        value.map(|n| {
+            if (min..=max).contains(&n) {
+                n
+            } else {
+                p.0.push(FieldError::new(field, FieldErrorCode::Invalid, None));
+                n
+            }
+        })
+    };
+    let support_threshold =
+        number(field::SUPPORT_THRESHOLD, input.support_threshold, ranges::SUPPORT_THRESHOLD);
+    let pledge_threshold = number(field::PLEDGE_THRESHOLD, input.pledge_threshold, ranges::PLEDGE_THRESHOLD);
+    let expiry_days = number(field::EXPIRY_DAYS, input.expiry_days, ranges::EXPIRY_DAYS);
+    p.finish(DistrictSettingsUpdate {
+        name,
+        name_en,
+        description,
+        description_en,
+        kakao_channel_url,
+        support_threshold,
+        pledge_threshold,
+        expiry_days,
+    })
 }
 
 /// Text that may be left blank (answers `""`).

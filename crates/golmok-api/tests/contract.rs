@@ -173,12 +173,14 @@ fn registration_rules() {
 
 #[test]
 fn comments_and_login() {
-    assert!(validate::new_comment(&NewComment { body: "좋아요 👍".into() }).is_ok());
+    assert!(validate::new_comment(&NewComment { body: "좋아요 👍".into(), ..NewComment::default() }).is_ok());
     assert_eq!(
-        codes(&validate::new_comment(&NewComment { body: " \n ".into() }).unwrap_err()),
+        codes(
+            &validate::new_comment(&NewComment { body: " \n ".into(), ..NewComment::default() }).unwrap_err()
+        ),
         vec![("body", FieldErrorCode::Required)]
     );
-    assert!(validate::new_comment(&NewComment { body: "a".repeat(1001) }).is_err());
+    assert!(validate::new_comment(&NewComment { body: "a".repeat(1001), ..NewComment::default() }).is_err());
 
     let errors = validate::login(&LoginRequest { email: " ".into(), password: "".into() }).unwrap_err();
     assert_eq!(
@@ -235,12 +237,25 @@ fn page_error_and_request_shapes() {
             proposal_id: 3,
             author: Author { id: 2, display_name: "Merchant".into() },
             body: "찬성해요".into(),
+            stance: CommentStance::For,
             created_at: "2026-11-27T10:30:00Z".into(),
         }],
         next_cursor: None,
     };
     let value = serde_json::to_value(&page).unwrap();
     assert_eq!(value["next_cursor"], serde_json::Value::Null);
+    assert_eq!(value["items"][0]["stance"], "for");
+    // Written before stances, or by a client that says none: neutral.
+    let mut old = value.clone();
+    old["items"][0].as_object_mut().unwrap().remove("stance");
+    assert_eq!(serde_json::from_value::<Page<Comment>>(old).unwrap().items[0].stance, CommentStance::Neutral);
+    for stance in CommentStance::ALL {
+        assert_eq!(CommentStance::parse(stance.as_str()), Some(stance));
+        assert_eq!(serde_json::to_value(stance).unwrap(), stance.as_str());
+    }
+    assert_eq!(CommentStance::parse("maybe"), None);
+    let counts = serde_json::to_value(StanceCounts { in_favour: 2, neutral: 1, against: 0 }).unwrap();
+    assert_eq!(counts, serde_json::json!({"for": 2, "neutral": 1, "against": 0}));
     assert_eq!(serde_json::from_value::<Page<Comment>>(value).unwrap(), page);
 
     let err = ErrorBody {

@@ -72,3 +72,53 @@ fn a_user_moderates_the_districts_granted_as_moderator_only() {
     assert!(!user.moderates("dongmyeong"), "a shop there is not a seat on its console");
     assert!(!user.moderates("eungubi"));
 }
+
+#[test]
+fn a_districts_settings_change_keeps_its_numbers_in_range_and_its_names_real() {
+    use golmok_api::{DistrictSettingsUpdate, FieldError};
+    let check = |u: DistrictSettingsUpdate| validate::district_settings(&u);
+    let codes = |e: Vec<FieldError>| e.into_iter().map(|e| (e.field, e.code)).collect::<Vec<_>>();
+    let n = |support: i64, pledge: i64, days: i64| DistrictSettingsUpdate {
+        support_threshold: Some(support),
+        pledge_threshold: Some(pledge),
+        expiry_days: Some(days),
+        ..DistrictSettingsUpdate::default()
+    };
+    for (s, p, d) in [(1, 0, 7), (10_000, 100, 365), (20, 3, 60)] {
+        assert_eq!(check(n(s, p, d)), Ok(n(s, p, d)), "{s} {p} {d}");
+    }
+    for (s, p, d, field) in [
+        (0, 0, 7, "support_threshold"),
+        (10_001, 0, 7, "support_threshold"),
+        (1, -1, 7, "pledge_threshold"),
+        (1, 101, 7, "pledge_threshold"),
+        (1, 0, 6, "expiry_days"),
+        (1, 0, 366, "expiry_days"),
+    ] {
+        assert_eq!(codes(check(n(s, p, d)).unwrap_err()), [(field.to_owned(), FieldErrorCode::Invalid)]);
+    }
+    let names = DistrictSettingsUpdate {
+        name: Some("  은구비서로 ".into()),
+        description: Some(" ".into()),
+        kakao_channel_url: Some(" ".into()),
+        ..DistrictSettingsUpdate::default()
+    };
+    let ok = check(names).unwrap();
+    assert_eq!(
+        (ok.name.as_deref(), ok.description.as_deref(), ok.kakao_channel_url.as_deref(), ok.name_en),
+        (Some("은구비서로"), Some(""), Some(""), None),
+        "trimmed; blank introduction and channel allowed; left out stays out"
+    );
+    let bad = DistrictSettingsUpdate {
+        name_en: Some(" ".into()),
+        kakao_channel_url: Some("https://example.com/x".into()),
+        ..DistrictSettingsUpdate::default()
+    };
+    assert_eq!(
+        codes(check(bad).unwrap_err()),
+        [
+            ("name_en".to_owned(), FieldErrorCode::Required),
+            ("kakao_channel_url".to_owned(), FieldErrorCode::Invalid)
+        ]
+    );
+}

@@ -185,7 +185,9 @@ fn bucket(spend: Spend, who: &str) -> String {
         Spend::Write => "write",
         Spend::AddressWrite => "address-write",
     };
-    format!("{kind}:{who}")
+    // Hashed: the table keeps no email or address in the clear, and any text makes a key
+    // (PostgreSQL refuses a NUL, which a login's email may carry).
+    format!("{kind}:{}", &crate::auth::token_hash(who)[..32])
 }
 
 /// Middleware on the API: every request that changes something spends from its client

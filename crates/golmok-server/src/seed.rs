@@ -728,7 +728,10 @@ mod tests {
             assert_eq!(at, p.status, "{}: the timeline ends where the proposal is", p.title);
             for c in p.comments {
                 assert!(known(c.author));
-                assert!(validate::new_comment(&NewComment { body: c.body.to_owned() }).is_ok());
+                assert!(
+                    validate::new_comment(&NewComment { body: c.body.to_owned(), ..NewComment::default() })
+                        .is_ok()
+                );
             }
         }
         for shop in demo.shops {

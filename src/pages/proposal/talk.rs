@@ -2,7 +2,7 @@
 //! and the form to add one (a chunk of its own, see the page's module).
 
 use golmok_api::validate::{self, field};
-use golmok_api::{Comment, NewComment, ReportTarget};
+use golmok_api::{Comment, CommentStance, NewComment, ReportTarget, StanceCounts};
 use leptos::prelude::*;
 
 use super::Shown;
@@ -18,6 +18,7 @@ use crate::format;
 use crate::pages::login::login_href;
 use crate::state::announce::use_announcer;
 use crate::state::lang;
+use crate::state::load::Load;
 use crate::state::paged::{First, Paged};
 use crate::state::session::use_session;
 use crate::storage::{self, keys};
@@ -49,6 +50,13 @@ fn Comments(shown: Shown) -> impl IntoView {
         |c: &Comment| c.id,
     );
     let added = RwSignal::new(Vec::<Comment>::new());
+    let counts = {
+        let api = use_api();
+        Load::new(move || {
+            let api = api.clone();
+            async move { api.stances(proposal_id).await }
+        })
+    };
     view! {
         <section class="comments" aria-labelledby="comments-heading">
             <h2 id="comments-heading" class="section-title">
@@ -56,6 +64,7 @@ fn Comments(shown: Shown) -> impl IntoView {
                 " "
                 <span class="section-count">{move || shown.comments.get()}</span>
             </h2>
+            <StanceTally counts />
             {move || match list.first() {
                 First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
                 First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
@@ -63,7 +72,7 @@ fn Comments(shown: Shown) -> impl IntoView {
             }}
             {move || {
                 if session.is_logged_in() {
-                    view! { <CommentForm proposal_id added count=shown.comments /> }.into_any()
+                    view! { <CommentForm proposal_id added count=shown.comments counts /> }.into_any()
                 } else {
                     view! {
                         <a href=link(login_href(&shown.here.get_value())) class="button button-secondary button-wide">
@@ -77,13 +86,46 @@ fn Comments(shown: Shown) -> impl IntoView {
     }
 }
 
+/// A stance in words.
+fn stance_label(stance: CommentStance) -> &'static str {
+    match stance {
+        CommentStance::For => tr!(stance_for),
+        CommentStance::Neutral => tr!(stance_neutral),
+        CommentStance::Against => tr!(stance_against),
+    }
+}
+
+/// "찬성 2 · 중립 1 · 반대 1": where the comments stand, once counted.
+#[component]
+fn StanceTally(counts: Load<StanceCounts>) -> impl IntoView {
+    move || {
+        counts.get().and_then(Result::ok).map(|c| {
+            let parts = [
+                (CommentStance::For, c.in_favour),
+                (CommentStance::Neutral, c.neutral),
+                (CommentStance::Against, c.against),
+            ];
+            let text = parts.map(|(s, n)| format!("{} {n}", stance_label(s))).join(" · ");
+            view! { <p class="stance-tally muted">{text}</p> }
+        })
+    }
+}
+
 #[component]
 fn CommentItem(comment: Comment) -> impl IntoView {
     let created = comment.created_at.clone();
     let when = format::relative(&created, lang::current(), tr!(just_now));
+    // Neutral is what a comment says when it says nothing: only a side gets a label,
+    // against in the shops' "concern" colours.
+    let side = (comment.stance != CommentStance::Neutral).then(|| {
+        let against = comment.stance == CommentStance::Against;
+        let class = if against { "badge badge-stance stance-concern" } else { "badge badge-stance" };
+        view! { <span class=class>{stance_label(comment.stance)}</span> " " }
+    });
     view! {
         <li class="comment">
             <p class="comment-meta" id=format!("comment-{}-by", comment.id)>
+                {side}
                 <span class="comment-author">{comment.author.display_name}</span>
                 " · "
                 <time datetime=comment.created_at>{when}</time>
@@ -118,14 +160,20 @@ fn CommentThread(list: Paged<Comment>, added: RwSignal<Vec<Comment>>) -> impl In
 
 /// Writing a comment. The text is kept as a draft on this device until it is posted.
 #[component]
-fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<i64>) -> impl IntoView {
+fn CommentForm(
+    proposal_id: i64,
+    added: RwSignal<Vec<Comment>>,
+    count: RwSignal<i64>,
+    counts: Load<StanceCounts>,
+) -> impl IntoView {
     let api = use_api();
     let announcer = use_announcer();
     let draft_key = keys::comment_draft(proposal_id);
     let body = RwSignal::new(storage::load::<String>(&draft_key).unwrap_or_default());
-    let form = Submit::new(Problems::new(move || {
-        validate::new_comment(&NewComment { body: body.get() }).err().unwrap_or_default()
-    }));
+    let stance = RwSignal::new(CommentStance::Neutral);
+    let comment = move || NewComment { body: body.get(), stance: stance.get() };
+    let form =
+        Submit::new(Problems::new(move || validate::new_comment(&comment()).err().unwrap_or_default()));
     {
         let draft_key = draft_key.clone();
         Effect::new(move |_| body.with(|b| storage::save_or_remove(&draft_key, b, b.trim().is_empty())));
@@ -134,13 +182,15 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
         ev.prevent_default();
         let (api, draft_key) = (api.clone(), draft_key.clone());
         form.send(
-            validate::new_comment(&NewComment { body: body.get_untracked() }),
+            validate::new_comment(&untrack(comment)),
             move |new| async move { api.create_comment(proposal_id, &new).await },
             move |answer| {
                 let comment = answer?;
                 added.update(|list| list.push(comment));
                 count.update(|c| *c += 1);
                 body.set(String::new());
+                stance.set(CommentStance::Neutral);
+                counts.refresh();
                 form.problems.reset();
                 storage::remove(&draft_key);
                 announcer.say(tr!(comment_posted));
@@ -150,6 +200,7 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
     };
     view! {
         <form class="comment-form" on:submit=submit novalidate>
+            <StanceChoice stance />
             <Field
                 id=field::BODY
                 label=tr!(comment_label)
@@ -162,5 +213,30 @@ fn CommentForm(proposal_id: i64, added: RwSignal<Vec<Comment>>, count: RwSignal<
             <FormFailure failure=form.failure />
             <SubmitButton sending=form.sending label=tr!(comment_submit) busy=tr!(sending) />
         </form>
+    }
+}
+
+/// For, neutral or against: three options in a row, neutral chosen until another is.
+#[component]
+fn StanceChoice(stance: RwSignal<CommentStance>) -> impl IntoView {
+    let option = move |value: CommentStance| {
+        view! {
+            <label class="kind-option" class:selected=move || stance.get() == value>
+                <input
+                    type="radio"
+                    name="stance"
+                    value=value.as_str()
+                    prop:checked=move || stance.get() == value
+                    on:change=move |_| stance.set(value)
+                />
+                {stance_label(value)}
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="kind-choice stance-choice">
+            <legend>{tr!(stance_legend)}</legend>
+            {CommentStance::ALL.map(option).into_iter().collect_view()}
+        </fieldset>
     }
 }

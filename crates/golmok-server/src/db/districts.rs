@@ -1,6 +1,6 @@
 //! Districts.
 
-use golmok_api::District;
+use golmok_api::{Author, District, DistrictSettings, DistrictSettingsUpdate};
 use sqlx::FromRow;
 
 use super::{Store, StoreResult};
@@ -165,4 +165,81 @@ impl Store {
         .fetch_all(pool)
         .await)?)
     }
+}
+
+impl Store {
+    /// What the district's moderators set for it.
+    pub async fn district_settings(&self, district_id: i64) -> StoreResult<Option<DistrictSettings>> {
+        let row: Option<SettingsRow> = on_pool!(self, pool => sqlx::query_as(
+            "SELECT name, name_en, description, description_en, kakao_channel_url, support_threshold,
+                pledge_threshold, expiry_days
+             FROM districts WHERE id = $1",
+        )
+        .bind(district_id)
+        .fetch_optional(pool)
+        .await)?;
+        Ok(row.map(|r| DistrictSettings {
+            name: r.name,
+            name_en: r.name_en,
+            description: r.description,
+            description_en: r.description_en,
+            kakao_channel_url: r.kakao_channel_url,
+            support_threshold: r.support_threshold,
+            pledge_threshold: r.pledge_threshold,
+            expiry_days: r.expiry_days,
+        }))
+    }
+
+    /// Changes the settings given (checked); a blank channel removes it.
+    pub async fn update_district_settings(
+        &self,
+        district_id: i64,
+        c: &DistrictSettingsUpdate,
+    ) -> StoreResult<()> {
+        on_pool!(self, pool => sqlx::query(
+            "UPDATE districts SET name = COALESCE($2, name), name_en = COALESCE($3, name_en),
+                description = COALESCE($4, description), description_en = COALESCE($5, description_en),
+                kakao_channel_url = CASE WHEN CAST($6 AS TEXT) IS NULL THEN kakao_channel_url ELSE NULLIF($6, '') END,
+                support_threshold = COALESCE($7, support_threshold),
+                pledge_threshold = COALESCE($8, pledge_threshold), expiry_days = COALESCE($9, expiry_days)
+             WHERE id = $1",
+        )
+        .bind(district_id)
+        .bind(c.name.as_deref())
+        .bind(c.name_en.as_deref())
+        .bind(c.description.as_deref())
+        .bind(c.description_en.as_deref())
+        .bind(c.kakao_channel_url.as_deref())
+        .bind(c.support_threshold)
+        .bind(c.pledge_threshold)
+        .bind(c.expiry_days)
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+        Ok(())
+    }
+
+    /// A district's moderators, as others see them, in the order they were appointed.
+    pub async fn moderator_authors(&self, district_id: i64) -> StoreResult<Vec<Author>> {
+        let rows: Vec<(i64, String)> = on_pool!(self, pool => sqlx::query_as(
+            "SELECT u.id, u.display_name FROM district_roles r JOIN users u ON u.id = r.user_id
+             WHERE r.district_id = $1 AND r.role = 'moderator' ORDER BY r.created_at, u.id",
+        )
+        .bind(district_id)
+        .fetch_all(pool)
+        .await)?;
+        Ok(rows.into_iter().map(|(id, display_name)| Author { id, display_name }).collect())
+    }
+}
+
+#[derive(FromRow)]
+struct SettingsRow {
+    name: String,
+    name_en: String,
+    description: String,
+    description_en: String,
+    kakao_channel_url: Option<String>,
+    support_threshold: i64,
+    pledge_threshold: i64,
+    expiry_days: i64,
 }

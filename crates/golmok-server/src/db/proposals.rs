@@ -1,7 +1,8 @@
 //! Proposals, the supports (votes) on them, and their comments.
 
 use golmok_api::{
-    Author, Comment, NewProposal, Proposal, ProposalKind, ProposalSort, ProposalStatus, VoteState,
+    Author, Comment, CommentStance, NewComment, NewProposal, Proposal, ProposalKind, ProposalSort,
+    ProposalStatus, StanceCounts, VoteState,
 };
 use sqlx::FromRow;
 
@@ -12,12 +13,16 @@ use super::{Store, StoreError, StoreResult, clock};
 pub enum ProposalAfter {
     Top { vote_count: i64, id: i64 },
     New { id: i64 },
+    Discussed { comment_count: i64, id: i64 },
 }
 
 #[derive(Debug, Clone)]
 pub struct ProposalFilter {
     pub district_id: i64,
     pub kind: Option<ProposalKind>,
+    pub status: Option<ProposalStatus>,
+    /// Words the title or the text contains, any case (trimmed, not empty).
+    pub search: Option<String>,
     /// Leave out the proposals this shop answered (hidden answers too: the shop edits
     /// those rather than answering again).
     pub unanswered_by: Option<i64>,
@@ -85,6 +90,7 @@ struct CommentRow {
     author_id: i64,
     author_name: String,
     body: String,
+    stance: String,
     created_at: String,
 }
 
@@ -95,6 +101,8 @@ impl From<CommentRow> for Comment {
             proposal_id: r.proposal_id,
             author: Author { id: r.author_id, display_name: r.author_name },
             body: r.body,
+            // The CHECK constraint admits only the contract's stances.
+            stance: CommentStance::parse(&r.stance).unwrap_or_default(),
             created_at: r.created_at,
         }
     }
@@ -110,9 +118,24 @@ const SELECT_PROPOSALS: &str = "SELECT p.id, d.slug AS district_slug, p.kind, p.
     JOIN users u ON u.id = p.author_id";
 
 const SELECT_COMMENTS: &str =
-    "SELECT c.id, c.proposal_id, c.author_id, u.display_name AS author_name, c.body,
+    "SELECT c.id, c.proposal_id, c.author_id, u.display_name AS author_name, c.body, c.stance,
         c.created_at
     FROM comments c JOIN users u ON u.id = c.author_id";
+
+/// `%words%` in lower case, with LIKE's own characters (`%`, `_`, `\`) escaped: a search
+/// for "50%" finds "50%", not everything.
+fn like_pattern(search: &str) -> String {
+    let mut out = String::with_capacity(search.len() + 2);
+    out.push('%');
+    for c in search.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
 
 impl Store {
     /// One page of a district's visible proposals in the filter's order.
@@ -126,6 +149,18 @@ impl Store {
         };
         if f.kind.is_some() {
             sql.push_str(&format!(" AND p.kind = {}", param()));
+        }
+        if f.status.is_some() {
+            sql.push_str(&format!(" AND p.status = {}", param()));
+        }
+        if f.search.is_some() {
+            // LIKE with the pattern's own characters escaped, on lower case: the same on
+            // both engines (PostgreSQL lowers any letter, SQLite the ASCII ones; Hangul
+            // has no case).
+            let q = param();
+            sql.push_str(&format!(
+                " AND (lower(p.title) LIKE {q} ESCAPE '\\' OR lower(p.body) LIKE {q} ESCAPE '\\')"
+            ));
         }
         if f.unanswered_by.is_some() {
             sql.push_str(&format!(
@@ -141,11 +176,18 @@ impl Store {
                 ));
             }
             Some(ProposalAfter::New { .. }) => sql.push_str(&format!(" AND p.id < {}", param())),
+            Some(ProposalAfter::Discussed { .. }) => {
+                let (comments, id) = (param(), param());
+                sql.push_str(&format!(
+                    " AND (p.comment_count < {comments} OR (p.comment_count = {comments} AND p.id < {id}))"
+                ));
+            }
             None => {}
         }
         sql.push_str(match f.sort {
             ProposalSort::Top => " ORDER BY p.vote_count DESC, p.id DESC",
             ProposalSort::New => " ORDER BY p.id DESC",
+            ProposalSort::Discussed => " ORDER BY p.comment_count DESC, p.id DESC",
         });
         sql.push_str(&format!(" LIMIT {}", param()));
         let rows = on_pool!(self, pool => {
@@ -153,12 +195,19 @@ impl Store {
             if let Some(kind) = f.kind {
                 q = q.bind(kind.as_str());
             }
+            if let Some(status) = f.status {
+                q = q.bind(status.as_str());
+            }
+            if let Some(search) = &f.search {
+                q = q.bind(like_pattern(search));
+            }
             if let Some(shop) = f.unanswered_by {
                 q = q.bind(shop);
             }
             match f.after {
                 Some(ProposalAfter::Top { vote_count, id }) => q = q.bind(vote_count).bind(id),
                 Some(ProposalAfter::New { id }) => q = q.bind(id),
+                Some(ProposalAfter::Discussed { comment_count, id }) => q = q.bind(comment_count).bind(id),
                 None => {}
             }
             q.bind(i64::from(f.limit)).fetch_all(pool).await
@@ -318,18 +367,19 @@ impl Store {
         &self,
         proposal_id: i64,
         author_id: i64,
-        body: &str,
+        new: &NewComment,
     ) -> StoreResult<Option<Comment>> {
         let id: Option<i64> = on_pool!(self, pool => sqlx::query_scalar(
-            "INSERT INTO comments (proposal_id, author_id, body, created_at)
-             SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT), CAST($4 AS TEXT)
+            "INSERT INTO comments (proposal_id, author_id, body, created_at, stance)
+             SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT), CAST($4 AS TEXT), CAST($5 AS TEXT)
              WHERE EXISTS (SELECT 1 FROM proposals WHERE id = $1 AND NOT hidden)
              RETURNING id",
         )
         .bind(proposal_id)
         .bind(author_id)
-        .bind(body)
+        .bind(&new.body)
         .bind(clock::now())
+        .bind(new.stance.as_str())
         .fetch_optional(pool)
         .await)?;
         let Some(id) = id else { return Ok(None) };
@@ -337,5 +387,30 @@ impl Store {
         let row =
             on_pool!(self, pool => sqlx::query_as::<_, CommentRow>(&sql).bind(id).fetch_one(pool).await)?;
         Ok(Some(row.into()))
+    }
+}
+
+impl Store {
+    /// How many of a visible proposal's visible comments stand where; `None` if there is
+    /// no such proposal.
+    pub async fn stance_counts(&self, proposal_id: i64) -> StoreResult<Option<StanceCounts>> {
+        if !self.proposal_visible(proposal_id).await? {
+            return Ok(None);
+        }
+        let rows: Vec<(String, i64)> = on_pool!(self, pool => sqlx::query_as(
+            "SELECT stance, COUNT(*) FROM comments WHERE proposal_id = $1 AND NOT hidden GROUP BY stance",
+        )
+        .bind(proposal_id)
+        .fetch_all(pool)
+        .await)?;
+        let mut counts = StanceCounts::default();
+        for (stance, n) in rows {
+            match CommentStance::parse(&stance) {
+                Some(CommentStance::For) => counts.in_favour = n,
+                Some(CommentStance::Against) => counts.against = n,
+                _ => counts.neutral += n,
+            }
+        }
+        Ok(Some(counts))
     }
 }

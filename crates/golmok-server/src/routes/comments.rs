@@ -1,5 +1,5 @@
 use axum::{extract::State, http::StatusCode};
-use golmok_api::{Comment, ErrorBody, NewComment, Page, validate};
+use golmok_api::{Comment, ErrorBody, NewComment, Page, StanceCounts, validate};
 
 use super::{PageParams, Pager};
 use crate::{
@@ -55,8 +55,21 @@ pub async fn create(
     let input = validate::new_comment(&input).map_err(ApiError::Validation)?;
     let comment = state
         .store
-        .create_comment(id, current.user.id, &input.body)
+        .create_comment(id, current.user.id, &input)
         .await?
         .ok_or(ApiError::NotFound("proposal"))?;
     Ok((StatusCode::CREATED, Json(comment)))
+}
+
+/// How many of a proposal's comments are for it, neutral and against.
+#[utoipa::path(
+    get, path = "/api/v1/proposals/{id}/stances", operation_id = "comment_stances", tag = "comments",
+    params(("id" = i64, Path, description = "Proposal id")),
+    responses(
+        (status = 200, description = "The counts, of visible comments", body = StanceCounts),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+    )
+)]
+pub async fn stances(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult<Json<StanceCounts>> {
+    state.store.stance_counts(id).await?.map(Json).ok_or(ApiError::NotFound("proposal"))
 }

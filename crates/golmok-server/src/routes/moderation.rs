@@ -186,7 +186,7 @@ hide_route!(
 );
 
 /// The district `slug`, for one of its moderators: 404 if there is none, 403 for others.
-async fn moderated(state: &AppState, slug: &str, current: &CurrentUser) -> ApiResult<i64> {
+pub(super) async fn moderated(state: &AppState, slug: &str, current: &CurrentUser) -> ApiResult<i64> {
     let district = state.store.district_id(slug).await?.ok_or(ApiError::NotFound("district"))?;
     if !state.store.is_moderator(district, current.user.id).await? {
         return Err(ApiError::Forbidden);

@@ -1,5 +1,7 @@
 use axum::{extract::State, http::StatusCode};
-use golmok_api::{ErrorBody, NewProposal, Page, Proposal, ProposalKind, ProposalSort, validate};
+use golmok_api::{
+    ErrorBody, NewProposal, Page, Proposal, ProposalKind, ProposalSort, ProposalStatus, validate,
+};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -17,7 +19,14 @@ use crate::{
 pub struct ProposalListParams {
     /// Only this kind; both when omitted.
     pub kind: Option<ProposalKind>,
-    /// `top` (most supported first, the default) or `new` (newest first).
+    /// Only proposals in this status; all when omitted.
+    pub status: Option<ProposalStatus>,
+    /// Words the title or the text contains, in any case ("벽화" finds "골목 벽화를
+    /// 다시"); up to 100 characters, blank is no search.
+    #[param(max_length = 100, pattern = r"^[^\x00]*$")]
+    pub q: Option<String>,
+    /// `top` (most supported first, the default), `new` (newest first) or `discussed`
+    /// (most comments first).
     pub sort: Option<ProposalSort>,
     /// Only the proposals this shop has not answered yet: the merchant's home. Answers
     /// are public, so anyone may ask.
@@ -36,6 +45,10 @@ fn cursor_after(sort: ProposalSort, cursor: &str) -> Result<ProposalAfter, ApiEr
             ProposalAfter::Top { vote_count: n[0], id: n[1] }
         }
         ProposalSort::New => ProposalAfter::New { id: decode_cursor(cursor, "new", 1)?[0] },
+        ProposalSort::Discussed => {
+            let n = decode_cursor(cursor, "discussed", 2)?;
+            ProposalAfter::Discussed { comment_count: n[0], id: n[1] }
+        }
     })
 }
 
@@ -43,6 +56,9 @@ fn cursor_of(sort: ProposalSort, p: &Proposal) -> String {
     match sort {
         ProposalSort::Top => encode_cursor(&["top".into(), p.vote_count.to_string(), p.id.to_string()]),
         ProposalSort::New => encode_cursor(&["new".into(), p.id.to_string()]),
+        ProposalSort::Discussed => {
+            encode_cursor(&["discussed".into(), p.comment_count.to_string(), p.id.to_string()])
+        }
     }
 }
 
@@ -52,7 +68,7 @@ fn cursor_of(sort: ProposalSort, p: &Proposal) -> String {
     params(("slug" = String, Path, description = "District slug"), ProposalListParams),
     responses(
         (status = 200, description = "A page of proposals; `voted` is set for the caller", body = Page<Proposal>),
-        (status = 400, description = "`bad_request`: unknown kind or sort, bad cursor or limit", body = ErrorBody),
+        (status = 400, description = "`bad_request`: unknown kind, status or sort, a search over 100 characters, bad cursor or limit", body = ErrorBody),
         (status = 404, description = "`not_found`: no such district", body = ErrorBody),
     )
 )]
@@ -65,10 +81,20 @@ pub async fn list(
     let limit = page_limit(params.limit)?;
     let sort = params.sort.unwrap_or_default();
     let after = super::cursor_param(&params.cursor).map(|c| cursor_after(sort, c)).transpose()?;
+    let q = params.q.as_deref().unwrap_or_default();
+    if q.chars().count() > golmok_api::SEARCH_MAX || q.contains('\0') {
+        return Err(ApiError::BadRequest(format!(
+            "q must be at most {} characters, without NUL",
+            golmok_api::SEARCH_MAX
+        )));
+    }
+    let search = Some(q.trim()).filter(|q| !q.is_empty());
     let district_id = state.store.district_id(&slug).await?.ok_or(ApiError::NotFound("district"))?;
     let filter = ProposalFilter {
         district_id,
         kind: params.kind,
+        status: params.status,
+        search: search.map(str::to_owned),
         unanswered_by: params.unanswered_by,
         sort,
         after,

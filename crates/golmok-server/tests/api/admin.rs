@@ -114,3 +114,82 @@ async fn two_removals_at_once_leave_one_moderator() {
     let left = admin(&s, &["moderator", "list", "--district", "gwangjang"]).await.unwrap();
     assert_eq!(left.lines().count(), 1, "{left}");
 }
+
+/// A district's moderators keep its settings and appoint and remove each other from the
+/// console's endpoints; the district never loses its last moderator.
+#[tokio::test]
+async fn moderators_set_their_district_and_appoint_each_other() {
+    use golmok_api::{Author, DistrictSettings};
+    use reqwest::{Method, StatusCode};
+    use serde_json::json;
+
+    use crate::{demo_server, expect, expect_error};
+
+    let s = demo_server().await;
+    let moderator = s.login_demo("moderator@example.com").await;
+    let other = s.login_demo("moderator2@example.com").await.token;
+    let resident = s.login_demo("resident@example.com").await;
+    let settings = "/api/v1/districts/eungubi-seo/settings";
+
+    let before: DistrictSettings =
+        expect(s.get(settings, Some(&moderator.token)).await, StatusCode::OK).await;
+    assert_eq!((before.support_threshold, before.pledge_threshold, before.expiry_days), (20, 3, 60));
+    for (token, status, code) in [
+        (None, StatusCode::UNAUTHORIZED, "unauthorized"),
+        (Some(&other), StatusCode::FORBIDDEN, "forbidden"),
+        (Some(&resident.token), StatusCode::FORBIDDEN, "forbidden"),
+    ] {
+        expect_error(s.get(settings, token.map(String::as_str)).await, status, code).await;
+    }
+
+    let change = json!({"support_threshold": 30, "name_en": " Eungubi-seo Street ", "kakao_channel_url": ""});
+    let after: DistrictSettings =
+        expect(s.send_json(Method::PATCH, settings, Some(&moderator.token), &change).await, StatusCode::OK)
+            .await;
+    assert_eq!(
+        (after.support_threshold, after.pledge_threshold, after.name_en.as_str()),
+        (30, 3, "Eungubi-seo Street")
+    );
+    assert_eq!(
+        (after.name, after.kakao_channel_url),
+        (before.name, None),
+        "left out kept, blank channel removed"
+    );
+    let public: golmok_api::District =
+        expect(s.get("/api/v1/districts/eungubi-seo", None).await, StatusCode::OK).await;
+    assert_eq!((public.name_en.as_str(), public.kakao_channel_url), ("Eungubi-seo Street", None));
+    let bad = json!({"support_threshold": 0, "expiry_days": 400, "name": " ", "kakao_channel_url": "https://example.com"});
+    let body = expect_error(
+        s.send_json(Method::PATCH, settings, Some(&moderator.token), &bad).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let fields: Vec<_> = body.error.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["name", "kakao_channel_url", "support_threshold", "expiry_days"]);
+
+    // Appointing: the new moderator may then do what moderators do, removing included.
+    let moderators = "/api/v1/districts/eungubi-seo/moderators";
+    let at = |id: i64| format!("{moderators}/{id}");
+    let list: Vec<Author> = expect(
+        s.request(Method::PUT, &at(resident.user.id), Some(&moderator.token)).send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(list.iter().map(|a| a.id).collect::<Vec<_>>(), [moderator.user.id, resident.user.id]);
+    let res = s.request(Method::PUT, &at(999_999), Some(&moderator.token)).send().await.unwrap();
+    expect_error(res, StatusCode::NOT_FOUND, "not_found").await;
+    let res = s.request(Method::PUT, &at(resident.user.id), Some(&other)).send().await.unwrap();
+    expect_error(res, StatusCode::FORBIDDEN, "forbidden").await;
+    expect::<DistrictSettings>(s.get(settings, Some(&resident.token)).await, StatusCode::OK).await;
+    let res = s.request(Method::DELETE, &at(moderator.user.id), Some(&resident.token)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = s.request(Method::DELETE, &at(moderator.user.id), Some(&resident.token)).send().await.unwrap();
+    expect_error(res, StatusCode::NOT_FOUND, "not_found").await;
+    // Alone now, the last moderator stays.
+    let res = s.request(Method::DELETE, &at(resident.user.id), Some(&resident.token)).send().await.unwrap();
+    expect_error(res, StatusCode::CONFLICT, "conflict").await;
+    let left: Vec<Author> = expect(s.get(moderators, Some(&resident.token)).await, StatusCode::OK).await;
+    assert_eq!(left.iter().map(|a| a.id).collect::<Vec<_>>(), [resident.user.id]);
+    expect_error(s.get(settings, Some(&moderator.token)).await, StatusCode::FORBIDDEN, "forbidden").await;
+}

@@ -56,6 +56,8 @@ enum Target {
     Account,
     /// A new resident's account, suspended in the demo district.
     SuspendedAccount,
+    /// A new account made a moderator of the demo district.
+    Moderator,
 }
 
 struct Fixture {
@@ -147,6 +149,14 @@ impl Fixture {
             Target::ShopNews => id(self
                 .created(&self.merchant, &format!("/api/v1/shops/{}/announcements", self.shop), news)
                 .await),
+            Target::Moderator => {
+                let account =
+                    self.s.register(&format!("table-moderator-{n}@example.com"), "표 운영자").await.user.id;
+                let path = format!("/api/v1/districts/eungubi-seo/moderators/{account}");
+                let res = self.s.request(Method::PUT, &path, Some(&self.moderator)).send().await.unwrap();
+                expect::<Value>(res, StatusCode::OK).await;
+                Some(account)
+            }
             Target::Account | Target::SuspendedAccount => {
                 let account =
                     self.s.register(&format!("table-account-{n}@example.com"), "표 이웃").await.user.id;
@@ -240,6 +250,12 @@ fn rows() -> Vec<Row> {
                                                                                                          [401, 403, 403, 403, 403, 200, 403, 403]),
         (M::DELETE, "/api/v1/districts/eungubi-seo/suspensions/{id}", None, SuspendedAccount,           [401, 403, 403, 403, 403, 204, 403, 403]),
         (M::GET, "/api/v1/districts/eungubi-seo/suspensions", None, Nothing,                             [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::GET, "/api/v1/districts/eungubi-seo/settings", None, Nothing,                                [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::PATCH, "/api/v1/districts/eungubi-seo/settings", Some(json!({"support_threshold": 25})), Nothing,
+                                                                                                         [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::GET, "/api/v1/districts/eungubi-seo/moderators", None, Nothing,                              [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::PUT, "/api/v1/districts/eungubi-seo/moderators/{id}", None, Account,                         [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::DELETE, "/api/v1/districts/eungubi-seo/moderators/{id}", None, Moderator,                    [401, 403, 403, 403, 403, 204, 403, 403]),
     ]
 }
 

@@ -285,3 +285,84 @@ async fn my_proposals_and_my_supports() {
     let supported: Vec<Proposal> = crate::walk_pages(&s, "/api/v1/me/supports", Some(&me)).await;
     assert_eq!(supported.iter().map(|p| p.id).collect::<Vec<_>>(), [theirs, 1]);
 }
+
+/// Finding proposals: by status, by words in the title or text in any case, most
+/// discussed first; the filters together; hidden ones never.
+#[tokio::test]
+async fn the_list_finds_by_status_and_words_and_sorts_by_discussion() {
+    let s = demo_server().await;
+    let resident = s.login_demo("resident@example.com").await.token;
+    let moderator = s.login_demo("moderator@example.com").await.token;
+    let mural = s.create_proposal(&resident, "골목 벽화를 다시 그려요", ProposalKind::Improvement).await;
+    let english = s.create_proposal(&resident, "A MURAL for the corner", ProposalKind::Event).await;
+    let sale = s.create_proposal(&resident, "할인 50% 행사를 열어요", ProposalKind::Event).await;
+    let hidden = s.create_proposal(&resident, "벽화 광고예요", ProposalKind::Improvement).await;
+    let hide = json!({"hidden": true, "note": "광고"});
+    let res = s
+        .send_json(
+            reqwest::Method::PUT,
+            &format!("/api/v1/proposals/{}/hidden", hidden.id),
+            Some(&moderator),
+            &hide,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let ids = |list: Vec<Proposal>| list.into_iter().map(|p| p.id).collect::<Vec<_>>();
+    let found = |q: &str| {
+        let query = format!("q={}", urlencode(q));
+        let s = &s;
+        async move { ids(walk(s, &query, None).await) }
+    };
+
+    assert_eq!(found("벽화").await, [mural.id], "a word of the title, not the hidden one");
+    assert_eq!(found("  벽화 ").await, [mural.id], "trimmed");
+    assert_eq!(found("mural").await, [english.id], "any case");
+    assert_eq!(found("50%").await, [sale.id], "% is a character, not a wildcard");
+    assert!(found("_").await.is_empty());
+    assert!(found("골목을 위한 제안").await.len() >= 3, "the text too");
+    assert_eq!(found(" ").await.len(), ids(walk(&s, "", None).await).len(), "blank is no search");
+    for bad in ["가".repeat(101), "%00".to_owned()] {
+        let res = s.get(&format!("{DEMO_PROPOSALS}?q={bad}"), None).await;
+        expect_error(res, StatusCode::BAD_REQUEST, "bad_request").await;
+    }
+
+    // By status, and with the other filters.
+    let accepted = walk(&s, "status=accepted", None).await;
+    assert!(!accepted.is_empty() && accepted.iter().all(|p| p.status == ProposalStatus::Accepted));
+    assert!(ids(walk(&s, "status=accepted&q=벽화", None).await).is_empty());
+    assert_eq!(ids(walk(&s, "status=open&kind=event&q=MURAL", None).await), [english.id]);
+    expect_error(
+        s.get(&format!("{DEMO_PROPOSALS}?status=lost"), None).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    )
+    .await;
+
+    // Most discussed first, newest first among equals, page after page.
+    for n in 0..3 {
+        s.post(
+            &format!("/api/v1/proposals/{}/comments", sale.id),
+            Some(&resident),
+            &json!({"body": format!("좋아요 {n}")}),
+        )
+        .await;
+    }
+    let discussed = walk(&s, "sort=discussed", None).await;
+    let order: Vec<(i64, i64)> = discussed.iter().map(|p| (p.comment_count, p.id)).collect();
+    let mut sorted = order.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(order, sorted);
+    let whole: Page<Proposal> =
+        expect(s.get(&format!("{DEMO_PROPOSALS}?sort=discussed&limit=50"), None).await, StatusCode::OK).await;
+    assert_eq!(ids(whole.items), ids(discussed.clone()), "pages of three agree with one page");
+    assert!(discussed.iter().position(|p| p.id == sale.id) < discussed.iter().position(|p| p.id == mural.id));
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
