@@ -83,6 +83,14 @@ pub struct LoginRequest {
     pub password: String,
 }
 
+/// `DELETE /auth/me`: the account's password, so that a phone left signed in on a
+/// table cannot delete its owner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DeleteAccount {
+    pub password: String,
+}
+
 /// The signed-in user, as they see themselves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]

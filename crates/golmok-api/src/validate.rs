@@ -16,7 +16,9 @@ use crate::hours::{self, DayHours, WeeklyHours};
 use crate::life::{ProposalEdit, StatusChange, UpdateNote};
 use crate::moderation::{NewReport, NewSuspension, Visibility};
 use crate::shops::{NewShopClaim, ShopUpdate, Verification, VerificationDecision};
-use crate::types::{LoginRequest, NewComment, NewProposal, Proposal, ProposalKind, RegisterRequest};
+use crate::types::{
+    DeleteAccount, LoginRequest, NewComment, NewProposal, Proposal, ProposalKind, RegisterRequest,
+};
 
 /// Length limits, in characters, inclusive.
 pub mod limits {
@@ -388,6 +390,14 @@ pub fn new_report(input: &NewReport) -> Result<NewReport, Vec<FieldError>> {
     let mut p = Problems::default();
     let reason = p.take(text(field::REASON, &input.reason, limits::NOTE, true));
     p.finish(NewReport { reason, ..input.clone() })
+}
+
+/// Deleting an account asks for its password: something, checked by the server.
+pub fn delete_account(input: &DeleteAccount) -> Result<DeleteAccount, Vec<FieldError>> {
+    if input.password.is_empty() {
+        return Err(vec![FieldError::new(field::PASSWORD, FieldErrorCode::Required, None)]);
+    }
+    Ok(input.clone())
 }
 
 /// Suspending says why: 1 to 500 characters, lines kept.

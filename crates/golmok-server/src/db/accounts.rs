@@ -153,3 +153,63 @@ impl Store {
         Ok(())
     }
 }
+
+/// The name that stands where a deleted account's name stood, in both of the app's
+/// languages: it is data, read by whoever reads what they wrote.
+pub const FORMER_MEMBER: &str = "탈퇴한 사용자 · former member";
+
+/// What deleting an account came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deletion {
+    Deleted,
+    /// It is the last moderator of a district, which must not be left without one.
+    LastModerator,
+}
+
+impl Store {
+    /// Deletes an account as Korea's Personal Information Protection Act expects: its email
+    /// and name are erased (what it wrote stays, under [`FORMER_MEMBER`]), its sessions end,
+    /// and what would still identify it goes: its shop claims (with their business
+    /// registration numbers), follows, roles, suspensions and shop ownership. One
+    /// exclusive transaction, so it cannot leave a district without moderators.
+    pub async fn delete_account(&self, user_id: i64) -> StoreResult<Deletion> {
+        use super::BeginExclusive as _;
+        Ok(on_pool!(self, pool => {
+            let mut tx = pool.begin_exclusive().await?;
+            let alone: bool = sqlx::query_scalar(
+                "SELECT EXISTS (SELECT 1 FROM district_roles r WHERE r.user_id = $1 AND r.role = 'moderator'
+                     AND NOT EXISTS (SELECT 1 FROM district_roles o WHERE o.district_id = r.district_id
+                                     AND o.role = 'moderator' AND o.user_id <> $1))",
+            )
+            .bind(user_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            if alone {
+                Deletion::LastModerator
+            } else {
+                for sql in [
+                    "DELETE FROM sessions WHERE user_id = $1",
+                    "DELETE FROM district_roles WHERE user_id = $1",
+                    "DELETE FROM follows WHERE user_id = $1",
+                    "DELETE FROM shop_claims WHERE user_id = $1",
+                    "DELETE FROM suspensions WHERE user_id = $1",
+                    "UPDATE shops SET owner_user_id = NULL, verified = FALSE WHERE owner_user_id = $1",
+                ] {
+                    sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
+                }
+                // The placeholder keeps email's UNIQUE and lower-case rules and is no
+                // address at all (.invalid); the hash matches no password.
+                sqlx::query(
+                    "UPDATE users SET email = 'deleted-' || CAST(id AS TEXT) || '@deleted.invalid',
+                         display_name = $2, password_hash = '!' WHERE id = $1",
+                )
+                .bind(user_id)
+                .bind(FORMER_MEMBER)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Deletion::Deleted
+            }
+        }))
+    }
+}

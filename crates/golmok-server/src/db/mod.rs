@@ -22,6 +22,7 @@ macro_rules! on_pool {
 }
 
 mod accounts;
+pub use accounts::{Deletion, FORMER_MEMBER};
 mod announcements;
 mod answers;
 pub mod clock;

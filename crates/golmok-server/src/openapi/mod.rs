@@ -36,6 +36,7 @@ use crate::routes::{
         auth::login,
         auth::logout,
         auth::me,
+        auth::delete_me,
         districts::list,
         districts::get,
         proposals::list,

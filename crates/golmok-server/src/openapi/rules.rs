@@ -36,6 +36,7 @@ fn string_rules() -> Vec<(&'static str, &'static str, Value)> {
         // Login asks only for something: old passwords must keep working.
         ("LoginRequest", "email", json!({ "pattern": patterns::NOT_BLANK })),
         ("LoginRequest", "password", json!({ "minLength": 1 })),
+        ("DeleteAccount", "password", json!({ "minLength": 1 })),
         ("NewShopClaim", "name", p(text(limits::SHOP_NAME, false))),
         ("NewShopClaim", "business_number", p(patterns::business_number())),
         ("NewShopClaim", "note", p(optional_text(limits::NOTE, true))),

@@ -1,10 +1,10 @@
 use axum::{extract::State, http::StatusCode};
-use golmok_api::{AuthResponse, ErrorBody, LoginRequest, RegisterRequest, User, validate};
+use golmok_api::{AuthResponse, DeleteAccount, ErrorBody, LoginRequest, RegisterRequest, User, validate};
 
 use crate::{
     AppState,
     auth::{self, CurrentUser},
-    db::StoreError,
+    db::{Deletion, StoreError},
     error::{ApiError, ApiResult},
     extract::Json,
     limits::{self, Spend},
@@ -104,4 +104,38 @@ pub async fn me(State(state): State<AppState>, current: CurrentUser) -> ApiResul
     let mut user = current.user;
     user.roles = state.store.roles(user.id).await?;
     Ok(Json(user))
+}
+
+/// Deletes the caller's account, with its password: email and name erased, every session
+/// ended, shop claims, follows, roles and shop ownership gone; what it wrote stays under
+/// "탈퇴한 사용자 · former member". A district's last moderator appoints another first.
+#[utoipa::path(
+    delete, path = "/api/v1/auth/me", operation_id = "delete_account", tag = "auth",
+    request_body = DeleteAccount,
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Deleted; its tokens no longer work"),
+        (status = 401, description = "`unauthorized`, or `invalid_credentials`: not its password", body = ErrorBody),
+        (status = 409, description = "`conflict`: the last moderator of a district", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: no password", body = ErrorBody),
+    )
+)]
+pub async fn delete_me(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Json(input): Json<DeleteAccount>,
+) -> ApiResult<StatusCode> {
+    let input = validate::delete_account(&input).map_err(ApiError::Validation)?;
+    let hash = state.store.find_user_by_email(&current.user.email).await?.map(|(_, hash)| hash);
+    if !state.passwords.verify(input.password, hash).await? {
+        return Err(ApiError::InvalidCredentials);
+    }
+    match state.store.delete_account(current.user.id).await? {
+        Deletion::Deleted => Ok(StatusCode::NO_CONTENT),
+        Deletion::LastModerator => Err(ApiError::Conflict {
+            code: golmok_api::error_code::CONFLICT,
+            message: "The last moderator of a district cannot leave it without one; appoint another first."
+                .to_owned(),
+        }),
+    }
 }

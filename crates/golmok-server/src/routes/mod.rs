@@ -31,7 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/auth/register", post(auth::register))
         .route("/auth/login", post(auth::login))
         .route("/auth/logout", post(auth::logout))
-        .route("/auth/me", get(auth::me))
+        .route("/auth/me", get(auth::me).delete(auth::delete_me))
         .route("/districts", get(districts::list))
         .route("/districts/{slug}", get(districts::get))
         .route("/districts/{slug}/proposals", get(proposals::list).post(proposals::create))

@@ -248,3 +248,98 @@ async fn a_busy_database_does_not_fail_the_last_seen_refresh() {
     let _: User = expect(res, StatusCode::OK).await;
     assert_eq!(last_seen(&s, &token).await, before, "the refresh did not happen");
 }
+
+/// Deleting an account erases who it was and ends its sessions; what it wrote stays
+/// under "former member"; a district's last moderator cannot leave it without one.
+#[tokio::test]
+async fn a_deleted_account_is_gone_but_what_it_wrote_stays_nameless() {
+    use golmok_api::{Comment, Proposal, ShopClaim};
+
+    let s = crate::demo_server().await;
+    let me = s.register("leaving@example.com", "떠나는 이웃").await;
+    let other_session = s
+        .post(
+            "/api/v1/auth/login",
+            None,
+            &json!({"email": "leaving@example.com", "password": "correct horse battery"}),
+        )
+        .await;
+    let other: AuthResponse = expect(other_session, StatusCode::OK).await;
+    let comment: Comment = expect(
+        s.post("/api/v1/proposals/1/comments", Some(&me.token), &json!({"body": "잘 부탁해요"})).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let claim = json!({"name": "떠나는 가게", "category": "cafe", "business_number": "123-45-67890"});
+    expect::<ShopClaim>(
+        s.post("/api/v1/districts/eungubi-seo/shops", Some(&me.token), &claim).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let delete = |token: &str, password: &str| {
+        s.request(Method::DELETE, "/api/v1/auth/me", Some(token))
+            .json(&json!({ "password": password }))
+            .send()
+    };
+
+    // Only with its password.
+    expect_error(delete(&me.token, "").await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
+    expect_error(
+        delete(&me.token, "wrong password").await.unwrap(),
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
+    let res = s
+        .request(Method::DELETE, "/api/v1/auth/me", None)
+        .json(&json!({"password": "x"}))
+        .send()
+        .await
+        .unwrap();
+    expect_error(res, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    assert_eq!(delete(&me.token, "correct horse battery").await.unwrap().status(), StatusCode::NO_CONTENT);
+
+    // Every session ended, the login gone, the email free again.
+    for token in [&me.token, &other.token] {
+        expect_error(s.get("/api/v1/auth/me", Some(token)).await, StatusCode::UNAUTHORIZED, "unauthorized")
+            .await;
+    }
+    let login = json!({"email": "leaving@example.com", "password": "correct horse battery"});
+    expect_error(
+        s.post("/api/v1/auth/login", None, &login).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
+
+    // What it wrote stays, under no name; its claim (with the business number) is gone.
+    let listed: Vec<Comment> = crate::walk_pages(&s, "/api/v1/proposals/1/comments", None).await;
+    let kept = listed.iter().find(|c| c.id == comment.id).expect("the comment stays");
+    assert_eq!(
+        (kept.author.display_name.as_str(), kept.body.as_str()),
+        (golmok_server::db::FORMER_MEMBER, "잘 부탁해요")
+    );
+    let moderator = s.login_demo("moderator@example.com").await.token;
+    let claims: Vec<ShopClaim> =
+        crate::walk_pages(&s, "/api/v1/districts/eungubi-seo/claims", Some(&moderator)).await;
+    assert!(claims.iter().all(|c| c.name != "떠나는 가게"), "no claim of the deleted account waits");
+    let mut db = s.db().await;
+    let (email,): (String,) = sqlx::query_as("SELECT email FROM users WHERE id = $1")
+        .bind(me.user.id)
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+    assert!(!email.contains("leaving"), "the email is erased: {email}");
+    s.register("leaving@example.com", "다시 온 이웃").await;
+
+    // dongmyeong has one moderator: they stay until another is appointed.
+    let alone = s.login_demo("moderator2@example.com").await.token;
+    expect_error(
+        delete(&alone, golmok_server::seed::DEMO_PASSWORD).await.unwrap(),
+        StatusCode::CONFLICT,
+        "conflict",
+    )
+    .await;
+    expect::<Proposal>(s.get("/api/v1/proposals/1", Some(&alone)).await, StatusCode::OK).await;
+}

@@ -201,6 +201,9 @@ fn rows() -> Vec<Row> {
     vec![
         //                                                                                           anon res  auth mHere mThere modH modT susp
         (M::GET, "/api/v1/auth/me", None, Nothing, signed_in(200)),
+        // Each caller's own account: with a wrong password, so the table's callers live on
+        // (deleting is tested in auth.rs).
+        (M::DELETE, "/api/v1/auth/me", Some(json!({"password": "표에서 틀린 비밀번호"})), Nothing, [401; 8]),
         (M::GET, "/api/v1/districts/eungubi-seo/proposals", None, Nothing, ok),
         (M::POST, "/api/v1/districts/eungubi-seo/proposals", Some(proposal), Nothing, writes(201)),
         (M::GET, "/api/v1/proposals/{id}", None, Proposal, ok),
