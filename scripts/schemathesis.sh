@@ -27,7 +27,8 @@ PY
 }
 GOLMOK_MERCHANT_TOKEN=$(token merchant@example.com)
 GOLMOK_MODERATOR_TOKEN=$(token moderator@example.com)
-export GOLMOK_MERCHANT_TOKEN GOLMOK_MODERATOR_TOKEN
+GOLMOK_MODERATOR2_TOKEN=$(token moderator2@example.com)
+export GOLMOK_MERCHANT_TOKEN GOLMOK_MODERATOR_TOKEN GOLMOK_MODERATOR2_TOKEN
 
 report=${CARGO_TARGET_DIR:-target}/schemathesis
 mkdir -p "$report"

@@ -5,8 +5,8 @@ the refusal names one of these rules, which the document states in words:
   - a cursor the server never issued (cursors are opaque: any string fits the schema);
   - `ends_at` after `starts_at` (or after now), a rule across two fields;
   - a day's break inside its opening hours, a rule across fields;
-  - `1.0` for an integer id in a body (JSON Schema calls it an integer; the server reads
-    integers).
+  - `1.0` for an integer in a body, an id or a district's threshold (JSON Schema calls
+    it an integer; the server reads integers).
 """
 import json
 
@@ -39,6 +39,7 @@ def filter_failure(ctx, failure, case, response):
             days = [(body.get("hours") or {}).get(f.split(".")[1]) or {} for f in fields]
             if all(d.get("break_time") for d in days):
                 return False
-        if fields and all(f in ("shop_id", "target_id") and isinstance(body.get(f), float) for f in fields):
+        integers = ("shop_id", "target_id", "support_threshold", "pledge_threshold", "expiry_days")
+        if fields and all(f in integers and isinstance(body.get(f), float) for f in fields):
             return False
     return True
