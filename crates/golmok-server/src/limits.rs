@@ -56,7 +56,7 @@ impl FromStr for Limit {
             _ => return Err(bad()),
         };
         let n: u64 = window[..window.len() - 1].parse().map_err(|_| bad())?;
-        let per = Duration::from_secs(n * unit);
+        let per = Duration::from_secs(n.checked_mul(unit).ok_or_else(bad)?);
         if count == 0 || per.is_zero() || per > LONGEST_WINDOW {
             return Err(format!("{s:?}: the count must be at least 1 and the window 1s to 24h"));
         }
@@ -116,6 +116,8 @@ impl Limits {
     /// address it got the request from, so entries further left are whatever the client
     /// claimed).
     pub fn client(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        // A server listening on `[::]` sees IPv4 peers as `::ffff:a.b.c.d`.
+        let peer = peer.to_canonical();
         let trusted = |ip: &IpAddr| self.trusted_proxies.iter().any(|net| net.contains(ip));
         if !trusted(&peer) {
             return peer;
@@ -129,7 +131,7 @@ impl Limits {
             .collect::<Vec<_>>();
         let mut client = peer;
         for hop in forwarded.into_iter().rev() {
-            match hop.parse::<IpAddr>() {
+            match hop.parse::<IpAddr>().map(|ip| ip.to_canonical()) {
                 Ok(ip) if trusted(&ip) => client = ip,
                 Ok(ip) => return ip,
                 // Garbage from the client's side of the chain: stop at the last good hop.
@@ -167,6 +169,14 @@ pub async fn spend(state: &AppState, spend: Spend, who: &str) -> ApiResult<()> {
     let oldest = i64::try_from(now.saturating_sub(LONGEST_WINDOW.as_secs())).unwrap_or(0);
     let hits = state.store.hit(&bucket(spend, who), start, oldest).await?;
     if hits > i64::from(limit.count) { Err(ApiError::RateLimited { retry_after: left }) } else { Ok(()) }
+}
+
+/// Gives back the try [`spend`] counted in this window (a login that succeeded).
+pub async fn refund(state: &AppState, spend: Spend, who: &str) -> ApiResult<()> {
+    let Some(limit) = state.limits.of(spend) else { return Ok(()) };
+    let (start, _) = window(limit, unix_now());
+    state.store.unhit(&bucket(spend, who), start).await?;
+    Ok(())
 }
 
 /// 429 if `who` has no tries of `spend` left in this window, without counting one.
@@ -246,7 +256,19 @@ mod tests {
         assert_eq!("300/24h".parse::<Limit>().map(|l| l.per), Ok(LONGEST_WINDOW));
         assert_eq!(parse_limit("off"), Ok(Setting(None)));
         assert_eq!(parse_limit("2/1s").map(|s| s.0.map(|l| l.count)), Ok(Some(2)));
-        for bad in ["60", "60/", "/1m", "0/1m", "5/0s", "5/25h", "5/1d", "x/1m", "5/m"] {
+        for bad in [
+            "60",
+            "60/",
+            "/1m",
+            "0/1m",
+            "5/0s",
+            "5/25h",
+            "5/1d",
+            "x/1m",
+            "5/m",
+            "1/99999999999999999999h",
+            "1/18446744073709551615h",
+        ] {
             assert!(bad.parse::<Limit>().is_err(), "{bad}");
         }
     }
@@ -274,6 +296,10 @@ mod tests {
         // Nothing forwarded, or nothing usable: the proxy itself.
         assert_eq!(limits(&["10.0.0.0/8"]).client(peer, &HeaderMap::new()), peer);
         assert_eq!(limits(&["10.0.0.0/8"]).client(peer, &forwarded("garbage")), peer);
+        // An IPv4 peer seen through an IPv6 socket is the same peer.
+        let mapped: IpAddr = "::ffff:10.0.0.7".parse().unwrap();
+        assert_eq!(limits(&["10.0.0.0/8"]).client(mapped, &claim).to_string(), "203.0.113.9");
+        assert_eq!(limits(&[]).client(mapped, &claim), peer);
         assert!(parse_proxy("10.0.0.0/33").is_err() && parse_proxy("proxy").is_err());
     }
 }

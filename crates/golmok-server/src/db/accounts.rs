@@ -198,9 +198,10 @@ impl Store {
                     sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
                 }
                 // The placeholder keeps email's UNIQUE and lower-case rules and is no
-                // address at all (.invalid); the hash matches no password.
+                // address at all (no `@`: nobody can register it first); the hash matches
+                // no password and marks the account as deleted.
                 sqlx::query(
-                    "UPDATE users SET email = 'deleted-' || CAST(id AS TEXT) || '@deleted.invalid',
+                    "UPDATE users SET email = 'deleted-' || CAST(id AS TEXT),
                          display_name = $2, password_hash = '!' WHERE id = $1",
                 )
                 .bind(user_id)

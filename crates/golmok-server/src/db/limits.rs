@@ -37,4 +37,17 @@ impl Store {
         .await)?;
         Ok(hits.unwrap_or(0))
     }
+
+    /// Takes one try back from `bucket`'s window beginning at `start`, if it has any.
+    pub async fn unhit(&self, bucket: &str, start: i64) -> StoreResult<()> {
+        on_pool!(self, pool => sqlx::query(
+            "UPDATE rate_counts SET hits = hits - 1 WHERE bucket = $1 AND window_start = $2 AND hits > 0",
+        )
+        .bind(bucket)
+        .bind(start)
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+        Ok(())
+    }
 }

@@ -368,10 +368,13 @@ impl Store {
 }
 
 impl Store {
+    /// An account that exists and was not deleted (`delete_account` leaves `!` as its hash).
     pub async fn user_exists(&self, user_id: i64) -> StoreResult<bool> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM users WHERE id = $1)")
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM users WHERE id = $1 AND password_hash <> '!')")
             .bind(user_id)
             .fetch_one(pool)
-            .await)?)
+            .await)?,
+        )
     }
 }

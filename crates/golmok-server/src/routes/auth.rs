@@ -61,7 +61,9 @@ pub async fn login(
     // Guessing one account's password slows down to a few tries a quarter hour, and the
     // same holds for an email with no account: the answers must not tell them apart.
     let email = input.email.to_lowercase();
-    limits::check(&state, Spend::LoginFailure, &email).await?;
+    // Counted before the password is checked, so a burst of guesses at once cannot all pass
+    // the check before any is counted; a login that succeeds gives its try back.
+    limits::spend(&state, Spend::LoginFailure, &email).await?;
     let found = state.store.find_user_by_email(&input.email).await?;
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), Some(hash)),
@@ -69,11 +71,11 @@ pub async fn login(
     };
     let ok = state.passwords.verify(input.password, hash).await?;
     match user {
-        Some(user) if ok => Ok(Json(start_session(&state, user).await?)),
-        _ => {
-            limits::spend(&state, Spend::LoginFailure, &email).await?;
-            Err(ApiError::InvalidCredentials)
+        Some(user) if ok => {
+            limits::refund(&state, Spend::LoginFailure, &email).await?;
+            Ok(Json(start_session(&state, user).await?))
         }
+        _ => Err(ApiError::InvalidCredentials),
     }
 }
 

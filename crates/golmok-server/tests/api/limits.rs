@@ -196,3 +196,27 @@ async fn a_limit_holds_across_server_processes() {
     assert_eq!(statuses, [StatusCode::OK; 3]);
     refused(support(&s, &other, &token, None).await, 3600).await;
 }
+
+/// Guesses sent all at once are each counted before any password is checked: no more get
+/// an answer about the password than the limit allows; a good login gives its try back.
+#[tokio::test]
+async fn a_burst_of_guesses_gets_no_more_tries_than_the_limit() {
+    let s = TestServer::start_with(|c, _| {
+        c.demo = true;
+        c.limit_login_failures = limit("3/1h");
+    })
+    .await;
+    let body = json!({"email": "merchant@example.com", "password": "a guess"});
+    let burst = (0..8).map(|_| s.post("/api/v1/auth/login", None, &body));
+    let statuses: Vec<StatusCode> =
+        futures::future::join_all(burst).await.iter().map(|r| r.status()).collect();
+    let answered = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+    assert!(answered <= 3, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == StatusCode::UNAUTHORIZED || *s == StatusCode::TOO_MANY_REQUESTS));
+
+    // Right passwords do not use the tries up.
+    let other = json!({"email": "resident@example.com", "password": golmok_server::seed::DEMO_PASSWORD});
+    for _ in 0..5 {
+        assert_eq!(s.post("/api/v1/auth/login", None, &other).await.status(), StatusCode::OK);
+    }
+}
