@@ -59,7 +59,8 @@ pub struct Config {
     #[arg(long, env = "GOLMOK_LIMIT_LOGIN", value_name = "LIMIT", default_value = "300/5m", value_parser = limits::parse_limit)]
     pub limit_login: Setting,
 
-    /// Failed logins per email, known or not; past it, that email waits.
+    /// Failed logins per email (known or not) from one client address; past it, that email
+    /// waits there. Every address together gets ten times as many.
     #[arg(long, env = "GOLMOK_LIMIT_LOGIN_FAILURES", value_name = "LIMIT", default_value = "10/15m", value_parser = limits::parse_limit)]
     pub limit_login_failures: Setting,
 

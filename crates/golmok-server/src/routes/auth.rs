@@ -7,7 +7,7 @@ use crate::{
     db::{Deletion, StoreError},
     error::{ApiError, ApiResult},
     extract::Json,
-    limits::{self, Spend},
+    limits::{self, ClientAddress},
 };
 
 async fn start_session(state: &AppState, mut user: User) -> ApiResult<AuthResponse> {
@@ -55,28 +55,41 @@ pub async fn register(
 )]
 pub async fn login(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     Json(input): Json<LoginRequest>,
 ) -> ApiResult<Json<AuthResponse>> {
     let input = validate::login(&input).map_err(ApiError::Validation)?;
     // Guessing one account's password slows down to a few tries a quarter hour, and the
     // same holds for an email with no account: the answers must not tell them apart.
     let email = input.email.to_lowercase();
-    // Counted before the password is checked, so a burst of guesses at once cannot all pass
-    // the check before any is counted; a login that succeeds gives its try back.
-    limits::spend(&state, Spend::LoginFailure, &email).await?;
     let found = state.store.find_user_by_email(&input.email).await?;
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), Some(hash)),
         None => (None, None),
     };
-    let ok = state.passwords.verify(input.password, hash).await?;
+    let ok = password_is_right(&state, client, &email, input.password, hash).await?;
     match user {
-        Some(user) if ok => {
-            limits::refund(&state, Spend::LoginFailure, &email).await?;
-            Ok(Json(start_session(&state, user).await?))
-        }
+        Some(user) if ok => Ok(Json(start_session(&state, user).await?)),
         _ => Err(ApiError::InvalidCredentials),
     }
+}
+
+/// Checks a password for `email` (its stored hash, or none for an unknown email), counted
+/// against the email's failed logins first (`limits::spend_password_try`): past them it
+/// is 429 without checking, so guessing slows down; a right one gives its tries back.
+async fn password_is_right(
+    state: &AppState,
+    client: std::net::IpAddr,
+    email: &str,
+    password: String,
+    stored: Option<String>,
+) -> ApiResult<bool> {
+    limits::spend_password_try(state, email, client).await?;
+    let ok = state.passwords.verify(password, stored).await?;
+    if ok {
+        limits::refund_password_try(state, email, client).await?;
+    }
+    Ok(ok)
 }
 
 /// Revokes the token used for this request.

@@ -1,7 +1,8 @@
 //! Rate limits: past a limit the answer is 429 `rate_limited` with `Retry-After`, and the
 //! limit resets when its window ends; per account, per client address (believing
-//! `X-Forwarded-For` only from a trusted proxy), per email for failed logins (the same
-//! for an unknown one), across server processes on one database; never on reads.
+//! `X-Forwarded-For` only from a trusted proxy), per email and address for failed logins
+//! and looser per email from every address (the same for an unknown one), across server
+//! processes on one database; never on reads.
 
 use std::time::Duration;
 
@@ -143,6 +144,65 @@ async fn failed_logins_slow_one_email_down_alike_whether_or_not_it_has_an_accoun
         s.post("/api/v1/auth/login", None, &json!({"email": "Resident@Example.com", "password": "x"})).await;
     refused(res, 3600).await;
     assert_eq!(login("moderator@example.com", golmok_server::seed::DEMO_PASSWORD).await, StatusCode::OK);
+}
+
+/// Failed logins count per email and client address: one machine guessing (or locking a
+/// known email out on purpose) holds back that email from itself only; every address
+/// together has ten times the tries, so a guess spread over many addresses still slows
+/// down. Known and unknown emails are answered alike throughout.
+#[tokio::test]
+async fn failed_logins_hold_back_one_address_and_every_address_only_together() {
+    let s = TestServer::start_with(|c, _| {
+        c.demo = true;
+        c.limit_login_failures = limit("2/1h");
+        c.trusted_proxies = vec![golmok_server::limits::parse_proxy("127.0.0.1").unwrap()];
+    })
+    .await;
+    let login = |email: &'static str, password: &'static str, from: String| {
+        let s = &s;
+        async move {
+            s.request(Method::POST, "/api/v1/auth/login", None)
+                .header("x-forwarded-for", from)
+                .json(&json!({"email": email, "password": password}))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let right = golmok_server::seed::DEMO_PASSWORD;
+    let mut seen = Vec::new();
+    for email in ["resident@example.com", "nobody@example.com"] {
+        let mut statuses = Vec::new();
+        // Someone at one address uses up the email's tries there...
+        for _ in 0..3 {
+            statuses.push(login(email, "wrong password", "203.0.113.66".into()).await.status());
+        }
+        // ...and the person, elsewhere, is not locked out by it.
+        if email == "resident@example.com" {
+            assert_eq!(login(email, right, "198.51.100.7".into()).await.status(), StatusCode::OK);
+        }
+        // Guesses from many addresses, two each, until all of them together reach twenty:
+        // then the email waits everywhere, at a new address too.
+        for n in 0..9 {
+            for _ in 0..2 {
+                statuses.push(login(email, "wrong password", format!("192.0.2.{n}")).await.status());
+            }
+        }
+        statuses.push(login(email, "wrong password", "198.51.100.8".into()).await.status());
+        seen.push(statuses);
+    }
+    let mut expected =
+        vec![StatusCode::UNAUTHORIZED, StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS];
+    // 2 counted at the first address, 18 from nine others: twenty, the limit.
+    expected.extend([StatusCode::UNAUTHORIZED; 18]);
+    expected.push(StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(seen[0], expected);
+    assert_eq!(seen[0], seen[1], "an unknown email is answered the same");
+    let res = login("resident@example.com", right, "198.51.100.9".into()).await;
+    refused(res, 3600).await;
+    // Another email is not held back by any of it.
+    let res = login("moderator@example.com", right, "192.0.2.1".into()).await;
+    assert_eq!(res.status(), StatusCode::OK);
 }
 
 #[tokio::test]
