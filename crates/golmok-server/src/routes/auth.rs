@@ -130,19 +130,21 @@ pub async fn me(State(state): State<AppState>, current: CurrentUser) -> ApiResul
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Deleted; its tokens no longer work"),
-        (status = 401, description = "`unauthorized`, or `invalid_credentials`: not its password", body = ErrorBody),
+        (status = 401, description = "`unauthorized`, or `invalid_credentials`: not its password (counted as a failed login of its email)", body = ErrorBody),
         (status = 409, description = "`conflict`: the last moderator of a district", body = ErrorBody),
         (status = 422, description = "`validation_failed`: no password", body = ErrorBody),
     )
 )]
 pub async fn delete_me(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     current: CurrentUser,
     Json(input): Json<DeleteAccount>,
 ) -> ApiResult<StatusCode> {
     let input = validate::delete_account(&input).map_err(ApiError::Validation)?;
     let hash = state.store.find_user_by_email(&current.user.email).await?.map(|(_, hash)| hash);
-    if !state.passwords.verify(input.password, hash).await? {
+    // A stolen token must not become a way to guess the password faster than logging in.
+    if !password_is_right(&state, client, &current.user.email, input.password, hash).await? {
         return Err(ApiError::InvalidCredentials);
     }
     match state.store.delete_account(current.user.id).await? {

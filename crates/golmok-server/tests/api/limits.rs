@@ -205,6 +205,43 @@ async fn failed_logins_hold_back_one_address_and_every_address_only_together() {
     assert_eq!(res.status(), StatusCode::OK);
 }
 
+/// Deleting one's account asks for the password: a wrong one counts as a failed login of
+/// the email, so a stolen token is no faster way to guess it; the right one gives its try
+/// back.
+#[tokio::test]
+async fn wrong_passwords_to_delete_an_account_count_as_failed_logins() {
+    let s = TestServer::start_with(|c, _| c.limit_login_failures = limit("3/1h")).await;
+    let me = s.register("guessed@example.com", "걱정 많은 이웃").await;
+    let delete = |password: &'static str| {
+        let s = &s;
+        let token = me.token.clone();
+        async move {
+            s.request(Method::DELETE, "/api/v1/auth/me", Some(&token))
+                .json(&json!({ "password": password }))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let login = json!({"email": "guessed@example.com", "password": "correct horse battery"});
+    // A right password gives its try back: three wrong ones still fit after it.
+    assert_eq!(s.post("/api/v1/auth/login", None, &login).await.status(), StatusCode::OK);
+    for _ in 0..2 {
+        expect_error(delete("a guess").await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    }
+    let wrong_login = json!({"email": "guessed@example.com", "password": "another guess"});
+    expect_error(
+        s.post("/api/v1/auth/login", None, &wrong_login).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
+    // Three failures of the email, by either way: both ways wait, the right password too.
+    refused(delete("correct horse battery").await, 3600).await;
+    refused(s.post("/api/v1/auth/login", None, &login).await, 3600).await;
+    assert_eq!(s.get("/api/v1/auth/me", Some(&me.token)).await.status(), StatusCode::OK, "not deleted");
+}
+
 #[tokio::test]
 async fn registrations_and_logins_have_their_own_limit_per_address() {
     let s = TestServer::start_with(|c, _| {
