@@ -173,18 +173,39 @@ pub struct CurrentUser {
     pub token_hash: String,
 }
 
+impl CurrentUser {
+    async fn signed_in(parts: &Parts, state: &AppState) -> ApiResult<Self> {
+        let token = bearer(parts).ok_or(ApiError::Unauthorized)?;
+        let token_hash = token_hash(token);
+        let user = state.store.user_for_token(&token_hash).await?.ok_or(ApiError::Unauthorized)?;
+        Ok(CurrentUser { user, token_hash })
+    }
+}
+
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = bearer(parts).ok_or(ApiError::Unauthorized)?;
-        let token_hash = token_hash(token);
-        let user = state.store.user_for_token(&token_hash).await?.ok_or(ApiError::Unauthorized)?;
+        let current = Self::signed_in(parts, state).await?;
         // Every write by an account spends from its limit, whichever address it comes from.
         if !matches!(parts.method, Method::GET | Method::HEAD) {
-            limits::spend(state, Spend::Write, &user.id.to_string()).await?;
+            limits::spend(state, Spend::Write, &current.user.id.to_string()).await?;
         }
-        Ok(CurrentUser { user, token_hash })
+        Ok(current)
+    }
+}
+
+/// The signed-in caller of signing out or deleting the account, which spend nothing from
+/// the account's write limit: someone past it (or whose token is being abused past it)
+/// must still be able to end the session or leave. Both end writing rather than add to
+/// it, and deleting asks for the password, which the failed-login limits count.
+pub struct Leaving(pub CurrentUser);
+
+impl FromRequestParts<AppState> for Leaving {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        CurrentUser::signed_in(parts, state).await.map(Leaving)
     }
 }
 

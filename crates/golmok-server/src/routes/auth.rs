@@ -3,7 +3,7 @@ use golmok_api::{AuthResponse, DeleteAccount, ErrorBody, LoginRequest, RegisterR
 
 use crate::{
     AppState,
-    auth::{self, CurrentUser},
+    auth::{self, CurrentUser, Leaving},
     db::{Deletion, StoreError},
     error::{ApiError, ApiResult},
     extract::Json,
@@ -101,7 +101,7 @@ async fn password_is_right(
         (status = 401, description = "`unauthorized`", body = ErrorBody),
     )
 )]
-pub async fn logout(State(state): State<AppState>, current: CurrentUser) -> ApiResult<StatusCode> {
+pub async fn logout(State(state): State<AppState>, Leaving(current): Leaving) -> ApiResult<StatusCode> {
     state.store.delete_session(&current.token_hash).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -138,7 +138,7 @@ pub async fn me(State(state): State<AppState>, current: CurrentUser) -> ApiResul
 pub async fn delete_me(
     State(state): State<AppState>,
     ClientAddress(client): ClientAddress,
-    current: CurrentUser,
+    Leaving(current): Leaving,
     Json(input): Json<DeleteAccount>,
 ) -> ApiResult<StatusCode> {
     let input = validate::delete_account(&input).map_err(ApiError::Validation)?;

@@ -68,6 +68,41 @@ async fn an_account_past_its_limit_waits_as_told_and_then_writes_again() {
     assert_eq!(support(&s, &s.base, &resident, None).await.status(), StatusCode::OK, "the limit reset");
 }
 
+/// Past its write limit an account can still sign out and delete itself: neither spends
+/// from the limit.
+#[tokio::test]
+async fn an_account_past_its_limit_can_still_sign_out_and_leave() {
+    let s = TestServer::start_with(|c, _| {
+        c.demo = true;
+        c.limit_writes = limit("2/1h");
+    })
+    .await;
+    let me = s.register("leaving-busy@example.com", "바쁘게 떠나는 이웃").await.token;
+    let login = json!({"email": "leaving-busy@example.com", "password": "correct horse battery"});
+    let other: golmok_api::AuthResponse =
+        crate::expect(s.post("/api/v1/auth/login", None, &login).await, StatusCode::OK).await;
+    for _ in 0..2 {
+        assert_eq!(support(&s, &s.base, &me, None).await.status(), StatusCode::OK);
+    }
+    refused(support(&s, &s.base, &me, None).await, 3600).await;
+    let res = s.request(Method::POST, "/api/v1/auth/logout", Some(&other.token)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT, "signed out");
+    expect_error(
+        s.get("/api/v1/auth/me", Some(&other.token)).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+    let res = s
+        .request(Method::DELETE, "/api/v1/auth/me", Some(&me))
+        .json(&json!({"password": "correct horse battery"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT, "deleted");
+    expect_error(s.get("/api/v1/auth/me", Some(&me)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+}
+
 #[tokio::test]
 async fn an_address_counts_every_account_behind_it_and_only_a_trusted_proxy_names_it() {
     for trusted in [false, true] {
