@@ -170,7 +170,8 @@ impl Store {
     /// Deletes an account as Korea's Personal Information Protection Act expects: its email
     /// and name are erased (what it wrote stays, under [`FORMER_MEMBER`]), its sessions end,
     /// and what would still identify it goes: its shop claims (with their business
-    /// registration numbers), follows, roles, suspensions and shop ownership. One
+    /// registration numbers) and the unlisted shops only they were about, follows, roles,
+    /// suspensions, and shop ownership with the shops' phone and KakaoTalk link. One
     /// exclusive transaction, so it cannot leave a district without moderators.
     pub async fn delete_account(&self, user_id: i64) -> StoreResult<Deletion> {
         use super::BeginExclusive as _;
@@ -191,9 +192,21 @@ impl Store {
                     "DELETE FROM sessions WHERE user_id = $1",
                     "DELETE FROM district_roles WHERE user_id = $1",
                     "DELETE FROM follows WHERE user_id = $1",
+                    // A new shop its claim added is only that claim's question, unlisted
+                    // and named by the claimant; once the claim goes, nobody would ever see
+                    // or decide it. Kept if anything else points at it.
+                    "DELETE FROM shops WHERE NOT listed AND owner_user_id IS NULL
+                         AND id IN (SELECT shop_id FROM shop_claims WHERE user_id = $1)
+                         AND NOT EXISTS (SELECT 1 FROM shop_claims c WHERE c.shop_id = shops.id AND c.user_id <> $1)
+                         AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.shop_id = shops.id)
+                         AND NOT EXISTS (SELECT 1 FROM announcements n WHERE n.shop_id = shops.id)
+                         AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.shop_id = shops.id)",
                     "DELETE FROM shop_claims WHERE user_id = $1",
                     "DELETE FROM suspensions WHERE user_id = $1",
-                    "UPDATE shops SET owner_user_id = NULL, verified = FALSE WHERE owner_user_id = $1",
+                    // The shop stays, unverified, for a next owner to claim; its phone and
+                    // KakaoTalk link are often the owner's own and would still name them.
+                    "UPDATE shops SET owner_user_id = NULL, verified = FALSE, phone = NULL, kakao_channel_url = NULL
+                     WHERE owner_user_id = $1",
                 ] {
                     sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
                 }

@@ -122,7 +122,8 @@ pub async fn me(State(state): State<AppState>, current: CurrentUser) -> ApiResul
 }
 
 /// Deletes the caller's account, with its password: email and name erased, every session
-/// ended, shop claims, follows, roles and shop ownership gone; what it wrote stays under
+/// ended, shop claims (and the unlisted shops they added), follows, roles and shop
+/// ownership (with the shops' phone and KakaoTalk link) gone; what it wrote stays under
 /// "탈퇴한 사용자 · former member". A district's last moderator appoints another first.
 #[utoipa::path(
     delete, path = "/api/v1/auth/me", operation_id = "delete_account", tag = "auth",

@@ -350,3 +350,66 @@ async fn a_deleted_account_is_gone_but_what_it_wrote_stays_nameless() {
     .await;
     expect::<Proposal>(s.get("/api/v1/proposals/1", Some(&alone)).await, StatusCode::OK).await;
 }
+
+/// What a deleted account leaves of shops: a new shop its pending claim added goes with
+/// the claim (a listed shop it claimed stays), and a shop it owned stays, unverified,
+/// without the phone and KakaoTalk link that named the owner.
+#[tokio::test]
+async fn a_deleted_account_leaves_no_shop_of_its_own_and_no_way_to_reach_it() {
+    use golmok_api::{Shop, ShopClaim};
+
+    let s = crate::demo_server().await;
+    let delete = |token: String, password: &'static str| {
+        let s = &s;
+        async move {
+            let res = s
+                .request(Method::DELETE, "/api/v1/auth/me", Some(&token))
+                .json(&json!({ "password": password }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::NO_CONTENT);
+        }
+    };
+    let shop_rows = async |id: i64| -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM shops WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut s.db().await)
+            .await
+            .unwrap()
+    };
+
+    // A new shop, waiting for its claim's decision.
+    let me = s.register("new-shop@example.com", "새 가게 사장").await;
+    let claim = json!({"name": "떠나는 가게", "category": "cafe", "business_number": "123-45-67890"});
+    let claim: ShopClaim = expect(
+        s.post("/api/v1/districts/eungubi-seo/shops", Some(&me.token), &claim).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(shop_rows(claim.shop_id).await, 1);
+    // A listed shop claimed (the demo café's claimant).
+    let cafe = s.login_demo("cafe@example.com").await.token;
+    let mine: Vec<ShopClaim> = crate::walk_pages(&s, "/api/v1/me/claims", Some(&cafe)).await;
+    let listed = mine[0].shop_id;
+    delete(me.token, "correct horse battery").await;
+    delete(cafe, golmok_server::seed::DEMO_PASSWORD).await;
+    assert_eq!(shop_rows(claim.shop_id).await, 0, "the new shop went with its claim");
+    let _: Shop = expect(s.get(&format!("/api/v1/shops/{listed}"), None).await, StatusCode::OK).await;
+
+    // A shop owned, with a way to reach its owner.
+    let merchant = s.login_demo("merchant@example.com").await;
+    let shop = merchant.user.roles.iter().find_map(|r| r.shop_id).expect("the demo merchant's shop");
+    let profile = json!({"phone": "010-1234-5678", "kakao_channel_url": "pf.kakao.com/_leaving"});
+    let res =
+        s.send_json(Method::PATCH, &format!("/api/v1/shops/{shop}"), Some(&merchant.token), &profile).await;
+    let before: Shop = expect(res, StatusCode::OK).await;
+    assert!(before.phone.is_some() && before.kakao_channel_url.is_some());
+    delete(merchant.token, golmok_server::seed::DEMO_PASSWORD).await;
+    let after: Shop = expect(s.get(&format!("/api/v1/shops/{shop}"), None).await, StatusCode::OK).await;
+    assert_eq!(
+        (after.verified, after.phone, after.kakao_channel_url, after.name),
+        (false, None, None, before.name),
+        "the shop stays, unverified and unreachable through its former owner"
+    );
+}
