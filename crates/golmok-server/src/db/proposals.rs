@@ -6,7 +6,7 @@ use golmok_api::{
 };
 use sqlx::FromRow;
 
-use super::{Store, StoreError, StoreResult, clock};
+use super::{Engine, Store, StoreError, StoreResult, clock};
 
 /// Where a page of proposals starts: just after this item in the list's own order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct ProposalFilter {
     pub district_id: i64,
     pub kind: Option<ProposalKind>,
     pub status: Option<ProposalStatus>,
-    /// Words the title or the text contains, any case (trimmed, not empty).
+    /// Words the title or the text contains, A to Z in any case (trimmed, not empty).
     pub search: Option<String>,
     /// Leave out the proposals this shop answered (hidden answers too: the shop edits
     /// those rather than answering again).
@@ -122,12 +122,12 @@ const SELECT_COMMENTS: &str =
         c.created_at
     FROM comments c JOIN users u ON u.id = c.author_id";
 
-/// `%words%` in lower case, with LIKE's own characters (`%`, `_`, `\`) escaped: a search
-/// for "50%" finds "50%", not everything.
+/// `%words%` with A to Z in lower case (as [`ascii_lower`] folds the text), and LIKE's own
+/// characters (`%`, `_`, `\`) escaped: a search for "50%" finds "50%", not everything.
 fn like_pattern(search: &str) -> String {
     let mut out = String::with_capacity(search.len() + 2);
     out.push('%');
-    for c in search.to_lowercase().chars() {
+    for c in search.to_ascii_lowercase().chars() {
         if matches!(c, '%' | '_' | '\\') {
             out.push('\\');
         }
@@ -135,6 +135,19 @@ fn like_pattern(search: &str) -> String {
     }
     out.push('%');
     out
+}
+
+/// `text` with A to Z in lower case and every other character as it is, the same on both
+/// engines. SQLite's `lower()` is just that; PostgreSQL's follows the database's locale
+/// (É becomes é under most), so there the 26 letters are spelled out. Folding every
+/// letter on both would need ICU in SQLite, which the bundled library lacks.
+fn ascii_lower(engine: Engine, text: &str) -> String {
+    match engine {
+        Engine::Sqlite => format!("lower({text})"),
+        Engine::Postgres => {
+            format!("translate({text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')")
+        }
+    }
 }
 
 impl Store {
@@ -154,13 +167,11 @@ impl Store {
             sql.push_str(&format!(" AND p.status = {}", param()));
         }
         if f.search.is_some() {
-            // LIKE with the pattern's own characters escaped, on lower case: the same on
-            // both engines (PostgreSQL lowers any letter, SQLite the ASCII ones; Hangul
-            // has no case).
+            // LIKE with the pattern's own characters escaped, on A to Z in lower case on
+            // both sides (Hangul has no case): the same on both engines.
             let q = param();
-            sql.push_str(&format!(
-                " AND (lower(p.title) LIKE {q} ESCAPE '\\' OR lower(p.body) LIKE {q} ESCAPE '\\')"
-            ));
+            let (title, body) = (ascii_lower(self.engine(), "p.title"), ascii_lower(self.engine(), "p.body"));
+            sql.push_str(&format!(" AND ({title} LIKE {q} ESCAPE '\\' OR {body} LIKE {q} ESCAPE '\\')"));
         }
         if f.unanswered_by.is_some() {
             sql.push_str(&format!(

@@ -21,8 +21,9 @@ pub struct ProposalListParams {
     pub kind: Option<ProposalKind>,
     /// Only proposals in this status; all when omitted.
     pub status: Option<ProposalStatus>,
-    /// Words the title or the text contains, in any case ("벽화" finds "골목 벽화를
-    /// 다시"); up to 100 characters, blank is no search.
+    /// Words the title or the text contains, A to Z in any case ("벽화" finds "골목 벽화를
+    /// 다시", "mural" finds "MURAL"; other letters as typed: "é" does not find "É"); up to
+    /// 100 characters, blank is no search.
     #[param(max_length = 100, pattern = r"^[^\x00]*$")]
     pub q: Option<String>,
     /// `top` (most supported first, the default), `new` (newest first) or `discussed`

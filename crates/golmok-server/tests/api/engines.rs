@@ -344,6 +344,12 @@ async fn conversation(base: &str) -> Vec<(String, String)> {
         }
     }
     ask(Method::GET, "/api/v1/districts/eungubi-seo/proposals?kind=event", None, None).await;
+    // Searches fold A to Z and nothing else on both.
+    let accented = json!({"kind": "improvement", "title": "ÉCLAIR 골목 벽화", "body": "ÉCLAIR처럼 달콤한 벽화를 그려요"});
+    ask(Method::POST, "/api/v1/districts/eungubi-seo/proposals", Some(&mina), Some(accented)).await;
+    for q in ["%C3%A9clair", "%C3%89CLAIR", "eclair", "%EB%B2%BD%ED%99%94"] {
+        ask(Method::GET, &format!("/api/v1/districts/eungubi-seo/proposals?q={q}"), None, None).await;
+    }
     ask(Method::GET, &format!("/api/v1/proposals/{id}"), Some(&jun), None).await;
     let first = ask(Method::GET, &format!("/api/v1/proposals/{id}/comments?limit=2"), None, None).await;
     let cursor = first["next_cursor"].as_str().unwrap().to_owned();

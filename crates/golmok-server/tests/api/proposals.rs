@@ -358,6 +358,33 @@ async fn the_list_finds_by_status_and_words_and_sorts_by_discussion() {
     assert!(discussed.iter().position(|p| p.id == sale.id) < discussed.iter().position(|p| p.id == mural.id));
 }
 
+/// "Any case" is A to Z, the same on both engines: to a search É and é are two letters,
+/// on SQLite and PostgreSQL alike.
+#[tokio::test]
+async fn a_search_folds_ascii_letters_only_alike_on_both_engines() {
+    let s = demo_server().await;
+    let resident = s.login_demo("resident@example.com").await.token;
+    let capital = s.create_proposal(&resident, "ÉCLAIR 골목 축제", ProposalKind::Event).await;
+    let small = s.create_proposal(&resident, "éclair 야시장", ProposalKind::Event).await;
+    let ids = |list: Vec<Proposal>| {
+        let mut ids: Vec<i64> = list.into_iter().map(|p| p.id).collect();
+        ids.sort();
+        ids
+    };
+    for (q, expected) in [
+        ("éclair", vec![small.id]),
+        ("ÉCLAIR", vec![capital.id]),
+        ("Éclair", vec![capital.id]),
+        ("éCLAIR", vec![small.id]),
+        ("CLAIR", vec![capital.id, small.id]),
+        ("clair 골목", vec![capital.id]),
+        ("eclair", vec![]),
+    ] {
+        let found = ids(walk(&s, &format!("q={}", urlencode(q)), None).await);
+        assert_eq!(found, expected, "q={q}");
+    }
+}
+
 fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
