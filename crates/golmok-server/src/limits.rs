@@ -32,6 +32,7 @@ use ipnet::IpNet;
 
 use crate::{
     AppState,
+    db::{StoreError, StoreResult},
     error::{ApiError, ApiResult},
 };
 
@@ -186,7 +187,9 @@ pub async fn spend(state: &AppState, spend: Spend, who: &str) -> ApiResult<()> {
     let now = unix_now();
     let (start, left) = window(limit, now);
     let oldest = i64::try_from(now.saturating_sub(LONGEST_WINDOW.as_secs())).unwrap_or(0);
-    let hits = state.store.hit(&bucket(spend, who), start, oldest).await?;
+    let Some(hits) = unless_busy(spend, state.store.hit(&bucket(spend, who), start, oldest).await)? else {
+        return Ok(());
+    };
     if hits > i64::from(limit.count) { Err(ApiError::RateLimited { retry_after: left }) } else { Ok(()) }
 }
 
@@ -215,15 +218,33 @@ fn from_address(email: &str, client: IpAddr) -> String {
 pub async fn refund(state: &AppState, spend: Spend, who: &str) -> ApiResult<()> {
     let Some(limit) = state.limits.of(spend) else { return Ok(()) };
     let (start, _) = window(limit, unix_now());
-    state.store.unhit(&bucket(spend, who), start).await?;
+    unless_busy(spend, state.store.unhit(&bucket(spend, who), start).await)?;
     Ok(())
+}
+
+/// What the counting answered, or `None` when the database was too busy to count (locked
+/// past its timeout, no connection free): the request then goes on uncounted. A limit is
+/// a guard against floods, not the request's own work; turning a busy moment into 503s
+/// for every write, login included, would be worse than letting a few tries through. The
+/// request's own work still meets the busy database and answers for itself.
+fn unless_busy<T>(spend: Spend, counted: StoreResult<T>) -> ApiResult<Option<T>> {
+    match counted {
+        Ok(value) => Ok(Some(value)),
+        Err(StoreError::Busy) => {
+            tracing::warn!(limit = ?spend, "the database is too busy to count a try; letting it through");
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// 429 if `who` has no tries of `spend` left in this window, without counting one.
 pub async fn check(state: &AppState, spend: Spend, who: &str) -> ApiResult<()> {
     let Some(limit) = state.limits.of(spend) else { return Ok(()) };
     let (start, left) = window(limit, unix_now());
-    let hits = state.store.hits(&bucket(spend, who), start).await?;
+    let Some(hits) = unless_busy(spend, state.store.hits(&bucket(spend, who), start).await)? else {
+        return Ok(());
+    };
     if hits >= i64::from(limit.count) { Err(ApiError::RateLimited { retry_after: left }) } else { Ok(()) }
 }
 

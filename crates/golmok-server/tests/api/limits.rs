@@ -352,3 +352,22 @@ async fn a_burst_of_guesses_gets_no_more_tries_than_the_limit() {
         assert_eq!(s.post("/api/v1/auth/login", None, &other).await.status(), StatusCode::OK);
     }
 }
+
+/// A database too busy to count a try (another writer holds the lock past the timeout)
+/// lets the request through uncounted: it gets its own answer, not a 503 from the count.
+#[tokio::test]
+async fn a_busy_database_lets_a_try_through_uncounted() {
+    let s = TestServer::start_with(|c, _| c.demo = true).await;
+    let mut writer = s.db().await;
+    if s.on_postgres() {
+        sqlx::query("BEGIN").execute(&mut writer).await.unwrap();
+        sqlx::query("LOCK TABLE rate_counts IN EXCLUSIVE MODE").execute(&mut writer).await.unwrap();
+    } else {
+        sqlx::query("BEGIN IMMEDIATE").execute(&mut writer).await.unwrap();
+    }
+    // A write without a token: counted for its address first (which waits out the lock
+    // timeout and gives up), then refused for what it is.
+    let res = s.post(crate::DEMO_PROPOSALS, None, &json!({"kind": "event", "title": "x", "body": "y"})).await;
+    sqlx::query("ROLLBACK").execute(&mut writer).await.unwrap();
+    expect_error(res, StatusCode::UNAUTHORIZED, "unauthorized").await;
+}
