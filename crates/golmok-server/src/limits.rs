@@ -43,7 +43,7 @@ pub struct Limit {
     pub per: Duration,
 }
 
-/// The longest window a limit may have: rows of older windows are deleted after it.
+/// The longest window a limit may have.
 pub const LONGEST_WINDOW: Duration = Duration::from_secs(24 * 3600);
 
 impl FromStr for Limit {
@@ -131,6 +131,18 @@ impl Limits {
         }
     }
 
+    /// The longest window of the configured limits (none: nothing is counted). Servers
+    /// sharing a database are meant to share their limits too; one with shorter windows
+    /// would forget the others' counts early.
+    pub fn longest(&self) -> Duration {
+        [self.login, self.login_failures, self.register, self.writes, self.address_writes]
+            .into_iter()
+            .flatten()
+            .map(|l| l.per)
+            .max()
+            .unwrap_or_default()
+    }
+
     /// The client's address: the direct peer, unless the peer is a trusted proxy; then
     /// the nearest address in `X-Forwarded-For` that is not one (each proxy appends the
     /// address it got the request from, so entries further left are whatever the client
@@ -186,7 +198,9 @@ pub async fn spend(state: &AppState, spend: Spend, who: &str) -> ApiResult<()> {
     let Some(limit) = state.limits.of(spend) else { return Ok(()) };
     let now = unix_now();
     let (start, left) = window(limit, now);
-    let oldest = i64::try_from(now.saturating_sub(LONGEST_WINDOW.as_secs())).unwrap_or(0);
+    // Every window that began before the longest configured one is over, whatever its
+    // limit: those rows count nothing any more.
+    let oldest = i64::try_from(now.saturating_sub(state.limits.longest().as_secs())).unwrap_or(0);
     let Some(hits) = unless_busy(spend, state.store.hit(&bucket(spend, who), start, oldest).await)? else {
         return Ok(());
     };
@@ -362,6 +376,16 @@ mod tests {
         assert_eq!(l.of(Spend::EmailLoginFailure).map(|l| l.count), Some(u32::MAX));
         l.login_failures = None;
         assert_eq!(l.of(Spend::EmailLoginFailure), None, "off turns both off");
+    }
+
+    #[test]
+    fn the_longest_window_is_that_of_the_configured_limits() {
+        let mut l = limits(&[]);
+        assert_eq!(l.longest(), Duration::ZERO);
+        l.writes = Some(Limit { count: 60, per: Duration::from_secs(60) });
+        l.login_failures = Some(Limit { count: 10, per: Duration::from_secs(900) });
+        assert_eq!(l.longest(), Duration::from_secs(900));
+        assert_eq!(crate::Config::new("x.db").limits().longest(), Duration::from_secs(3600), "300/1h");
     }
 
     #[test]

@@ -4,8 +4,9 @@ use super::{Store, StoreResult};
 
 impl Store {
     /// Counts a try in `bucket`'s window beginning at `start`; answers the window's tries
-    /// so far. A bucket's first try of a window also forgets windows that began before
-    /// `oldest`, so the table holds about one window per active bucket.
+    /// so far. A bucket's first try of a window also forgets every bucket's windows that
+    /// began before `oldest` (the start of the longest limit's current window at the
+    /// latest), so the table holds about one window per bucket active within it.
     pub async fn hit(&self, bucket: &str, start: i64, oldest: i64) -> StoreResult<i64> {
         let hits: i64 = on_pool!(self, pool => sqlx::query_scalar(
             "INSERT INTO rate_counts (bucket, window_start, hits) VALUES ($1, $2, 1)

@@ -371,3 +371,37 @@ async fn a_busy_database_lets_a_try_through_uncounted() {
     sqlx::query("ROLLBACK").execute(&mut writer).await.unwrap();
     expect_error(res, StatusCode::UNAUTHORIZED, "unauthorized").await;
 }
+
+/// Counts of windows that are over are forgotten: everything that began before the
+/// longest configured window, not a day's worth of every bucket.
+#[tokio::test]
+async fn windows_older_than_the_longest_limit_are_forgotten() {
+    let s = TestServer::start_with(|c, _| {
+        c.demo = true;
+        c.limit_login = Setting(None);
+        c.limit_login_failures = Setting(None);
+        c.limit_register = Setting(None);
+        c.limit_writes = limit("100/2s");
+        c.limit_address_writes = limit("100/1s");
+    })
+    .await;
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let mut db = s.db().await;
+    for (bucket, start) in [("over", now - 60), ("long over", now - 3600), ("current", now + 3600)] {
+        sqlx::query("INSERT INTO rate_counts (bucket, window_start, hits) VALUES ($1, $2, 1)")
+            .bind(bucket)
+            .bind(start)
+            .execute(&mut db)
+            .await
+            .unwrap();
+    }
+    // A bucket's first try of a window (a write without a token) sweeps.
+    let res = s.post(crate::DEMO_PROPOSALS, None, &json!({"kind": "event", "title": "x", "body": "y"})).await;
+    expect_error(res, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let left: Vec<String> =
+        sqlx::query_scalar("SELECT bucket FROM rate_counts WHERE bucket IN ('over', 'long over', 'current')")
+            .fetch_all(&mut db)
+            .await
+            .unwrap();
+    assert_eq!(left, ["current"]);
+}
