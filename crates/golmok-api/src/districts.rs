@@ -46,30 +46,54 @@ pub struct DistrictSettings {
     pub expiry_days: i64,
 }
 
-/// `PATCH /districts/{slug}/settings`: only the fields given; an empty
-/// `kakao_channel_url` removes the channel.
+/// `PATCH /districts/{slug}/settings`: only the fields given. What a district may lack
+/// (the introductions, the KakaoTalk channel) is cleared by `null` or by a blank text
+/// alike; what it may not (its names, its numbers) cannot be `null`: that is refused,
+/// naming the field (`required`), rather than read as "left out".
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct DistrictSettingsUpdate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub name_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `null` or blank: no introduction.
+    #[serde(default, deserialize_with = "null_clears", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `null` or blank: no introduction in English.
+    #[serde(default, deserialize_with = "null_clears", skip_serializing_if = "Option::is_none")]
     pub description_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `null` or blank: no channel.
+    #[serde(default, deserialize_with = "null_clears", skip_serializing_if = "Option::is_none")]
     pub kakao_channel_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10000))]
+    #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10000, nullable = false))]
     pub support_threshold: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
+    #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100, nullable = false))]
     pub pledge_threshold: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(minimum = 7, maximum = 365))]
+    #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 7, maximum = 365, nullable = false))]
     pub expiry_days: Option<i64>,
+}
+
+/// A field that may be left out but not be `null`. serde reads `null` into an `Option` as
+/// `None`, the same as left out, which would silently ignore a client asking to clear
+/// something that cannot be cleared; read as the value itself, `null` is a type error,
+/// which the server answers as `required` for that field.
+fn not_null<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
+}
+
+/// A text that `null` clears, as a blank one does: `Some("")`, not the `None` of "left out".
+fn null_clears<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(d).map(|v| Some(v.unwrap_or_default()))
 }
 
 /// The ranges of a district's numbers: `(min, max)`.

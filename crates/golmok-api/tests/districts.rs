@@ -122,3 +122,27 @@ fn a_districts_settings_change_keeps_its_numbers_in_range_and_its_names_real() {
         ]
     );
 }
+
+#[test]
+fn null_in_a_settings_change_clears_what_a_district_may_lack_and_is_refused_for_the_rest() {
+    use golmok_api::DistrictSettingsUpdate;
+    let read = |json: &str| serde_json::from_str::<DistrictSettingsUpdate>(json);
+    assert_eq!(read("{}").unwrap(), DistrictSettingsUpdate::default(), "left out is left out");
+    let cleared =
+        read(r#"{"description": null, "description_en": null, "kakao_channel_url": null}"#).unwrap();
+    let blank = Some(String::new());
+    assert_eq!(
+        (cleared.description, cleared.description_en, cleared.kakao_channel_url),
+        (blank.clone(), blank.clone(), blank),
+        "null is a blank text"
+    );
+    for field in ["name", "name_en", "support_threshold", "pledge_threshold", "expiry_days"] {
+        let e = read(&format!(r#"{{"{field}": null}}"#)).unwrap_err();
+        assert!(e.to_string().starts_with("invalid type: null"), "{field}: {e}");
+    }
+    let given = read(r#"{"name": "은구비서로", "support_threshold": 25}"#).unwrap();
+    assert_eq!((given.name.as_deref(), given.support_threshold), (Some("은구비서로"), Some(25)));
+    // What the app sends reads back the same.
+    let sent = DistrictSettingsUpdate { expiry_days: Some(30), ..DistrictSettingsUpdate::default() };
+    assert_eq!(read(&serde_json::to_string(&sent).unwrap()).unwrap(), sent);
+}

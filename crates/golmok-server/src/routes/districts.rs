@@ -80,7 +80,9 @@ pub async fn settings(
 
 /// Changes the district's settings, only the fields given: names and introduction in both
 /// languages, its KakaoTalk channel, the supports and pledges that make a proposal ready
-/// for an answer, the days before an open one expires. Its moderators only.
+/// for an answer, the days before an open one expires. `null` (or a blank text) clears an
+/// introduction or the channel; `null` for a name or a number is refused (422, the field
+/// `required`). Its moderators only.
 #[utoipa::path(
     patch, path = "/api/v1/districts/{slug}/settings", operation_id = "update_district_settings", tag = "districts",
     params(("slug" = String, Path, description = "District slug")),
@@ -91,7 +93,7 @@ pub async fn settings(
         (status = 401, description = "`unauthorized`", body = ErrorBody),
         (status = 403, description = "`forbidden`: not a moderator of this district", body = ErrorBody),
         (status = 404, description = "`not_found`: no such district", body = ErrorBody),
-        (status = 422, description = "`validation_failed`, with `fields`", body = ErrorBody),
+        (status = 422, description = "`validation_failed`, with `fields`; `null` for a name or a number is `required`", body = ErrorBody),
     )
 )]
 pub async fn update_settings(

@@ -193,3 +193,44 @@ async fn moderators_set_their_district_and_appoint_each_other() {
     assert_eq!(left.iter().map(|a| a.id).collect::<Vec<_>>(), [resident.user.id]);
     expect_error(s.get(settings, Some(&moderator.token)).await, StatusCode::FORBIDDEN, "forbidden").await;
 }
+
+/// `null` in a settings change clears what a district may lack (an introduction, its
+/// channel) and is refused for what it may not (a name, a number), naming the field;
+/// nothing of a refused change is kept.
+#[tokio::test]
+async fn null_clears_what_a_district_may_lack_and_is_refused_for_the_rest() {
+    use golmok_api::DistrictSettings;
+    use reqwest::{Method, StatusCode};
+    use serde_json::json;
+
+    use crate::{demo_server, expect, expect_error, field_codes};
+
+    let s = demo_server().await;
+    let moderator = s.login_demo("moderator@example.com").await.token;
+    let settings = "/api/v1/districts/eungubi-seo/settings";
+    let patch = |body: serde_json::Value| {
+        let (s, moderator) = (&s, &moderator);
+        async move { s.send_json(Method::PATCH, settings, Some(moderator), &body).await }
+    };
+    let set = json!({"description_en": "An alley of bakeries", "kakao_channel_url": "pf.kakao.com/_eungubi"});
+    let before: DistrictSettings = expect(patch(set).await, StatusCode::OK).await;
+    assert!(before.kakao_channel_url.is_some() && !before.description_en.is_empty());
+
+    let cleared: DistrictSettings =
+        expect(patch(json!({"description_en": null, "kakao_channel_url": null})).await, StatusCode::OK).await;
+    assert_eq!(
+        (cleared.description_en.as_str(), cleared.kakao_channel_url.as_deref()),
+        ("", None),
+        "null clears"
+    );
+    assert_eq!(cleared.description, before.description, "left out is kept");
+
+    for field in ["name", "name_en", "support_threshold", "pledge_threshold", "expiry_days"] {
+        let body = json!({ field: null, "description": "바뀌면 안 되는 소개" });
+        let refused =
+            expect_error(patch(body).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(field_codes(&refused), [(field, golmok_api::FieldErrorCode::Required)]);
+    }
+    let after: DistrictSettings = expect(s.get(settings, Some(&moderator)).await, StatusCode::OK).await;
+    assert_eq!(after, cleared, "a refused change changes nothing");
+}

@@ -130,6 +130,22 @@ async fn openapi_lists_every_path() {
     let answer = &doc["components"]["schemas"]["StatusChange"]["allOf"][0];
     assert_eq!(answer["if"]["properties"]["status"]["enum"], serde_json::json!(["accepted", "declined"]));
     assert_eq!(answer["then"]["required"][0], "note");
+    // A district's settings: null clears what may be empty, and nothing else may be null.
+    let settings = &doc["components"]["schemas"]["DistrictSettingsUpdate"]["properties"];
+    for (property, nullable) in [
+        ("name", false),
+        ("name_en", false),
+        ("description", true),
+        ("description_en", true),
+        ("kakao_channel_url", true),
+        ("support_threshold", false),
+        ("pledge_threshold", false),
+        ("expiry_days", false),
+    ] {
+        let types = &settings[property]["type"];
+        let null = types == "null" || types.as_array().is_some_and(|t| t.iter().any(|t| t == "null"));
+        assert_eq!(null, nullable, "DistrictSettingsUpdate.{property}: {types}");
+    }
     let q = &paths["/api/v1/districts/{slug}/shops"]["get"]["parameters"];
     let q = q.as_array().unwrap().iter().find(|p| p["name"] == "q").unwrap();
     assert_eq!(q["schema"]["maxLength"], 50);
