@@ -3,7 +3,7 @@ use golmok_api::{
     Author, District, DistrictSettings, DistrictSettingsUpdate, ErrorBody, Headline, Page, validate,
 };
 
-use super::{PageParams, Pager, moderation::moderated};
+use super::{PageParams, Pager, moderated};
 use crate::{
     AppState,
     auth::CurrentUser,

@@ -21,7 +21,7 @@ use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::{AppState, error::ApiError};
+use crate::{AppState, auth::CurrentUser, error::ApiError};
 
 /// Every `/api/v1` route; paths are relative to that prefix.
 pub fn router() -> Router<AppState> {
@@ -135,6 +135,16 @@ impl Pager {
     pub fn page<T>(&self, items: Vec<T>, key: impl Fn(&T) -> i64) -> golmok_api::Page<T> {
         paginate(items, self.limit, |item| encode_cursor(&[self.prefix.to_owned(), key(item).to_string()]))
     }
+}
+
+/// The district `slug`, for one of its moderators: 404 if there is none, 403 for others.
+/// The console's endpoints (its queue, suspensions, settings, moderators) all begin here.
+async fn moderated(state: &AppState, slug: &str, current: &CurrentUser) -> Result<i64, ApiError> {
+    let district = state.store.district_id(slug).await?.ok_or(ApiError::NotFound("district"))?;
+    if !state.store.is_moderator(district, current.user.id).await? {
+        return Err(ApiError::Forbidden);
+    }
+    Ok(district)
 }
 
 /// `?cursor=` as given; an empty one asks for the first page, as none does.

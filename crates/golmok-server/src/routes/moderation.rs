@@ -8,7 +8,7 @@ use golmok_api::{
     Suspension, Visibility, validate,
 };
 
-use super::{PageParams, Pager};
+use super::{PageParams, Pager, moderated};
 use crate::{
     AppState,
     auth::CurrentUser,
@@ -184,15 +184,6 @@ hide_route!(
     "hide_announcement",
     "an announcement"
 );
-
-/// The district `slug`, for one of its moderators: 404 if there is none, 403 for others.
-pub(super) async fn moderated(state: &AppState, slug: &str, current: &CurrentUser) -> ApiResult<i64> {
-    let district = state.store.district_id(slug).await?.ok_or(ApiError::NotFound("district"))?;
-    if !state.store.is_moderator(district, current.user.id).await? {
-        return Err(ApiError::Forbidden);
-    }
-    Ok(district)
-}
 
 /// 403 `suspended` if the district's moderators suspended `user_id` from writing there:
 /// every write in a district asks this first.
