@@ -36,6 +36,7 @@ pub struct ProposalFilter {
 #[derive(FromRow)]
 struct ProposalRow {
     id: i64,
+    district_id: i64,
     district_slug: String,
     kind: String,
     title: String,
@@ -109,7 +110,8 @@ impl From<CommentRow> for Comment {
 }
 
 /// Start of every proposal query: `$1` is the viewer whose `voted` flag it computes.
-const SELECT_PROPOSALS: &str = "SELECT p.id, d.slug AS district_slug, p.kind, p.title, p.body, p.status,
+const SELECT_PROPOSALS: &str =
+    "SELECT p.id, p.district_id, d.slug AS district_slug, p.kind, p.title, p.body, p.status,
         p.event_date, p.event_place, p.author_id, u.display_name AS author_name, p.vote_count,
         p.comment_count, p.answer_count, p.pledge_count, p.created_at,
         EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = p.id AND v.user_id = $1) AS voted
@@ -270,13 +272,27 @@ impl Store {
 
     /// A visible proposal, with `voted` for `viewer`.
     pub async fn get_proposal(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<Proposal>> {
+        Ok(self.proposal_in_district(id, viewer).await?.map(|(proposal, _)| proposal))
+    }
+
+    /// A visible proposal, with `voted` for `viewer`, and the id of its district, which
+    /// rights over it are checked against: one read for both.
+    pub async fn proposal_in_district(
+        &self,
+        id: i64,
+        viewer: Option<i64>,
+    ) -> StoreResult<Option<(Proposal, i64)>> {
         let sql = format!("{SELECT_PROPOSALS} WHERE NOT p.hidden AND p.id = $2");
         let row = on_pool!(self, pool => sqlx::query_as::<_, ProposalRow>(&sql)
             .bind(viewer)
             .bind(id)
             .fetch_optional(pool)
             .await)?;
-        row.map(Proposal::try_from).transpose()
+        row.map(|r| {
+            let district = r.district_id;
+            Proposal::try_from(r).map(|proposal| (proposal, district))
+        })
+        .transpose()
     }
 
     /// Stores an already validated proposal; answers its id.

@@ -22,10 +22,7 @@ fn conflict(message: &str) -> ApiError {
 
 /// A visible proposal as the caller sees it, with its district.
 async fn proposal_for(state: &AppState, id: i64, user_id: i64) -> ApiResult<(Proposal, i64)> {
-    let district = state.store.proposal_district(id).await?.ok_or(ApiError::NotFound("proposal"))?;
-    let proposal =
-        state.store.get_proposal(id, Some(user_id)).await?.ok_or(ApiError::NotFound("proposal"))?;
-    Ok((proposal, district))
+    state.store.proposal_in_district(id, Some(user_id)).await?.ok_or(ApiError::NotFound("proposal"))
 }
 
 /// Moves a proposal: a moderator of its district reviews, accepts, declines or marks
