@@ -12,7 +12,6 @@ mod callers;
 mod comments;
 mod demo;
 mod engines;
-mod goals;
 mod life;
 mod limits;
 mod meta;
