@@ -23,6 +23,24 @@ const parsed = new Promise((resolve) => {
   else resolve();
 });
 
+// The rules only code in chunks draws (scripts/split-css.mjs), fetched with the first
+// chunk (the chunk loader waits for them: scripts/build-wasm.mjs), once, and again after
+// a failure. A page that must do without them still works, so this never fails.
+let styles = null;
+window.golmokStyles = () =>
+  (styles ??= new Promise((resolve) => {
+    const href = boot?.dataset.css;
+    if (!href) return resolve();
+    const link = el('link', '', undefined, { rel: 'stylesheet', href: new URL(href, document.baseURI).href });
+    link.onload = resolve;
+    link.onerror = () => {
+      link.remove();
+      styles = null;
+      resolve();
+    };
+    document.head.append(link);
+  }));
+
 function fail() {
   const app = document.getElementById('app');
   if (!app) return;

@@ -31,6 +31,7 @@ import zlib from 'node:zlib';
 
 import { transformSync } from 'esbuild';
 
+import { splitStylesheet } from './split-css.mjs';
 import { DEAD_EXPORTS, WASM_FEATURES } from './wasm-features.mjs';
 
 const execFile = promisify(execFileCb);
@@ -341,6 +342,8 @@ async function releaseBuild() {
 // wasm-split-cli's loader writes out each chunk's fetch and instantiation in full, 85
 // times over; one function does it from the chunk's name instead, 0.1 KB gzip of every
 // first load. A loader in another shape fails the build rather than ship unchanged.
+// A chunk starts only once the stylesheet of the pages in chunks is there too (fetched
+// alongside, once: public/boot.js `golmokStyles`), so nothing it draws shows unstyled.
 function compactLoader(js, chunks) {
   const fetchOne =
     /\(\)=>\{const (\w+)=fetch\(new URL\("\.\/([^"]+)\.wasm",import\.meta\.url\)\);return \1\.catch\(\(\)=>\{\}\),async (\w+)=>WebAssembly\.instantiateStreaming\(\1,\3\)\}/g;
@@ -351,7 +354,7 @@ function compactLoader(js, chunks) {
     return `$chunk("${name}")`;
   });
   if (found !== chunks) throw new Error(`build-wasm: ${found} chunk fetches in the loader, ${chunks} chunks`);
-  return `${out}function $chunk(n){return()=>{const t=fetch(new URL("./"+n+".wasm",import.meta.url));return t.catch(()=>{}),async i=>WebAssembly.instantiateStreaming(t,i)}}`;
+  return `${out}function $chunk(n){return()=>{const t=fetch(new URL("./"+n+".wasm",import.meta.url)),s=globalThis.golmokStyles?.();return t.catch(()=>{}),async i=>(await s,WebAssembly.instantiateStreaming(t,i))}}`;
 }
 
 function debugBuild() {
@@ -363,19 +366,34 @@ function debugBuild() {
 }
 
 // Trunk's stylesheet and boot script, minified and named anew by their minified bytes.
-// (`ours`: the files this script wrote, minified already.)
+// (`ours`: the files this script wrote, minified already.) The stylesheet is also split
+// in two (scripts/split-css.mjs): what the first load draws stays linked, the rest is
+// named in the boot meta for the app to fetch with the first page in a chunk.
 function minifyTrunkAssets(ours) {
   const index = path.join(staging, 'index.html');
   let html = fs.readFileSync(index, 'utf8');
+  // Read before the loop below renames the boot script.
+  const code = fs.readdirSync(staging).filter((f) => /\.(js|wasm)$/.test(f));
+  const textOf = (files) => [...files, 'index.html'].map((f) => fs.readFileSync(path.join(staging, f), 'latin1')).join('\n');
+  const firstLoad = textOf(code.filter((f) => !/^(chunk|split)_/.test(f)));
+  const anywhere = textOf(code);
+  const css = (source) => {
+    const minified = transformSync(source, { loader: 'css', minify: true }).code;
+    const split = splitStylesheet(minified, { firstLoad, anywhere });
+    const later = `pages-${hash16(split.later)}.css`;
+    fs.writeFileSync(path.join(staging, later), split.later);
+    step(`stylesheet: ${split.first.length} bytes first, ${split.later.length} later (${later})`);
+    html = replaceAll(html, [['<meta name="golmok-boot" ', `<meta name="golmok-boot" data-css="./${later}" `]], 'index.html');
+    return split.first;
+  };
   for (const f of fs.readdirSync(staging)) {
     const m = f.match(/^(.+)-[0-9a-f]{10,16}\.(css|js)$/);
     if (!m || ours.includes(f) || !html.includes(`"./${f}"`)) continue;
     const source = fs.readFileSync(path.join(staging, f), 'utf8');
-    const code =
-      m[2] === 'css' ? transformSync(source, { loader: 'css', minify: true }).code : minify(source);
-    const name = `${m[1]}-${hash16(code)}.${m[2]}`;
+    const minified = m[2] === 'css' ? css(source) : minify(source);
+    const name = `${m[1]}-${hash16(minified)}.${m[2]}`;
     fs.rmSync(path.join(staging, f));
-    fs.writeFileSync(path.join(staging, name), code);
+    fs.writeFileSync(path.join(staging, name), minified);
     html = replaceAll(html, [[`"./${f}"`, `"./${name}"`]], 'index.html');
   }
   fs.writeFileSync(index, html);

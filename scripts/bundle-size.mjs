@@ -2,8 +2,9 @@
 // What a first visit downloads: every file dist/index.html makes the browser fetch before
 // the app runs (the page itself, stylesheet, icon, boot script, the JS and wasm that the
 // boot script imports, named in <meta name="golmok-boot">, and the modules that JS
-// imports: the chunk loader), raw and compressed. Chunks are not in it: the district
-// page needs none (tests/e2e/chunks.test.mjs checks that in a browser).
+// imports: the chunk loader), raw and compressed. Chunks are not in it, nor the
+// stylesheet that comes with the first of them (`data-css`): the district page needs
+// none (tests/e2e/chunks.test.mjs checks that in a browser).
 //
 //   node scripts/bundle-size.mjs [DIST]            print the table (make bench)
 //   node scripts/bundle-size.mjs --check [DIST]    also fail when the gzip -9 total is

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { DISTRICT, DISTRICT_NAME, FAILED_REQUEST, eventually, heading, open, ready, scenario, t } from './support.mjs';
 
 const CHUNK = /\/(split|chunk)_[\w]+-[0-9a-f]{10}\.wasm$/;
+// The rules only code in chunks draws (scripts/split-css.mjs).
+const LATER_STYLES = /\/pages-[0-9a-f]{16}\.css$/;
 const SHOPS_CHUNK = '**/split_page_shops-*.wasm';
 const TALK_CHUNK = '**/split_proposal_talk-*.wasm';
 
@@ -37,8 +39,9 @@ scenario('the district page shows its proposals before any other page code is fe
   assert.ok(cardsAt > 0, 'the cards were seen appearing');
   const loaded = await resources(page);
   assert.ok(loaded.some((r) => /_bg\.wasm$/.test(r.url)), 'the main wasm was loaded');
-  const early = loaded.filter((r) => CHUNK.test(new URL(r.url).pathname) && r.start < cardsAt);
-  assert.deepEqual(early, [], 'no chunk was fetched before the proposals showed');
+  const later = (r) => CHUNK.test(new URL(r.url).pathname) || LATER_STYLES.test(new URL(r.url).pathname);
+  const early = loaded.filter((r) => later(r) && r.start < cardsAt);
+  assert.deepEqual(early, [], 'no chunk and no later stylesheet was fetched before the proposals showed');
 });
 
 scenario('a proposal shared as a link shows with no chunk at all, then its conversation comes', async (page) => {
@@ -72,6 +75,37 @@ scenario('the proposal form opens from a cold cache, fetching its own code', asy
     after.some((u) => /split_page_new_proposal-[0-9a-f]{10}\.wasm$/.test(u)),
     `the form's chunk was fetched on its first visit: ${after.join(', ')}`,
   );
+  // Its styles came with the chunks (here already with those fetched ahead, while the
+  // district page sat idle), once: the kind choice is laid out as a grid, not stacked
+  // as a browser's default fieldset.
+  const styles = (await resources(page)).filter((r) => LATER_STYLES.test(new URL(r.url).pathname));
+  assert.equal(styles.length, 1, 'the later stylesheet, once');
+  assert.equal(await page.locator('fieldset.kind-choice').evaluate((e) => getComputedStyle(e).display), 'grid');
+});
+
+scenario('a page whose later stylesheet cannot be fetched still opens, and the next page asks again', async (page, session) => {
+  session.allowConsoleError(FAILED_REQUEST);
+  let asked = 0;
+  let failing = true;
+  await page.route(LATER_STYLES, (route) => {
+    asked += 1;
+    return failing ? route.abort('internetdisconnected') : route.continue();
+  });
+  await open(page, `/d/${DISTRICT}`);
+  await page.getByRole('link', { name: t('ko', 'nav_shops') }).first().click();
+  await ready(page);
+  assert.equal(await heading(page), t('ko', 'shops_title'));
+  assert.ok(asked > 0, 'the stylesheet was asked for with the page');
+
+  failing = false;
+  const before = asked;
+  await page.goBack();
+  await ready(page);
+  await page.getByRole('link', { name: t('ko', 'nav_news') }).first().click();
+  await ready(page);
+  assert.equal(await heading(page), t('ko', 'news_title'));
+  assert.ok(asked > before, 'asked again with the next page');
+  assert.equal(await page.locator('link[rel=stylesheet][href*="pages-"]').count(), 1, 'one link, the one that loaded');
 });
 
 scenario('a page whose chunk fails to load shows the error with a retry, and the retry works', async (page, session) => {
