@@ -134,27 +134,8 @@ function drawDistrict(district, lang, text, query) {
   }
   hero.append(links);
 
-  const chips = (className, choices) => {
-    const group = el('div', 'chips');
-    for (const [label, pressed] of choices) {
-      group.append(el('button', className, label, { type: 'button', 'aria-pressed': String(pressed) }));
-    }
-    return group;
-  };
-  const kind = last(query, 'kind');
-  const newest = last(query, 'sort') === 'new';
-  const controls = el('div', 'feed-controls');
-  controls.append(
-    chips('chip', [
-      [text.filter_all, kind !== 'event' && kind !== 'improvement'],
-      [text.filter_event, kind === 'event'],
-      [text.filter_improvement, kind === 'improvement'],
-    ]),
-    chips('chip chip-quiet', [
-      [text.sort_top, !newest],
-      [text.sort_new, newest],
-    ]),
-  );
+  const controls = el('form', 'feed-controls', undefined, { role: 'search' });
+  fillControls(controls, text, query);
   const skeletons = el('div', 'skeletons');
   for (let i = 0; i < 3; i++) {
     const card = el('div', 'card skeleton-card', undefined, { 'aria-hidden': 'true' });
@@ -195,8 +176,54 @@ function drawDistrict(district, lang, text, query) {
   painted = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
+// The district feed's controls, as src/pages/district/filters.rs draws them, with the
+// address's filters: in the boot screen, and in the app itself while the controls' code
+// arrives (src/pages/district/feed.rs). Inert either way; no labels, which are for screen
+// readers, and those skip inert parts.
+function fillControls(form, text, query) {
+  const chips = (className, choices) => {
+    const group = el('div', 'chips');
+    for (const [label, pressed] of choices) {
+      group.append(el('button', className, label, { type: 'button', 'aria-pressed': String(pressed) }));
+    }
+    return group;
+  };
+  const kind = last(query, 'kind');
+  const sort = last(query, 'sort');
+  const status = STATUSES.includes(last(query, 'status')) ? last(query, 'status') : null;
+  const search = el('div', 'search-row');
+  const words = el('input', '', undefined, { id: 'proposal-search', name: 'q', type: 'search', placeholder: text.proposal_search_placeholder });
+  words.value = last(query, 'q') ?? '';
+  search.append(words, el('button', 'button button-secondary', text.search_submit, { type: 'submit' }));
+  const select = el('select', 'status-filter', undefined, { id: 'proposal-status' });
+  select.append(el('option', '', status ? text[`status_${status}`] : text.status_all));
+  form.replaceChildren(
+    search,
+    chips('chip', [
+      [text.filter_all, kind !== 'event' && kind !== 'improvement'],
+      [text.filter_event, kind === 'event'],
+      [text.filter_improvement, kind === 'improvement'],
+    ]),
+    chips('chip chip-quiet', [
+      [text.sort_top, sort !== 'new' && sort !== 'discussed'],
+      [text.sort_new, sort === 'new'],
+      [text.sort_discussed, sort === 'discussed'],
+    ]),
+    select,
+  );
+}
+
+// The UI words the boot screen needs, written into index.html from locales/ by the build.
+const bootText = () => JSON.parse(document.getElementById('golmok-boot-text')?.textContent ?? '{}');
+window.golmokControls = (form, lang) => {
+  const text = bootText()[lang];
+  if (text) fillControls(form, text, new URLSearchParams(location.search));
+};
+
 // The router reads a repeated parameter's last value.
 const last = (query, name) => query.getAll(name).at(-1) ?? null;
+// golmok_api::ProposalStatus, as the address and the API write them.
+const STATUSES = ['open', 'under_review', 'accepted', 'done', 'declined', 'withdrawn'];
 
 function startDistrict(slug, lang, text) {
   // The session the app restores (src/state/session.rs): a token and its user.
@@ -206,10 +233,14 @@ function startDistrict(slug, lang, text) {
     if (typeof session?.token === 'string' && session.user) token = session.token;
   } catch {}
   const path = `${apiRoot()}/districts/${encodeURIComponent(slug)}`;
-  // The list as src/api/mod.rs asks for it, with the filter and order of the address.
+  // The list as src/api/mod.rs asks for it, with the filters and order of the address.
   const query = new URLSearchParams(location.search);
+  const sort = ['new', 'discussed'].includes(last(query, 'sort')) ? last(query, 'sort') : 'top';
   const kind = ['event', 'improvement'].includes(last(query, 'kind')) ? `&kind=${last(query, 'kind')}` : '';
-  prefetch(`${path}/proposals?sort=${last(query, 'sort') === 'new' ? 'new' : 'top'}${kind}`, token);
+  const status = STATUSES.includes(last(query, 'status')) ? `&status=${last(query, 'status')}` : '';
+  const words = (last(query, 'q') ?? '').trim();
+  const q = words ? `&q=${encodeURIComponent(words)}` : '';
+  prefetch(`${path}/proposals?sort=${sort}${kind}${status}${q}`, token);
   prefetch(path, token)
     .then((response) => (response.ok ? response.clone().json() : null))
     .then(async (district) => {
@@ -221,8 +252,7 @@ function startDistrict(slug, lang, text) {
 
 try {
   const lang = language();
-  // The UI words the boot screen needs, written into index.html from locales/ by the build.
-  const text = JSON.parse(document.getElementById('golmok-boot-text')?.textContent ?? '{}')[lang];
+  const text = bootText()[lang];
   document.documentElement.lang = lang;
   parsed.then(() => {
     const brand = document.querySelector('#app .boot-screen .brand-name');

@@ -405,7 +405,9 @@ const BOOT_TEXT = [
   'app_name', 'proposals_heading', 'show_more', 'filter_all', 'filter_event', 'filter_improvement',
   'sort_top', 'sort_new', 'propose_cta', 'district_links', 'nav_shops', 'nav_news', 'district_kakao',
   'news_heading', 'news_all', 'announcement_pinned', 'announcement_sale', 'announcement_hours',
-  'announcement_event', 'announcement_notice',
+  'announcement_event', 'announcement_notice', 'proposal_search_placeholder', 'search_submit',
+  'sort_discussed', 'status_all', 'status_open', 'status_under_review',
+  'status_accepted', 'status_done', 'status_declined', 'status_withdrawn',
 ];
 
 function bootText() {

@@ -12,9 +12,9 @@ use golmok_api::{
     Announcement, AnnouncementUpdate, Answer, AnsweredProposal, AuthResponse, Comment, District, FeedItem,
     FollowState, HiddenItem, LoginRequest, Moderated, NewAnnouncement, NewAnswer, NewComment, NewProposal,
     NewReport, NewShopClaim, NewSuspension, Page, Proposal, ProposalEdit, ProposalKind, ProposalSort,
-    RegisterRequest, Report, ReportTarget, ReportedItem, Shop, ShopCategory, ShopClaim, ShopUpdate,
-    StanceCounts, StatusChange, Suspension, TimelineEntry, UpdateNote, User, Verification, Visibility,
-    VoteState,
+    ProposalStatus, RegisterRequest, Report, ReportTarget, ReportedItem, Shop, ShopCategory, ShopClaim,
+    ShopUpdate, StanceCounts, StatusChange, Suspension, TimelineEntry, UpdateNote, User, Verification,
+    Visibility, VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -29,7 +29,10 @@ const TIMEOUT_MS: u32 = 15_000;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProposalQuery {
     pub kind: Option<ProposalKind>,
+    pub status: Option<ProposalStatus>,
     pub sort: ProposalSort,
+    /// Words to find in title and text; empty: no search.
+    pub q: String,
     pub cursor: Option<String>,
 }
 
@@ -76,9 +79,13 @@ impl Api {
 
     pub async fn proposals(&self, district: &str, query: &ProposalQuery) -> Result<Page<Proposal>, ApiError> {
         let path = format!("/districts/{}/proposals", encode(district));
+        // public/boot.js asks for the first page in this same order, to hand it over.
+        let q = query.q.trim();
         let params = [
             ("sort", Some(query.sort.as_str())),
             ("kind", query.kind.map(ProposalKind::as_str)),
+            ("status", query.status.map(ProposalStatus::as_str)),
+            ("q", (!q.is_empty()).then_some(q)),
             ("cursor", query.cursor.as_deref()),
         ];
         self.get(&with_query(path, &params)).await

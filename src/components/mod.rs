@@ -3,6 +3,7 @@
 pub mod announcement_card;
 pub mod badges;
 pub mod field;
+pub mod filters;
 pub mod form;
 pub mod kakao_link;
 pub mod layout;

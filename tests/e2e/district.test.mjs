@@ -1,5 +1,5 @@
 // A district's home: who it is, then its proposals ranked by support, each card showing
-// its kind, status and counts; the kind filter and the order live in the address.
+// its kind, status and counts; the search, the filters and the order live in the address.
 import assert from 'node:assert/strict';
 import { DISTRICT, DISTRICT_NAME, counted, eventually, exact, heading, open, reload, scenario, t } from './support.mjs';
 
@@ -88,4 +88,43 @@ scenario('the kind filter and the newest-first order are kept in the address', a
   assert.equal(await newest.getAttribute('aria-pressed'), 'true', 'the order survives a reload');
   const list = await cards(page);
   assert.ok(list.every((c) => c.kind === 'kind_event'));
+});
+
+scenario('a searched, filtered list in another order is kept in the address and survives a reload', async (page) => {
+  await open(page, `/d/${DISTRICT}`);
+  const feed = page.getByRole('region', { name: t('ko', 'proposals_heading') });
+  const search = feed.getByRole('searchbox', { name: t('ko', 'proposal_search_label') });
+  const status = feed.getByRole('combobox', { name: t('ko', 'status_filter_label') });
+  const discussed = feed
+    .getByRole('group', { name: t('ko', 'sort_label') })
+    .getByRole('button', { name: exact(t('ko', 'sort_discussed')) });
+  const parking = '공영주차장 안내판을 골목 입구에 세워 주세요';
+  const query = () => Object.fromEntries(new URL(page.url()).searchParams);
+
+  // Words in the title, a part of a word: case and position do not matter.
+  await search.fill('주차');
+  await search.press('Enter');
+  await eventually(async () => assert.deepEqual(query(), { q: '주차' }));
+  await eventually(async () => assert.deepEqual((await cards(page)).map((c) => c.title), [parking]));
+  await status.selectOption({ label: t('ko', 'status_done') });
+  await eventually(async () => assert.deepEqual(query(), { q: '주차', status: 'done' }));
+  await discussed.click();
+  await eventually(async () => assert.deepEqual(query(), { q: '주차', status: 'done', sort: 'discussed' }));
+  await eventually(async () => assert.equal(await discussed.getAttribute('aria-pressed'), 'true'));
+  await eventually(async () => assert.deepEqual((await cards(page)).map((c) => c.title), [parking]));
+
+  await reload(page);
+  assert.equal(await search.inputValue(), '주차', 'the words survive a reload');
+  assert.equal(await status.inputValue(), 'done', 'the status survives a reload');
+  assert.equal(await discussed.getAttribute('aria-pressed'), 'true', 'the order survives a reload');
+  const after = await cards(page);
+  assert.deepEqual(after.map((c) => [c.title, c.status]), [[parking, 'status_done']]);
+
+  // Nothing matches: say so, and offer the way back to every proposal.
+  await status.selectOption({ label: t('ko', 'status_open') });
+  await feed.getByText(t('ko', 'proposals_no_match')).waitFor();
+  await feed.getByRole('link', { name: t('ko', 'filters_clear') }).click();
+  await eventually(async () => assert.deepEqual(query(), {}));
+  await eventually(async () => assert.equal(await search.inputValue(), ''));
+  assert.ok((await cards(page)).length > 3, 'every proposal again');
 });

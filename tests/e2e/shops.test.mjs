@@ -43,9 +43,9 @@ scenario('a resident filters shops by "accepts Onnuri", and the address keeps it
   await page.waitForURL(/category=florist/);
   await eventually(async () => assert.deepEqual(await shopNames(page), ['골목 꽃집']));
   await page.getByLabel(t('ko', 'shop_search_label')).fill('철물');
-  await page.getByRole('button', { name: t('ko', 'shop_search_submit'), exact: true }).click();
+  await page.getByRole('button', { name: t('ko', 'search_submit'), exact: true }).click();
   await page.getByText(t('ko', 'shops_empty')).waitFor();
-  await page.getByRole('link', { name: t('ko', 'shops_clear') }).click();
+  await page.getByRole('link', { name: t('ko', 'filters_clear') }).click();
   await eventually(async () => assert.ok((await shopNames(page)).length >= 7));
   assert.equal(await page.getByLabel(t('ko', 'shop_search_label')).inputValue(), '', 'the search box follows the address');
 });

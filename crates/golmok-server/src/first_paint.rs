@@ -11,22 +11,26 @@
 
 use std::collections::HashMap;
 
-use golmok_api::District;
+use golmok_api::{District, ProposalStatus};
 
-/// What, beside the district, decides the drawing: the language and the list's filter
+/// What, beside the district, decides the drawing: the language and the list's filters
 /// and order in the address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Visit<'a> {
     pub lang: &'static str,
     pub kind: Option<&'a str>,
-    pub newest: bool,
+    pub status: Option<&'a str>,
+    /// `top`, `new` or `discussed`.
+    pub sort: &'a str,
+    /// The words searched for, as typed.
+    pub q: &'a str,
 }
 
 impl<'a> Visit<'a> {
     /// The language as the app picks it (`src/state/lang.rs`): `?lang=`, then the
     /// remembered choice (the app keeps it in the `golmok.lang` cookie too), then the
-    /// browser's languages, else Korean. Kind and order are the last of their kind in the
-    /// query, as the router reads them.
+    /// browser's languages, else Korean. Filters and order are the last of their kind in
+    /// the query, as the router reads them; an unknown one is none.
     pub fn of(query: &'a [(String, String)], cookie: Option<&str>, accept_language: Option<&str>) -> Self {
         let first = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
         let last = |name: &str| query.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
@@ -44,7 +48,9 @@ impl<'a> Visit<'a> {
             .or(browser)
             .unwrap_or("ko");
         let kind = last("kind").filter(|k| matches!(*k, "event" | "improvement"));
-        Visit { lang, kind, newest: last("sort") == Some("new") }
+        let status = last("status").filter(|s| ProposalStatus::parse(s).is_some());
+        let sort = last("sort").filter(|s| matches!(*s, "new" | "discussed")).unwrap_or("top");
+        Visit { lang, kind, status, sort, q: last("q").unwrap_or_default() }
     }
 }
 
@@ -180,14 +186,29 @@ pub fn render(index: &str, district: &District, visit: Visit<'_>) -> Option<Stri
         "<section class=\"feed\"><h2 class=\"section-title\">{}</h2>",
         word("proposals_heading")
     ));
-    out.push_str("<div class=\"feed-controls\"><div class=\"chips\">");
+    // No labels: they are for screen readers, which the inert boot screen is hidden from.
+    out.push_str(&format!(
+        "<form class=\"feed-controls\" role=\"search\"><div class=\"search-row\">\
+         <input id=\"proposal-search\" name=\"q\" type=\"search\" placeholder=\"{}\" value=\"{}\">\
+         <button class=\"button button-secondary\" type=\"submit\">{}</button></div><div class=\"chips\">",
+        word("proposal_search_placeholder"),
+        esc(visit.q),
+        word("search_submit"),
+    ));
     out.push_str(&chip("chip", "filter_all", visit.kind.is_none()));
     out.push_str(&chip("chip", "filter_event", visit.kind == Some("event")));
     out.push_str(&chip("chip", "filter_improvement", visit.kind == Some("improvement")));
     out.push_str("</div><div class=\"chips\">");
-    out.push_str(&chip("chip chip-quiet", "sort_top", !visit.newest));
-    out.push_str(&chip("chip chip-quiet", "sort_new", visit.newest));
-    out.push_str("</div></div><div class=\"skeletons\">");
+    out.push_str(&chip("chip chip-quiet", "sort_top", visit.sort == "top"));
+    out.push_str(&chip("chip chip-quiet", "sort_new", visit.sort == "new"));
+    out.push_str(&chip("chip chip-quiet", "sort_discussed", visit.sort == "discussed"));
+    // One option, the chosen one: the box is as wide as the app's (style/main.css).
+    let status = visit.status.map_or_else(|| "status_all".to_owned(), |s| format!("status_{s}"));
+    out.push_str(&format!(
+        "</div><select class=\"status-filter\" id=\"proposal-status\"><option>{}</option></select></form>\
+         <div class=\"skeletons\">",
+        word(&status),
+    ));
     for _ in 0..3 {
         out.push_str("<div class=\"card skeleton-card\" aria-hidden=\"true\">");
         for part in ["badge", "title", "line", "counts"] {
@@ -271,8 +292,14 @@ mod tests {
         assert_eq!(Visit::of(&query("lang=xx"), None, Some("en")).lang, "en");
         let v = query("kind=event&sort=top&kind=improvement&sort=new");
         let visit = Visit::of(&v, None, None);
-        assert_eq!((visit.kind, visit.newest), (Some("improvement"), true), "the last of each");
+        assert_eq!((visit.kind, visit.sort), (Some("improvement"), "new"), "the last of each");
         assert_eq!(Visit::of(&query("kind=festival"), None, None).kind, None);
+        let v = query("status=open&q=mural&sort=discussed&status=under_review");
+        let visit = Visit::of(&v, None, None);
+        assert_eq!((visit.status, visit.q, visit.sort), (Some("under_review"), "mural", "discussed"));
+        let v = query("status=lost&sort=old");
+        let visit = Visit::of(&v, None, None);
+        assert_eq!((visit.status, visit.q, visit.sort), (None, "", "top"), "unknown ones are none");
     }
 
     #[test]

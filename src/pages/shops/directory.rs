@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::{ShopQuery, encode, use_api, with_query};
+use crate::components::filters::{FilterChip, NoMatch, SearchRow};
 use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
 use crate::components::shop_card::{ShopCard, category_label};
@@ -70,15 +71,8 @@ pub fn ShopsPage() -> impl IntoView {
                     First::Loading => view! { <CardSkeletons /> }.into_any(),
                     First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
                     First::Ready if list.is_empty() && filtered() => {
-                        view! {
-                            <div class="empty">
-                                <p>{tr!(shops_empty)}</p>
-                                <a href=link(directory_href(&slug.get(), &ShopQuery::default())) class="button button-secondary">
-                                    {tr!(shops_clear)}
-                                </a>
-                            </div>
-                        }
-                            .into_any()
+                        let clear = link(directory_href(&slug.get(), &ShopQuery::default()));
+                        view! { <NoMatch text=tr!(shops_empty) clear /> }.into_any()
                     }
                     First::Ready if list.is_empty() => view! { <p class="empty">{tr!(shops_none)}</p> }.into_any(),
                     First::Ready => {
@@ -109,16 +103,8 @@ fn ShopFilters(query: Memo<ShopQuery>, apply: Callback<ShopQuery>) -> impl IntoV
         apply.run(next);
     };
     let toggle = move |label: &'static str, on: fn(&ShopQuery) -> bool, flip: fn(&mut ShopQuery)| {
-        view! {
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || if query.with(on) { "true" } else { "false" }
-                on:click=move |_| change(&|q| flip(q))
-            >
-                {label}
-            </button>
-        }
+        let pressed = Signal::derive(move || query.with(on));
+        view! { <FilterChip label pressed on_click=move || change(&|q| flip(q)) /> }
     };
     view! {
         <form
@@ -130,18 +116,7 @@ fn ShopFilters(query: Memo<ShopQuery>, apply: Callback<ShopQuery>) -> impl IntoV
             }
         >
             <label for="shop-search" class="field-label">{tr!(shop_search_label)}</label>
-            <div class="search-row">
-                <input
-                    id="shop-search"
-                    name="q"
-                    type="search"
-                    maxlength="50"
-                    placeholder=tr!(shop_search_placeholder)
-                    prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))
-                />
-                <button type="submit" class="button button-primary">{tr!(shop_search_submit)}</button>
-            </div>
+            <SearchRow id="shop-search" placeholder=tr!(shop_search_placeholder) max=50 typed button="button button-primary" />
             <label for="shop-category" class="field-label">{tr!(shop_category_label)}</label>
             <select
                 id="shop-category"

@@ -190,7 +190,7 @@ const BOOT_INDEX: &str = r#"<!doctype html>
     <title>골목 Golmok</title>
     <link rel="modulepreload" href="./golmok-web-1a2b3c4d5e6f7a8b.js">
     <link rel="preload" href="./golmok-web-1a2b3c4d5e6f7a8b_bg.wasm" as="fetch" type="application/wasm" crossorigin>
-    <script type="application/json" id="golmok-boot-text">{"ko":{"app_name":"골목","proposals_heading":"주민 제안","filter_all":"전체","filter_event":"행사","sort_new":"최신순","nav_shops":"골목 가게"},"en":{"app_name":"Golmok","proposals_heading":"Resident proposals","filter_all":"All","filter_event":"Events","sort_new":"Newest","nav_shops":"Shops \u003cb\u003e"}}</script>
+    <script type="application/json" id="golmok-boot-text">{"ko":{"app_name":"골목","proposals_heading":"주민 제안","filter_all":"전체","filter_event":"행사","sort_new":"최신순","nav_shops":"골목 가게","status_accepted":"채택"},"en":{"app_name":"Golmok","proposals_heading":"Resident proposals","filter_all":"All","filter_event":"Events","sort_new":"Newest","nav_shops":"Shops \u003cb\u003e"}}</script>
   </head>
   <body>
     <div id="app"><div class="boot-screen" aria-busy="true" inert><header class="header"><span class="brand"><span class="brand-mark" aria-hidden="true">🐸</span><span class="brand-name">골목</span></span></header><main class="main"><p class="sr-only">…</p></main></div></div>
@@ -255,6 +255,15 @@ async fn a_district_home_comes_drawn_in_its_html() {
     assert!(page.contains("<h1>은구비서로 골목형상점가</h1>"), "?lang= comes first");
     assert!(page.contains("aria-pressed=\"true\">행사</button>"), "the filter of the address");
     assert!(page.contains("aria-pressed=\"true\">최신순</button>"), "the order of the address");
+    let page =
+        first_paint(&s, "/d/eungubi-seo?q=%22%3E%3Cscript%3Ex%3C%2Fscript%3E&status=accepted", &[]).await;
+    assert!(
+        page.contains(
+            "name=\"q\" type=\"search\" placeholder=\"\" value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">"
+        ),
+        "the words searched for, escaped: {page}"
+    );
+    assert!(page.contains("<option>채택</option></select>"), "the status of the address");
 
     // Anything else is index.html as built.
     for path in [
