@@ -46,6 +46,17 @@ pub struct DistrictSettings {
     pub expiry_days: i64,
 }
 
+impl DistrictSettings {
+    /// What these settings ask of a proposal.
+    pub fn goals(&self) -> crate::Goals {
+        crate::Goals {
+            supports: self.support_threshold,
+            pledges: self.pledge_threshold,
+            expiry_days: self.expiry_days,
+        }
+    }
+}
+
 /// `PATCH /districts/{slug}/settings`: only the fields given. What a district may lack
 /// (the introductions, the KakaoTalk channel) is cleared by `null` or by a blank text
 /// alike; what it may not (its names, its numbers) cannot be `null`: that is refused,

@@ -279,6 +279,64 @@ pub struct Proposal {
     pub voted: bool,
     /// RFC 3339, UTC.
     pub created_at: String,
+    /// Reached its district's goals while the district still owes it an answer: see
+    /// [`progress`]. Waits in the moderators' queue until one of them moves it on.
+    #[serde(default)]
+    pub ready: bool,
+    /// Stayed open past its district's window without reaching the goals: see
+    /// [`progress`]. Kept and shown, never deleted; the counts are its final ones.
+    #[serde(default)]
+    pub expired: bool,
+    /// Supports its district asks for (the district's `support_threshold`), so a card
+    /// draws its progress without the district.
+    #[serde(default)]
+    pub support_goal: i64,
+    /// Shops pledging that its district asks for (`pledge_threshold`; 0: none needed).
+    #[serde(default)]
+    pub pledge_goal: i64,
+}
+
+/// What a district asks of a proposal before it owes an answer: its settings'
+/// `support_threshold`, `pledge_threshold` and `expiry_days`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Goals {
+    pub supports: i64,
+    pub pledges: i64,
+    /// Days an open proposal has to reach both.
+    pub expiry_days: i64,
+}
+
+/// Where a proposal stands against its district's [`Goals`]: facts shown on it, not
+/// statuses (a moderator's move is what changes a status).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub ready: bool,
+    pub expired: bool,
+}
+
+/// The one rule of `ready` and `expired`, for the server that fills them and the app
+/// that explains them:
+///
+/// - `ready`: the status is `open` or `under_review` (the district has not answered
+///   yet) and it has at least `goals.supports` supports and `goals.pledges` pledges;
+/// - `expired`: the status is `open`, it is not ready, and it is older than
+///   `goals.expiry_days` days: `age_seconds` (now minus `created_at`) is more than
+///   that many times 86,400. On the day itself it is not expired yet.
+///
+/// The counts are the visible ones (`vote_count`, `pledge_count`): a hidden answer's
+/// pledge does not count.
+pub fn progress(
+    status: ProposalStatus,
+    vote_count: i64,
+    pledge_count: i64,
+    goals: Goals,
+    age_seconds: i64,
+) -> Progress {
+    let awaiting = matches!(status, ProposalStatus::Open | ProposalStatus::UnderReview);
+    let ready = awaiting && vote_count >= goals.supports && pledge_count >= goals.pledges;
+    let expired =
+        status == ProposalStatus::Open && !ready && age_seconds > goals.expiry_days.saturating_mul(86_400);
+    Progress { ready, expired }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -207,6 +207,10 @@ fn proposal_json_round_trip_and_shape() {
         pledge_count: 1,
         voted: true,
         created_at: "2026-11-27T10:30:00Z".into(),
+        ready: false,
+        expired: false,
+        support_goal: 20,
+        pledge_goal: 3,
     };
     let value = serde_json::to_value(&p).unwrap();
     assert_eq!(value["kind"], "improvement");
@@ -222,11 +226,23 @@ fn proposal_json_round_trip_and_shape() {
         "answer_count",
         "pledge_count",
         "created_at",
+        "ready",
+        "expired",
+        "support_goal",
+        "pledge_goal",
     ] {
         assert!(value.get(key).is_some(), "proposal JSON has {key}");
     }
-    let back: Proposal = serde_json::from_value(value).unwrap();
+    let back: Proposal = serde_json::from_value(value.clone()).unwrap();
     assert_eq!(back, p);
+    // A proposal as written before the goals existed still reads: not ready, not
+    // expired, no goals.
+    let mut older = value;
+    for key in ["ready", "expired", "support_goal", "pledge_goal"] {
+        older.as_object_mut().unwrap().remove(key);
+    }
+    let older: Proposal = serde_json::from_value(older).unwrap();
+    assert_eq!((older.ready, older.expired, older.support_goal, older.pledge_goal), (false, false, 0, 0));
 }
 
 #[test]

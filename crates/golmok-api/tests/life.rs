@@ -186,6 +186,10 @@ fn proposal(kind: ProposalKind) -> Proposal {
         pledge_count: 0,
         voted: false,
         created_at: "2026-11-28T03:00:00Z".into(),
+        ready: false,
+        expired: false,
+        support_goal: 20,
+        pledge_goal: 3,
     }
 }
 

@@ -85,6 +85,11 @@ pub struct Config {
     /// Not a flag: [`REQUEST_TIMEOUT`], shortened by tests that exercise it.
     #[arg(skip = REQUEST_TIMEOUT)]
     pub request_timeout: Duration,
+
+    /// Not a flag: the clock a proposal's expiry reads, the system's; tests keep a clone
+    /// and move it ahead to see proposals age.
+    #[arg(skip)]
+    pub clock: crate::db::clock::Clock,
 }
 
 impl Config {
@@ -105,6 +110,7 @@ impl Config {
             limit_address_writes: Setting(Some(limit("1200/1m"))),
             trusted_proxies: Vec::new(),
             request_timeout: REQUEST_TIMEOUT,
+            clock: Default::default(),
         }
     }
 

@@ -59,7 +59,7 @@ pub async fn build_app(config: &Config) -> anyhow::Result<Router> {
 /// seeding it.
 async fn open_store(config: &Config) -> anyhow::Result<Store> {
     config.validate()?;
-    let store = Store::open(&config.database).await?;
+    let store = Store::open(&config.database).await?.with_clock(config.clock.clone());
     if config.demo {
         let outcome = seed::seed_demo(&store).await.context("cannot seed the demo data")?;
         match outcome {

@@ -163,6 +163,8 @@ pub enum Engine {
 #[derive(Clone)]
 pub struct Store {
     pool: Pool,
+    /// "Now" for a proposal's expiry; see [`clock::Clock`].
+    clock: clock::Clock,
 }
 
 impl Store {
@@ -219,7 +221,7 @@ impl Store {
         })
         .await?;
         drop(turn);
-        Ok(Store { pool: Pool::Sqlite(pool) })
+        Ok(Store { pool: Pool::Sqlite(pool), clock: clock::Clock::default() })
     }
 
     async fn open_postgres(url: &str) -> anyhow::Result<Self> {
@@ -245,7 +247,13 @@ impl Store {
             Ok(pool)
         })
         .await?;
-        Ok(Store { pool: Pool::Postgres(pool) })
+        Ok(Store { pool: Pool::Postgres(pool), clock: clock::Clock::default() })
+    }
+
+    /// This store on `clock` for a proposal's expiry (tests move theirs ahead).
+    pub fn with_clock(mut self, clock: clock::Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     pub fn engine(&self) -> Engine {

@@ -1,8 +1,8 @@
 //! Proposals, the supports (votes) on them, and their comments.
 
 use golmok_api::{
-    Author, Comment, CommentStance, NewComment, NewProposal, Proposal, ProposalKind, ProposalSort,
-    ProposalStatus, StanceCounts, VoteState,
+    Author, Comment, CommentStance, Goals, NewComment, NewProposal, Proposal, ProposalKind, ProposalSort,
+    ProposalStatus, StanceCounts, VoteState, instants,
 };
 use sqlx::FromRow;
 
@@ -26,6 +26,9 @@ pub struct ProposalFilter {
     /// Leave out the proposals this shop answered (hidden answers too: the shop edits
     /// those rather than answering again).
     pub unanswered_by: Option<i64>,
+    /// Only the ready ones ([`golmok_api::progress`]): the moderators' queue "waiting for
+    /// an answer".
+    pub ready_only: bool,
     pub sort: ProposalSort,
     pub after: Option<ProposalAfter>,
     pub limit: u32,
@@ -52,14 +55,23 @@ struct ProposalRow {
     pledge_count: i64,
     voted: bool,
     created_at: String,
+    support_threshold: i64,
+    pledge_threshold: i64,
+    expiry_days: i64,
 }
 
-impl TryFrom<ProposalRow> for Proposal {
-    type Error = StoreError;
-
-    fn try_from(r: ProposalRow) -> Result<Self, StoreError> {
+impl ProposalRow {
+    /// The proposal, with `ready` and `expired` as of `now` (seconds since 1970, the
+    /// store's clock) by the contract's rule, the one place the server decides them.
+    fn into_proposal(self, now: i64) -> Result<Proposal, StoreError> {
+        let r = self;
         let kind = ProposalKind::parse(&r.kind).ok_or_else(|| decode_error("kind", &r.kind))?;
         let status = ProposalStatus::parse(&r.status).ok_or_else(|| decode_error("status", &r.status))?;
+        let created =
+            instants::parse(&r.created_at).ok_or_else(|| decode_error("created_at", &r.created_at))?;
+        let goals =
+            Goals { supports: r.support_threshold, pledges: r.pledge_threshold, expiry_days: r.expiry_days };
+        let progress = golmok_api::progress(status, r.vote_count, r.pledge_count, goals, now - created);
         Ok(Proposal {
             id: r.id,
             district_slug: r.district_slug,
@@ -76,6 +88,10 @@ impl TryFrom<ProposalRow> for Proposal {
             pledge_count: r.pledge_count,
             voted: r.voted,
             created_at: r.created_at,
+            ready: progress.ready,
+            expired: progress.expired,
+            support_goal: r.support_threshold,
+            pledge_goal: r.pledge_threshold,
         })
     }
 }
@@ -109,15 +125,25 @@ impl From<CommentRow> for Comment {
     }
 }
 
-/// Start of every proposal query: `$1` is the viewer whose `voted` flag it computes.
+/// Start of every proposal query: `$1` is the viewer whose `voted` flag it computes. The
+/// district's goals come along, read at once: a change of the settings shows on the next
+/// read of every proposal.
 const SELECT_PROPOSALS: &str =
     "SELECT p.id, p.district_id, d.slug AS district_slug, p.kind, p.title, p.body, p.status,
         p.event_date, p.event_place, p.author_id, u.display_name AS author_name, p.vote_count,
         p.comment_count, p.answer_count, p.pledge_count, p.created_at,
+        d.support_threshold, d.pledge_threshold, d.expiry_days,
         EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = p.id AND v.user_id = $1) AS voted
     FROM proposals p
     JOIN districts d ON d.id = p.district_id
     JOIN users u ON u.id = p.author_id";
+
+/// `ready` of [`golmok_api::progress`] in SQL, for the one list that filters by it (the
+/// moderators' queue must page in the database). It needs no clock; the API tests hold
+/// it to the contract's rule (every proposal the queue lists says `ready`, and every
+/// ready one is in the queue).
+const READY: &str = "p.status IN ('open', 'under_review')
+    AND p.vote_count >= d.support_threshold AND p.pledge_count >= d.pledge_threshold";
 
 const SELECT_COMMENTS: &str =
     "SELECT c.id, c.proposal_id, c.author_id, u.display_name AS author_name, c.body, c.stance,
@@ -153,6 +179,12 @@ fn ascii_lower(engine: Engine, text: &str) -> String {
 }
 
 impl Store {
+    /// Rows as proposals, all as of one moment on the store's clock.
+    fn proposals(&self, rows: Vec<ProposalRow>) -> StoreResult<Vec<Proposal>> {
+        let now = self.clock.unix_now();
+        rows.into_iter().map(|r| r.into_proposal(now)).collect()
+    }
+
     /// One page of a district's visible proposals in the filter's order.
     pub async fn list_proposals(&self, f: &ProposalFilter) -> StoreResult<Vec<Proposal>> {
         // $1 the viewer, $2 the district, then what the filter has, in this order.
@@ -174,6 +206,9 @@ impl Store {
             let q = param();
             let (title, body) = (ascii_lower(self.engine(), "p.title"), ascii_lower(self.engine(), "p.body"));
             sql.push_str(&format!(" AND ({title} LIKE {q} ESCAPE '\\' OR {body} LIKE {q} ESCAPE '\\')"));
+        }
+        if f.ready_only {
+            sql.push_str(&format!(" AND {READY}"));
         }
         if f.unanswered_by.is_some() {
             sql.push_str(&format!(
@@ -225,7 +260,7 @@ impl Store {
             }
             q.bind(i64::from(f.limit)).fetch_all(pool).await
         })?;
-        rows.into_iter().map(Proposal::try_from).collect()
+        self.proposals(rows)
     }
 
     /// A page of someone's own visible proposals in every district, newest first, before
@@ -245,7 +280,7 @@ impl Store {
             .bind(i64::from(limit))
             .fetch_all(pool)
             .await)?;
-        rows.into_iter().map(Proposal::try_from).collect()
+        self.proposals(rows)
     }
 
     /// A page of the visible proposals someone supports, newest first, before the
@@ -267,7 +302,7 @@ impl Store {
             .bind(i64::from(limit))
             .fetch_all(pool)
             .await)?;
-        rows.into_iter().map(Proposal::try_from).collect()
+        self.proposals(rows)
     }
 
     /// A visible proposal, with `voted` for `viewer`.
@@ -288,9 +323,10 @@ impl Store {
             .bind(id)
             .fetch_optional(pool)
             .await)?;
+        let now = self.clock.unix_now();
         row.map(|r| {
             let district = r.district_id;
-            Proposal::try_from(r).map(|proposal| (proposal, district))
+            r.into_proposal(now).map(|proposal| (proposal, district))
         })
         .transpose()
     }
@@ -313,7 +349,8 @@ impl Store {
         .bind(&p.body)
         .bind(&p.event_date)
         .bind(&p.event_place)
-        .bind(clock::now())
+        // Its age is told on the store's clock; see `clock::Clock`.
+        .bind(self.clock.now())
         .fetch_one(pool)
         .await)?)
     }

@@ -44,6 +44,7 @@ use crate::routes::{
         proposals::get,
         proposals::mine,
         proposals::supported,
+        proposals::waiting,
         life::edit,
         life::move_status,
         life::timeline,

@@ -63,6 +63,7 @@ pub fn router() -> Router<AppState> {
         .route("/proposals/{id}/updates", post(life::add_update))
         .route("/reports", post(moderation::report))
         .route("/districts/{slug}/reports", get(moderation::queue))
+        .route("/districts/{slug}/waiting", get(proposals::waiting))
         .route("/me/hidden", get(moderation::mine))
         .route("/districts/{slug}/suspensions", get(moderation::suspensions))
         .route("/districts/{slug}/settings", get(districts::settings).patch(districts::update_settings))
@@ -138,7 +139,7 @@ impl Pager {
 }
 
 /// The district `slug`, for one of its moderators: 404 if there is none, 403 for others.
-/// The console's endpoints (its queue, suspensions, settings, moderators) all begin here.
+/// The console's endpoints (its queues, suspensions, settings, moderators) all begin here.
 async fn moderated(state: &AppState, slug: &str, current: &CurrentUser) -> Result<i64, ApiError> {
     let district = state.store.district_id(slug).await?.ok_or(ApiError::NotFound("district"))?;
     if !state.store.is_moderator(district, current.user.id).await? {

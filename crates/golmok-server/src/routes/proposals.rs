@@ -5,7 +5,7 @@ use golmok_api::{
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{PageParams, Pager, decode_cursor, encode_cursor, page_limit, paginate};
+use super::{PageParams, Pager, decode_cursor, encode_cursor, moderated, page_limit, paginate};
 use crate::{
     AppState,
     auth::{CurrentUser, MaybeUser},
@@ -97,6 +97,7 @@ pub async fn list(
         status: params.status,
         search: search.map(str::to_owned),
         unanswered_by: params.unanswered_by,
+        ready_only: false,
         sort,
         after,
         limit: limit + 1,
@@ -104,6 +105,54 @@ pub async fn list(
     };
     let items = state.store.list_proposals(&filter).await?;
     Ok(Json(paginate(items, limit, |p| cursor_of(sort, p))))
+}
+
+/// The moderators' queue "waiting for an answer": the district's ready proposals
+/// (`ready`: open or under review, with the supports and pledges its settings ask for),
+/// most supported first (ties: newest first). Not the longest waiting first, as the
+/// reports are: when a proposal became ready is not kept, and it may drop out and come
+/// back as supports and pledges come and go. A proposal leaves the queue when a
+/// moderator accepts or declines it. Its moderators only.
+#[utoipa::path(
+    get, path = "/api/v1/districts/{slug}/waiting", operation_id = "waiting_proposals", tag = "proposals",
+    params(("slug" = String, Path, description = "District slug"), PageParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of the district's ready proposals; `voted` is set for the caller", body = Page<Proposal>),
+        (status = 400, description = "`bad_request`: bad cursor or limit", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a moderator of this district", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such district", body = ErrorBody),
+    )
+)]
+pub async fn waiting(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(slug): Path<String>,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Json<Page<Proposal>>> {
+    let limit = page_limit(params.limit)?;
+    // The district list's `top` order and key, under a cursor of its own.
+    let after = super::cursor_param(&params.cursor)
+        .map(|c| decode_cursor(c, "waiting", 2).map(|n| ProposalAfter::Top { vote_count: n[0], id: n[1] }))
+        .transpose()?;
+    let district_id = moderated(&state, &slug, &current).await?;
+    let filter = ProposalFilter {
+        district_id,
+        kind: None,
+        status: None,
+        search: None,
+        unanswered_by: None,
+        ready_only: true,
+        sort: ProposalSort::Top,
+        after,
+        limit: limit + 1,
+        viewer: Some(current.user.id),
+    };
+    let items = state.store.list_proposals(&filter).await?;
+    Ok(Json(paginate(items, limit, |p| {
+        encode_cursor(&["waiting".into(), p.vote_count.to_string(), p.id.to_string()])
+    })))
 }
 
 /// Proposes an event or an improvement.

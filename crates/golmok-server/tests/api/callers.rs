@@ -243,6 +243,7 @@ fn rows() -> Vec<Row> {
         (M::POST, "/api/v1/reports", Some(json!({"target": "proposal", "target_id": "{id}", "reason": "이상해요"})), Proposal, writes(201)),
         (M::POST, "/api/v1/reports", Some(json!({"target": "comment", "target_id": "{id}", "reason": "광고예요"})), Comment, writes(201)),
         (M::GET, "/api/v1/districts/eungubi-seo/reports", None, Nothing,                                 [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::GET, "/api/v1/districts/eungubi-seo/waiting", None, Nothing,                                 [401, 403, 403, 403, 403, 200, 403, 403]),
         (M::GET, "/api/v1/me/hidden", None, Nothing, signed_in(200)),
         (M::PUT, "/api/v1/proposals/{id}/hidden", Some(hide.clone()), Proposal,                          [401, 403, 403, 403, 403, 200, 403, 403]),
         (M::PUT, "/api/v1/comments/{id}/hidden", Some(hide.clone()), Comment,                            [401, 403, 403, 403, 403, 200, 403, 403]),

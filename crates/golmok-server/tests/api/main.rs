@@ -12,6 +12,7 @@ mod callers;
 mod comments;
 mod demo;
 mod engines;
+mod goals;
 mod life;
 mod limits;
 mod meta;

@@ -38,6 +38,7 @@ async fn openapi_lists_every_path() {
         ("/api/v1/proposals/{id}/updates", "post"),
         ("/api/v1/reports", "post"),
         ("/api/v1/districts/{slug}/reports", "get"),
+        ("/api/v1/districts/{slug}/waiting", "get"),
         ("/api/v1/me/hidden", "get"),
         ("/api/v1/proposals/{id}/hidden", "put"),
         ("/api/v1/comments/{id}/hidden", "put"),
