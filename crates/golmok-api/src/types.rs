@@ -279,12 +279,14 @@ pub struct Proposal {
     pub voted: bool,
     /// RFC 3339, UTC.
     pub created_at: String,
-    /// Reached its district's goals while the district still owes it an answer: see
-    /// [`progress`]. Waits in the moderators' queue until one of them moves it on.
+    /// `open` or `under_review` with at least `support_goal` supports and `pledge_goal`
+    /// pledges: the district owes it an answer, and it waits in the moderators' queue
+    /// (`GET /districts/{slug}/waiting`) until one of them accepts or declines it. A fact
+    /// shown on the proposal, not a status (`golmok_api::progress` is the rule).
     #[serde(default)]
     pub ready: bool,
-    /// Stayed open past its district's window without reaching the goals: see
-    /// [`progress`]. Kept and shown, never deleted; the counts are its final ones.
+    /// `open`, not ready, and older than its district's `expiry_days` days: kept and
+    /// shown with its final counts, never deleted. A fact, not a status.
     #[serde(default)]
     pub expired: bool,
     /// Supports its district asks for (the district's `support_threshold`), so a card
