@@ -5,6 +5,7 @@ pub mod badges;
 pub mod field;
 pub mod filters;
 pub mod form;
+pub mod goals;
 pub mod kakao_link;
 pub mod layout;
 pub mod load_error;

@@ -116,3 +116,58 @@ scenario('the author edits before the first support and cannot after, then posts
   await reload(page);
   assert.equal(await badge(page).innerText(), t('ko', 'status_withdrawn'));
 });
+
+scenario('a proposal shows its progress toward the district goals as bars with numbers', async (page) => {
+  const { path } = await authorWithProposal('골목 화분');
+  await open(page, path);
+  const life = progress(page, 'ko');
+  // The demo district asks for 20 supports and 3 shops pledging.
+  await life.getByText(`${t('ko', 'goal_supports')} 0 / 20`).waitFor();
+  await life.getByText(`${t('ko', 'goal_pledges')} 0 / 3`).waitFor();
+  const bars = life.locator('progress.goal-bar');
+  assert.deepEqual(
+    await bars.evaluateAll((all) => all.map((bar) => [bar.value, bar.max])),
+    [
+      [0, 20],
+      [0, 3],
+    ],
+  );
+  assert.equal(await life.locator('.badge-ready, .badge-expired').count(), 0, 'neither ready nor expired');
+});
+
+scenario('a proposal that reaches its district goals says it is ready for an answer (en)', async (page) => {
+  // The second demo district, asking for one support and no pledge for the length of
+  // this test; its own numbers come back after.
+  const moderator = await api('/auth/login', { method: 'POST', body: { email: 'moderator2@example.com', password: DEMO_PASSWORD } });
+  const settings = `/districts/dongmyeong/settings`;
+  const before = await api(settings, { token: moderator.token });
+  await api(settings, { method: 'PATCH', token: moderator.token, body: { support_threshold: 1, pledge_threshold: 0 } });
+  try {
+    const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const register = (who) =>
+      api('/auth/register', {
+        method: 'POST',
+        body: { email: `${who}-${id}@example.com`, password: `pw-${id}-secret`, display_name: `${who} ${id.slice(-4)}` },
+      });
+    const author = await register('ready-author');
+    const proposal = await api('/districts/dongmyeong/proposals', {
+      method: 'POST',
+      token: author.token,
+      body: { kind: 'event', title: `Lantern night ${id.slice(-4)}`, body: 'Paper lanterns along the alley for one evening.' },
+    });
+    await api(`/proposals/${proposal.id}/vote`, { method: 'PUT', token: (await register('ready-fan')).token });
+
+    await open(page, `/d/dongmyeong/proposals/${proposal.id}`);
+    const life = progress(page, 'en');
+    await life.getByText(t('en', 'goals_ready')).waitFor();
+    assert.equal(await life.locator('.badge-ready').innerText(), t('en', 'badge_ready'));
+    await life.getByText(`${t('en', 'goal_supports')} 1 / 1`).waitFor();
+    assert.equal(await life.locator('progress.goal-bar').count(), 1, 'no pledge bar when the district asks for none');
+  } finally {
+    await api(settings, {
+      method: 'PATCH',
+      token: moderator.token,
+      body: { support_threshold: before.support_threshold, pledge_threshold: before.pledge_threshold },
+    });
+  }
+}, { lang: 'en' });

@@ -1,7 +1,7 @@
 //! Where the proposal stands and how it got there: the timeline, newest first, and the
 //! moves whoever is looking may make (part of the conversation's chunk).
 
-use golmok_api::{Mover, TimelineEntry, TimelineKind};
+use golmok_api::{Mover, ProposalStatus, TimelineEntry, TimelineKind};
 use leptos::prelude::*;
 
 use super::Shown;
@@ -9,6 +9,7 @@ use super::answer::AnswerForm;
 use super::author::AuthorTools;
 use crate::api::use_api;
 use crate::components::badges::StatusBadge;
+use crate::components::goals::{GoalBadge, GoalBars, Goals};
 use crate::components::load_error::LoadError;
 use crate::format;
 use crate::state::lang;
@@ -45,6 +46,7 @@ pub fn Life(shown: Shown) -> impl IntoView {
     view! {
         <section class="life" aria-labelledby="life-heading">
             <h2 id="life-heading" class="section-title" tabindex="-1">{tr!(life_heading)}</h2>
+            {shown.loaded().and_then(|p| Goals::of(&p)).map(|goals| view! { <Progress shown goals /> })}
             {move || match list.first() {
                 First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
                 First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
@@ -53,6 +55,32 @@ pub fn Life(shown: Shown) -> impl IntoView {
             {move || roles.with(|r| r.contains(&Mover::Moderator)).then(|| view! { <AnswerForm shown list /> })}
             {move || roles.with(|r| r.contains(&Mover::Author)).then(|| view! { <AuthorTools shown list /> })}
         </section>
+    }
+}
+
+/// How far the proposal is toward what its district asks before it owes an answer, while
+/// one can still come (it follows the support button and a moderator's move), and what
+/// that means: ready (the moderators must answer) or expired (the counts are final).
+#[component]
+fn Progress(shown: Shown, goals: Goals) -> impl IntoView {
+    let awaiting = move || matches!(shown.status.get(), ProposalStatus::Open | ProposalStatus::UnderReview);
+    let said = if goals.ready {
+        Some(tr!(goals_ready))
+    } else if goals.expired {
+        Some(tr!(goals_expired))
+    } else {
+        None
+    };
+    move || {
+        awaiting().then(|| {
+            view! {
+                <div class="goals-status">
+                    <GoalBadge ready=goals.ready expired=goals.expired />
+                    {said.map(|text| view! { <p>{text}</p> })}
+                    <GoalBars votes=shown.votes.get() goals />
+                </div>
+            }
+        })
     }
 }
 
