@@ -142,6 +142,13 @@ impl Api {
     }
 
     /// The district's reported items waiting for a decision, for its moderators.
+    /// The district's proposals waiting for its moderators' answer (ready), most
+    /// supported first.
+    pub async fn waiting(&self, district: &str, cursor: Option<&str>) -> Result<Page<Proposal>, ApiError> {
+        let path = format!("/districts/{}/waiting", encode(district));
+        self.get(&with_query(path, &[("cursor", cursor)])).await
+    }
+
     pub async fn reports(
         &self,
         district: &str,

@@ -1,9 +1,9 @@
 // The district console's news tab, in English: a moderator moves between the tabs
-// (claims, reports, news) with the arrow keys, posts the association's news, pins it to the top of the district's
+// (claims, waiting, reports, news) with the arrow keys, posts the association's news, pins it to the top of the district's
 // home, and unpins and deletes it again. In the second district, whose home no other
 // test reads.
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, banner, logIn, open, scenario, t } from './support.mjs';
+import { DEMO_PASSWORD, api, banner, exact, logIn, open, scenario, t } from './support.mjs';
 
 const MODERATOR2 = { email: 'moderator2@example.com', password: DEMO_PASSWORD };
 const DISTRICT2 = 'dongmyeong';
@@ -17,9 +17,12 @@ scenario('a moderator posts, pins, unpins and deletes the district news (en)', a
 
   // The tabs: one stop in the Tab order, the arrow keys choose.
   const claims = page.getByRole('tab', { name: new RegExp(t(lang, 'tab_claims')) });
+  const waiting = page.getByRole('tab', { name: new RegExp(t(lang, 'tab_waiting')) });
   const reports = page.getByRole('tab', { name: new RegExp(t(lang, 'tab_reports')) });
   const news = page.getByRole('tab', { name: t(lang, 'tab_news') });
   await claims.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await waiting.getAttribute('aria-selected'), 'true');
   await page.keyboard.press('ArrowRight');
   assert.equal(await reports.getAttribute('aria-selected'), 'true');
   await page.keyboard.press('ArrowRight');
@@ -60,3 +63,50 @@ scenario('a moderator posts, pins, unpins and deletes the district news (en)', a
   await open(page, `/d/${DISTRICT2}?lang=${lang}`);
   assert.equal(await page.getByText(title).count(), 0);
 }, { lang });
+
+scenario('a proposal that reached the goals waits in the console, and leaves it once answered', async (page) => {
+  // The second district asks for one support and no pledge for the length of this test.
+  const moderator = await api('/auth/login', { method: 'POST', body: { email: MODERATOR2.email, password: DEMO_PASSWORD } });
+  const settings = `/districts/${DISTRICT2}/settings`;
+  const before = await api(settings, { token: moderator.token });
+  await api(settings, { method: 'PATCH', token: moderator.token, body: { support_threshold: 1, pledge_threshold: 0 } });
+  try {
+    const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const register = (who) =>
+      api('/auth/register', {
+        method: 'POST',
+        body: { email: `${who}-${id}@example.com`, password: `pw-${id}-secret`, display_name: `${who} ${id.slice(-4)}` },
+      });
+    const title = `골목 등불 축제 ${id.slice(-4)}`;
+    const proposal = await api(`/districts/${DISTRICT2}/proposals`, {
+      method: 'POST',
+      token: (await register('waiting-author')).token,
+      body: { kind: 'event', title, body: '골목을 따라 종이 등불을 하루 저녁 걸어요.' },
+    });
+    await api(`/proposals/${proposal.id}/vote`, { method: 'PUT', token: (await register('waiting-fan')).token });
+
+    await logIn(page, MODERATOR2, 'ko');
+    await open(page, '/manage');
+    const tab = page.getByRole('tab', { name: new RegExp(t('ko', 'tab_waiting')) });
+    await tab.click();
+    const panel = page.getByRole('tabpanel', { name: new RegExp(t('ko', 'tab_waiting')) });
+    const card = panel.getByRole('listitem').filter({ hasText: title });
+    await card.getByText(`${t('ko', 'goal_supports')} 1 / 1`).waitFor();
+    assert.match(await tab.innerText(), /[1-9]/, 'the tab counts what waits');
+
+    // Accepting says why, for the proposer and its supporters.
+    await card.getByLabel(t('ko', 'answer_note_label')).fill('상인회가 등불 서른 개를 마련할게요.');
+    await card.getByRole('button', { name: exact(t('ko', 'move_accepted')) }).click();
+    await page.getByRole('status').filter({ hasText: t('ko', 'moved') }).waitFor({ state: 'attached' });
+    await card.waitFor({ state: 'detached' });
+    const moved = await api(`/proposals/${proposal.id}`);
+    assert.equal(moved.status, 'accepted');
+    assert.equal(moved.ready, false, 'answered: no longer waiting');
+  } finally {
+    await api(settings, {
+      method: 'PATCH',
+      token: moderator.token,
+      body: { support_threshold: before.support_threshold, pledge_threshold: before.pledge_threshold },
+    });
+  }
+});

@@ -1,12 +1,13 @@
 //! One district's console for its moderators (운영진), in tabs: the shop claims to
-//! decide, the reports to look at, and the district's news (its own announcements, and
-//! pins). Proposals waiting for an answer come with the thresholds.
+//! decide, the proposals waiting for an answer, the reports to look at, and the
+//! district's news (its own announcements, and pins).
 
 use leptos::prelude::*;
 
 use super::claims::{ClaimsPanel, pending_queue};
 use super::district_news::NewsPanel;
 use super::reports::{ReportsPanel, reports_queue};
+use super::waiting::{WaitingPanel, waiting_queue};
 use crate::api::use_api;
 use crate::state::lang;
 use crate::state::load::Load;
@@ -14,16 +15,18 @@ use crate::state::load::Load;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Claims,
+    Waiting,
     Reports,
     News,
 }
 
-const TABS: [Tab; 3] = [Tab::Claims, Tab::Reports, Tab::News];
+const TABS: [Tab; 4] = [Tab::Claims, Tab::Waiting, Tab::Reports, Tab::News];
 
 impl Tab {
     fn name(self) -> &'static str {
         match self {
             Tab::Claims => "claims",
+            Tab::Waiting => "waiting",
             Tab::Reports => "reports",
             Tab::News => "news",
         }
@@ -53,8 +56,9 @@ pub fn Console(slug: String) -> impl IntoView {
         district.get().and_then(Result::ok).map(|d| lang::pick(locale, &d.name, &d.name_en).to_owned())
     };
     let queue = pending_queue(slug.clone());
+    let waiting = waiting_queue(slug.clone());
     let reports = reports_queue(slug.clone());
-    let counts = (counted(queue), counted(reports));
+    let counts = [counted(queue), counted(waiting), counted(reports)];
     let shown = RwSignal::new(Tab::Claims);
     let tab_id = {
         let slug = slug.clone();
@@ -72,6 +76,9 @@ pub fn Console(slug: String) -> impl IntoView {
             <div role="tabpanel" id=format!("{}-panel", tab_id(Tab::Claims)) aria-labelledby=tab_id(Tab::Claims) class="console-panel" hidden=move || shown.get() != Tab::Claims>
                 <ClaimsPanel queue />
             </div>
+            <div role="tabpanel" id=format!("{}-panel", tab_id(Tab::Waiting)) aria-labelledby=tab_id(Tab::Waiting) class="console-panel" hidden=move || shown.get() != Tab::Waiting>
+                <WaitingPanel queue=waiting />
+            </div>
             <div role="tabpanel" id=format!("{}-panel", tab_id(Tab::Reports)) aria-labelledby=tab_id(Tab::Reports) class="console-panel" hidden=move || shown.get() != Tab::Reports>
                 <ReportsPanel queue=reports slug=slug.clone() />
             </div>
@@ -84,14 +91,18 @@ pub fn Console(slug: String) -> impl IntoView {
     }
 }
 
+fn counted_tab(name: &'static str, count: Signal<String>) -> AnyView {
+    view! { {name} " " <span class="tab-count">{move || count.get()}</span> }.into_any()
+}
+
 /// The tabs, as a screen reader expects them: one in the Tab order, the arrow keys move
 /// between them.
 #[component]
 fn TabList(
     shown: RwSignal<Tab>,
     tab_id: impl Fn(Tab) -> String + Clone + Send + 'static,
-    /// How many claims and reports wait.
-    counts: (Signal<String>, Signal<String>),
+    /// How many claims, proposals and reports wait.
+    counts: [Signal<String>; 3],
 ) -> impl IntoView {
     let keys = {
         let tab_id = tab_id.clone();
@@ -127,8 +138,9 @@ fn TabList(
                             on:click=move |_| shown.set(tab)
                         >
                             {match tab {
-                                Tab::Claims => view! { {tr!(tab_claims)} " " <span class="tab-count">{move || counts.0.get()}</span> }.into_any(),
-                                Tab::Reports => view! { {tr!(tab_reports)} " " <span class="tab-count">{move || counts.1.get()}</span> }.into_any(),
+                                Tab::Claims => counted_tab(tr!(tab_claims), counts[0]),
+                                Tab::Waiting => counted_tab(tr!(tab_waiting), counts[1]),
+                                Tab::Reports => counted_tab(tr!(tab_reports), counts[2]),
                                 Tab::News => tr!(tab_news).into_any(),
                             }}
                         </button>

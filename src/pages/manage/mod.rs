@@ -8,6 +8,7 @@ mod merchant;
 mod news;
 mod reports;
 mod suspensions;
+mod waiting;
 
 use golmok_api::{ClaimStatus, Role, ShopClaim};
 use leptos::prelude::*;

@@ -26,9 +26,18 @@ pub fn move_label(to: ProposalStatus) -> &'static str {
 
 #[component]
 pub fn AnswerForm(shown: Shown, list: Paged<TimelineEntry>) -> impl IntoView {
+    let api = use_api();
     // A memo, so a move to another status that still has moves keeps the form (and its note).
     let any = Memo::new(move |_| !shown.status.get().moves(Mover::Moderator).is_empty());
-    move || any.get().then(|| view! { <MoveButtons shown list /> })
+    // Someone moved it first: show where it is now. Either way, the timeline again.
+    let after = Callback::new(move |conflict: bool| {
+        if conflict {
+            catch_up(api.clone(), shown, list);
+        } else {
+            list.retry();
+        }
+    });
+    move || any.get().then(|| view! { <MoveButtons id=shown.id status=shown.status after /> })
 }
 
 /// After a 409: where the proposal stands now, without reloading the page (which would
@@ -43,8 +52,11 @@ pub fn catch_up(api: Api, shown: Shown, list: Paged<TimelineEntry>) {
     });
 }
 
+/// The moves a moderator may make from `status`, each a button, with the note. `after`
+/// runs once a move is made (`false`) or refused because someone moved it first (`true`).
+/// The proposal's page and the console's queue both use it.
 #[component]
-fn MoveButtons(shown: Shown, list: Paged<TimelineEntry>) -> impl IntoView {
+pub fn MoveButtons(id: i64, status: RwSignal<ProposalStatus>, after: Callback<bool>) -> impl IntoView {
     let api = use_api();
     let announcer = use_announcer();
     let note = RwSignal::new(String::new());
@@ -54,27 +66,26 @@ fn MoveButtons(shown: Shown, list: Paged<TimelineEntry>) -> impl IntoView {
         Submit::new(Problems::new(move || validate::status_change(&change()).err().unwrap_or_default()));
     let answer = move |to: ProposalStatus| {
         chosen.set(to);
-        let (api, again) = (api.clone(), api.clone());
+        let api = api.clone();
         form.send(
             validate::status_change(&untrack(change)),
-            move |c| async move { api.move_proposal(shown.id, &c).await },
+            move |c| async move { api.move_proposal(id, &c).await },
             move |answer| {
                 match answer {
                     Ok(moved) => {
-                        shown.status.set(moved.status);
+                        status.set(moved.status);
                         note.set(String::new());
                         form.problems.reset();
                         announcer.say(tr!(moved));
                     }
-                    // Someone moved it first: show where it is now, and say so.
                     Err(e) => {
                         if e.status() == Some(409) {
-                            catch_up(again, shown, list);
+                            after.run(true);
                         }
                         return Err(e);
                     }
                 }
-                list.retry();
+                after.run(false);
                 Ok(())
             },
         );
@@ -94,7 +105,7 @@ fn MoveButtons(shown: Shown, list: Paged<TimelineEntry>) -> impl IntoView {
         <form class="decision life-answer" on:submit=move |ev| ev.prevent_default() novalidate>
             <h3>{tr!(answer_heading)}</h3>
             <Field
-                id="status-note"
+                id=format!("status-note-{id}")
                 name=field::NOTE
                 label=tr!(answer_note_label)
                 value=note
@@ -105,7 +116,7 @@ fn MoveButtons(shown: Shown, list: Paged<TimelineEntry>) -> impl IntoView {
             />
             <FormFailure failure=form.failure />
             <div class="decision-actions">
-                {move || shown.status.get().moves(Mover::Moderator).iter().map(|to| button(*to)).collect_view()}
+                {move || status.get().moves(Mover::Moderator).iter().map(|to| button(*to)).collect_view()}
             </div>
         </form>
     }

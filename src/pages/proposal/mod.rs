@@ -7,7 +7,7 @@
 //! screen (the district page fetches them ahead when idle). `make bench`: "a visit
 //! starting on a proposal".
 
-mod answer;
+pub mod answer;
 mod author;
 pub mod life;
 pub mod support;

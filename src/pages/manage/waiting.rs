@@ -1,0 +1,66 @@
+//! The district console's tab of proposals waiting for an answer: those that reached the
+//! district's goals (ready), most supported first, each with its progress and the
+//! moderator's moves and note, as on its own page. A proposal answered here leaves the
+//! queue.
+
+use golmok_api::Proposal;
+use leptos::prelude::*;
+
+use crate::api::use_api;
+use crate::components::badges::StatusBadge;
+use crate::components::goals::{GoalBars, Goals};
+use crate::components::load_error::LoadError;
+use crate::config::link;
+use crate::pages::proposal::answer::MoveButtons;
+use crate::state::paged::{First, Paged};
+
+/// The district's ready proposals, most supported first.
+pub fn waiting_queue(slug: String) -> Paged<Proposal> {
+    let api = use_api();
+    Paged::new(
+        move |cursor| {
+            let (api, slug) = (api.clone(), slug.clone());
+            async move { api.waiting(&slug, cursor.as_deref()).await }
+        },
+        |p: &Proposal| p.id,
+    )
+}
+
+#[component]
+pub fn WaitingPanel(queue: Paged<Proposal>) -> impl IntoView {
+    move || {
+        match queue.first() {
+        First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
+        First::Failed(error) => view! { <LoadError error on_retry=move || queue.retry() /> }.into_any(),
+        First::Ready if queue.is_empty() => view! { <p class="empty">{tr!(waiting_empty)}</p> }.into_any(),
+        First::Ready => view! {
+            <ul class="cards" role="list">
+                {move || queue.items().into_iter().map(|proposal| view! { <Waiting proposal queue /> }).collect_view()}
+            </ul>
+            {queue.show_more()}
+        }
+        .into_any(),
+    }
+    }
+}
+
+#[component]
+fn Waiting(proposal: Proposal, queue: Paged<Proposal>) -> impl IntoView {
+    let status = RwSignal::new(proposal.status);
+    let href = format!("/d/{}/proposals/{}", proposal.district_slug, proposal.id);
+    let goals = Goals::of(&proposal);
+    // Answered, or someone answered first: the queue as it is now.
+    let after = Callback::new(move |_| queue.retry());
+    view! {
+        <li class="card">
+            <div class="card-badges">
+                {move || view! { <StatusBadge status=status.get() /> }}
+            </div>
+            <h3 class="card-title">
+                <a href=link(href)>{proposal.title}</a>
+            </h3>
+            {goals.map(|goals| view! { <GoalBars votes=proposal.vote_count goals /> })}
+            <MoveButtons id=proposal.id status after />
+        </li>
+    }
+}
