@@ -113,3 +113,12 @@ pub mod ranges {
     pub const PLEDGE_THRESHOLD: (i64, i64) = (0, 100);
     pub const EXPIRY_DAYS: (i64, i64) = (7, 365);
 }
+
+/// `POST /districts/{slug}/moderators`: appoints the account with this email, as a
+/// moderator knows a neighbour by it (see [`crate::validate::new_moderator`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NewModerator {
+    /// The account's email, in any case: emails are stored lower-cased.
+    pub email: String,
+}

@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 
 use crate::announcements::{AnnouncementUpdate, NewAnnouncement};
 use crate::answers::NewAnswer;
-use crate::districts::{DistrictSettingsUpdate, NewDistrict, ranges};
+use crate::districts::{DistrictSettingsUpdate, NewDistrict, NewModerator, ranges};
 use crate::hours::{self, DayHours, WeeklyHours};
 use crate::life::{ProposalEdit, StatusChange, UpdateNote};
 use crate::moderation::{NewReport, NewSuspension, Visibility};
@@ -293,6 +293,14 @@ pub fn register(input: &RegisterRequest) -> Result<RegisterRequest, Vec<FieldErr
     let password = p.take(new_password(&input.password));
     let display_name = p.take(display_name(&input.display_name));
     p.finish(RegisterRequest { email, password, display_name })
+}
+
+/// Appointing a moderator by email: the email rule of [`register`], so an address no
+/// account could have is a 422 rather than a 404. Trimmed and lower-cased, as stored.
+pub fn new_moderator(input: &NewModerator) -> Result<NewModerator, Vec<FieldError>> {
+    let mut p = Problems::default();
+    let email = p.take(email(&input.email));
+    p.finish(NewModerator { email })
 }
 
 /// Login only checks presence: a wrong password is a credentials problem, not a

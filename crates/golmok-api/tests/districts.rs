@@ -146,3 +146,29 @@ fn null_in_a_settings_change_clears_what_a_district_may_lack_and_is_refused_for_
     let sent = DistrictSettingsUpdate { expiry_days: Some(30), ..DistrictSettingsUpdate::default() };
     assert_eq!(read(&serde_json::to_string(&sent).unwrap()).unwrap(), sent);
 }
+
+#[test]
+fn a_moderator_is_appointed_by_an_email_as_registration_reads_one() {
+    use golmok_api::NewModerator;
+    let appoint = |email: &str| validate::new_moderator(&NewModerator { email: email.into() });
+    assert_eq!(appoint("  Neighbour@Example.COM ").unwrap().email, "neighbour@example.com", "as stored");
+    assert_eq!(appoint("주민@골목.한국").unwrap().email, "주민@골목.한국");
+    let over = format!("{}@example.com", "a".repeat(limits::EMAIL.1));
+    for (bad, code) in [
+        ("", FieldErrorCode::Required),
+        ("   ", FieldErrorCode::Required),
+        ("not-an-email", FieldErrorCode::Invalid),
+        ("a@b", FieldErrorCode::Invalid),
+        ("a b@example.com", FieldErrorCode::Invalid),
+        // A deleted account's placeholder is no address: never appointed by it.
+        ("deleted-7", FieldErrorCode::Invalid),
+        (&over, FieldErrorCode::TooLong),
+    ] {
+        let e = appoint(bad).unwrap_err();
+        let fields: Vec<_> = e.iter().map(|p| (p.field.as_str(), p.code)).collect();
+        assert_eq!(fields, [("email", code)], "{bad:?}");
+        assert_eq!(validate::email(bad).unwrap_err().code, code, "the registration's rule: {bad:?}");
+    }
+    let read: NewModerator = serde_json::from_str(r#"{"email": "a@b.co"}"#).unwrap();
+    assert_eq!(read, NewModerator { email: "a@b.co".into() });
+}

@@ -63,6 +63,7 @@ use crate::routes::{
         districts::update_settings,
         districts::moderators,
         districts::appoint,
+        districts::appoint_by_email,
         districts::dismiss,
         votes::support,
         votes::withdraw,

@@ -33,6 +33,8 @@ fn string_rules() -> Vec<(&'static str, &'static str, Value)> {
             json!({ "minLength": limits::PASSWORD.0, "maxLength": limits::PASSWORD.1, "pattern": patterns::NOT_BLANK }),
         ),
         ("RegisterRequest", "display_name", p(text(limits::DISPLAY_NAME, false))),
+        // Appointing by email reads it as registering does.
+        ("NewModerator", "email", json!({ "pattern": patterns::email(), "maxLength": limits::EMAIL.1 })),
         // Login asks only for something: old passwords must keep working.
         ("LoginRequest", "email", json!({ "pattern": patterns::NOT_BLANK })),
         ("LoginRequest", "password", json!({ "minLength": 1 })),

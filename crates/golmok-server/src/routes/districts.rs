@@ -1,6 +1,7 @@
 use axum::extract::State;
 use golmok_api::{
-    Author, District, DistrictSettings, DistrictSettingsUpdate, ErrorBody, Headline, Page, validate,
+    Author, District, DistrictSettings, DistrictSettingsUpdate, ErrorBody, Headline, NewModerator, Page,
+    validate,
 };
 
 use super::{PageParams, Pager, moderated};
@@ -148,6 +149,43 @@ pub async fn appoint(
     Path((slug, user_id)): Path<(String, i64)>,
 ) -> ApiResult<Json<Vec<Author>>> {
     let district = moderated(&state, &slug, &current).await?;
+    appoint_in(&state, district, user_id).await
+}
+
+/// Makes the account with this email (in any case) a moderator of the district (again:
+/// no change), as `PUT …/moderators/{user_id}` does: its moderators only.
+#[utoipa::path(
+    post, path = "/api/v1/districts/{slug}/moderators", operation_id = "appoint_moderator_by_email", tag = "districts",
+    params(("slug" = String, Path, description = "District slug")),
+    request_body = NewModerator,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The district's moderators now", body = Vec<Author>),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a moderator of this district", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such district, or no account has this email", body = ErrorBody),
+        (status = 422, description = "`validation_failed`, with `fields`: `email` is no email", body = ErrorBody),
+    )
+)]
+pub async fn appoint_by_email(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(slug): Path<String>,
+    Json(input): Json<NewModerator>,
+) -> ApiResult<Json<Vec<Author>>> {
+    let district = moderated(&state, &slug, &current).await?;
+    let input = validate::new_moderator(&input).map_err(ApiError::Validation)?;
+    // Looked up as login does: emails are stored lower-cased, and validation lower-cased
+    // this one. A deleted account's email is gone (its placeholder is no address).
+    let Some((user, _)) = state.store.find_user_by_email(&input.email).await? else {
+        return Err(ApiError::NotFound("account with this email"));
+    };
+    appoint_in(&state, district, user.id).await
+}
+
+/// Appoints an account, by id or by email, unless there is none (or it was deleted):
+/// the district's moderators now.
+async fn appoint_in(state: &AppState, district: i64, user_id: i64) -> ApiResult<Json<Vec<Author>>> {
     if !state.store.user_exists(user_id).await? {
         return Err(ApiError::NotFound("account"));
     }

@@ -67,7 +67,7 @@ pub fn router() -> Router<AppState> {
         .route("/me/hidden", get(moderation::mine))
         .route("/districts/{slug}/suspensions", get(moderation::suspensions))
         .route("/districts/{slug}/settings", get(districts::settings).patch(districts::update_settings))
-        .route("/districts/{slug}/moderators", get(districts::moderators))
+        .route("/districts/{slug}/moderators", get(districts::moderators).post(districts::appoint_by_email))
         .route("/districts/{slug}/moderators/{user_id}", put(districts::appoint).delete(districts::dismiss))
         .route("/districts/{slug}/suspensions/{user_id}", put(moderation::suspend).delete(moderation::lift))
         .route("/proposals/{id}/hidden", put(moderation::hide_proposal))

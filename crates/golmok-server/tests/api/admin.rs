@@ -194,6 +194,84 @@ async fn moderators_set_their_district_and_appoint_each_other() {
     expect_error(s.get(settings, Some(&moderator.token)).await, StatusCode::FORBIDDEN, "forbidden").await;
 }
 
+/// The console appoints by the email a moderator knows, in any case, as it does by id:
+/// a suspension there is lifted, again changes nothing, and the new moderator is one at
+/// once. An email no account has is 404, something that is no email 422.
+#[tokio::test]
+async fn moderators_appoint_a_neighbour_by_the_email_they_know() {
+    use golmok_api::{Author, DistrictSettings, FieldErrorCode, Page, Suspension};
+    use reqwest::{Method, StatusCode};
+    use serde_json::json;
+
+    use crate::{demo_server, expect, expect_error, field_codes};
+
+    let s = demo_server().await;
+    let moderator = s.login_demo("moderator@example.com").await;
+    let other = s.login_demo("moderator2@example.com").await.token;
+    let neighbour = s.register("neighbour@example.com", "새 운영자").await;
+    let third = s.register("third@example.com", "세 번째 운영자").await;
+    let moderators = "/api/v1/districts/eungubi-seo/moderators";
+    let appoint = |token: Option<&str>, email: &str| {
+        let (s, token, body) = (&s, token.map(str::to_owned), json!({ "email": email }));
+        async move { s.post(moderators, token.as_deref(), &body).await }
+    };
+    let ids = |list: &[Author]| list.iter().map(|a| a.id).collect::<Vec<_>>();
+
+    // The district's moderators only, and the district must exist.
+    for (token, status, code) in [
+        (None, StatusCode::UNAUTHORIZED, "unauthorized"),
+        (Some(other.as_str()), StatusCode::FORBIDDEN, "forbidden"),
+        (Some(neighbour.token.as_str()), StatusCode::FORBIDDEN, "forbidden"),
+    ] {
+        expect_error(appoint(token, "neighbour@example.com").await, status, code).await;
+    }
+    let nowhere = s
+        .post("/api/v1/districts/nowhere/moderators", Some(&moderator.token), &json!({"email": "a@b.co"}))
+        .await;
+    expect_error(nowhere, StatusCode::NOT_FOUND, "not_found").await;
+
+    // Registration's email rule: 422 naming the field; an address nobody has, 404.
+    for (bad, code) in [(" not-an-email ", FieldErrorCode::Invalid), ("  ", FieldErrorCode::Required)] {
+        let refused = appoint(Some(&moderator.token), bad).await;
+        let body = expect_error(refused, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(field_codes(&body), [("email", code)], "{bad:?}");
+    }
+    let unknown = appoint(Some(&moderator.token), "Nobody@Example.com").await;
+    let body = expect_error(unknown, StatusCode::NOT_FOUND, "not_found").await;
+    assert!(body.error.message.contains("email"), "says what was not found: {}", body.error.message);
+
+    // In any case, with spaces around: the account registered lower-cased. Again: no change.
+    for _ in 0..2 {
+        let list: Vec<Author> =
+            expect(appoint(Some(&moderator.token), "  NeighBour@Example.COM ").await, StatusCode::OK).await;
+        assert_eq!(ids(&list), [moderator.user.id, neighbour.user.id]);
+    }
+    let listed: Vec<Author> = expect(s.get(moderators, Some(&moderator.token)).await, StatusCode::OK).await;
+    assert_eq!(ids(&listed), [moderator.user.id, neighbour.user.id]);
+
+    // The new moderator is one at once: the settings, and appointing in turn, which lifts
+    // a suspension there as appointing by id does.
+    let settings = "/api/v1/districts/eungubi-seo/settings";
+    expect::<DistrictSettings>(s.get(settings, Some(&neighbour.token)).await, StatusCode::OK).await;
+    let suspend = format!("/api/v1/districts/eungubi-seo/suspensions/{}", third.user.id);
+    let note = json!({"note": "잠시 멈춰요"});
+    expect::<serde_json::Value>(
+        s.send_json(Method::PUT, &suspend, Some(&moderator.token), &note).await,
+        StatusCode::OK,
+    )
+    .await;
+    let list: Vec<Author> =
+        expect(appoint(Some(&neighbour.token), "THIRD@example.com").await, StatusCode::OK).await;
+    assert_eq!(ids(&list), [moderator.user.id, neighbour.user.id, third.user.id]);
+    let suspended: Page<Suspension> = expect(
+        s.get("/api/v1/districts/eungubi-seo/suspensions", Some(&neighbour.token)).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(suspended.items.iter().all(|x| x.user.id != third.user.id), "the new moderator starts clean");
+    expect::<DistrictSettings>(s.get(settings, Some(&third.token)).await, StatusCode::OK).await;
+}
+
 /// `null` in a settings change clears what a district may lack (an introduction, its
 /// channel) and is refused for what it may not (a name, a number), naming the field;
 /// nothing of a refused change is kept.

@@ -334,8 +334,15 @@ async fn a_deleted_account_is_gone_but_what_it_wrote_stays_nameless() {
         .await
         .unwrap();
     assert!(!email.contains("leaving"), "the email is erased: {email}");
+    // Nobody can make the erased account a moderator, or suspend it: by id, by the email
+    // it had (no account has it now), or by its placeholder (no email at all).
+    let by_email = |email: &str| {
+        let (s, moderator, body) = (&s, &moderator, json!({ "email": email }));
+        async move { s.post("/api/v1/districts/eungubi-seo/moderators", Some(moderator), &body).await }
+    };
+    expect_error(by_email("leaving@example.com").await, StatusCode::NOT_FOUND, "not_found").await;
+    expect_error(by_email(&email).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     s.register("leaving@example.com", "다시 온 이웃").await;
-    // Nobody can make the erased account a moderator, or suspend it.
     let at = format!("/api/v1/districts/eungubi-seo/moderators/{}", me.user.id);
     let res = s.request(Method::PUT, &at, Some(&moderator)).send().await.unwrap();
     expect_error(res, StatusCode::NOT_FOUND, "not_found").await;

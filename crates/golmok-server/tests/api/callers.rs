@@ -52,7 +52,7 @@ enum Target {
     Comment,
     /// The bakery's answer to a proposal of the author's.
     Answer,
-    /// A new resident's account (its id).
+    /// A new resident's account (its id; `{email}` in a body is its email).
     Account,
     /// A new resident's account, suspended in the demo district.
     SuspendedAccount,
@@ -158,8 +158,7 @@ impl Fixture {
                 Some(account)
             }
             Target::Account | Target::SuspendedAccount => {
-                let account =
-                    self.s.register(&format!("table-account-{n}@example.com"), "표 이웃").await.user.id;
+                let account = self.s.register(&account_email(n), "표 이웃").await.user.id;
                 if matches!(target, Target::SuspendedAccount) {
                     let path = format!("/api/v1/districts/eungubi-seo/suspensions/{account}");
                     let note = json!({"note": "표에서 멈췄어요"});
@@ -177,6 +176,11 @@ impl Fixture {
             }
         }
     }
+}
+
+/// The email of the row's `Account` target made for the `n`th call.
+fn account_email(n: usize) -> String {
+    format!("table-account-{n}@example.com")
 }
 
 use Target::*;
@@ -259,6 +263,7 @@ fn rows() -> Vec<Row> {
                                                                                                          [401, 403, 403, 403, 403, 200, 403, 403]),
         (M::GET, "/api/v1/districts/eungubi-seo/moderators", None, Nothing,                              [401, 403, 403, 403, 403, 200, 403, 403]),
         (M::PUT, "/api/v1/districts/eungubi-seo/moderators/{id}", None, Account,                         [401, 403, 403, 403, 403, 200, 403, 403]),
+        (M::POST, "/api/v1/districts/eungubi-seo/moderators", Some(json!({"email": "{email}"})), Account, [401, 403, 403, 403, 403, 200, 403, 403]),
         (M::DELETE, "/api/v1/districts/eungubi-seo/moderators/{id}", None, Moderator,                    [401, 403, 403, 403, 403, 204, 403, 403]),
     ]
 }
@@ -275,7 +280,8 @@ async fn every_endpoint_answers_every_caller_as_the_table_says() {
             let url = path.replace("{shop}", &f.shop.to_string()).replace("{id}", &id);
             let mut req = f.s.request(method.clone(), &url, f.tokens[i].as_deref());
             if let Some(body) = &body {
-                let body: Value = serde_json::from_str(&body.to_string().replace("\"{id}\"", &id)).unwrap();
+                let body = body.to_string().replace("\"{id}\"", &id).replace("{email}", &account_email(n));
+                let body: Value = serde_json::from_str(&body).unwrap();
                 req = req.json(&body);
             }
             let res = req.send().await.unwrap();

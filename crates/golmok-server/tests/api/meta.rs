@@ -39,6 +39,8 @@ async fn openapi_lists_every_path() {
         ("/api/v1/reports", "post"),
         ("/api/v1/districts/{slug}/reports", "get"),
         ("/api/v1/districts/{slug}/waiting", "get"),
+        ("/api/v1/districts/{slug}/moderators", "post"),
+        ("/api/v1/districts/{slug}/moderators/{user_id}", "put"),
         ("/api/v1/me/hidden", "get"),
         ("/api/v1/proposals/{id}/hidden", "put"),
         ("/api/v1/comments/{id}/hidden", "put"),
@@ -126,7 +128,13 @@ async fn openapi_lists_every_path() {
         let pattern = doc["components"]["schemas"][schema]["properties"][property]["pattern"].as_str();
         assert!(pattern.is_some_and(|p| p.starts_with('^')), "{schema}.{property} has no pattern");
     }
-    assert_eq!(doc["components"]["schemas"]["RegisterRequest"]["properties"]["email"]["maxLength"], 254);
+    for schema in ["RegisterRequest", "NewModerator"] {
+        let email = &doc["components"]["schemas"][schema]["properties"]["email"];
+        assert_eq!(
+            (&email["maxLength"], &email["pattern"]),
+            (&json!(254), &json!(golmok_api::patterns::email()))
+        );
+    }
     assert_eq!(doc["components"]["schemas"]["Verification"]["allOf"][0]["then"]["required"][0], "note");
     let answer = &doc["components"]["schemas"]["StatusChange"]["allOf"][0];
     assert_eq!(answer["if"]["properties"]["status"]["enum"], serde_json::json!(["accepted", "declined"]));
