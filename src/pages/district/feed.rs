@@ -116,17 +116,20 @@ pub fn ProposalFeed(slug: String) -> impl IntoView {
     }
 }
 
-/// Once the first proposals show: the controls' code comes, and, since most visits go on
-/// to a proposal, the rest of its page (the support button only for those who can
-/// support).
+/// Once the first proposals show, or fail to (the controls must not stay busy for ever):
+/// the controls' code comes. Once they show, since most visits go on to a proposal, the
+/// rest of its page (the support button only for those who can support).
 fn after_first_page(list: Paged<Proposal>, logged_in: Memo<bool>, shown: RwSignal<bool>) {
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
         }
-        let ready = list.first() == First::Ready;
-        if ready {
+        let first = list.first();
+        if first != First::Loading {
             shown.set(true);
+        }
+        let ready = first == First::Ready;
+        if ready {
             crate::lazy::prefetch_when_idle(crate::pages::proposal::TALK);
             if logged_in.get_untracked() {
                 crate::lazy::prefetch_when_idle(crate::pages::proposal::SUPPORT);
