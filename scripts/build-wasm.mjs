@@ -440,6 +440,17 @@ function patchIndex(names) {
   fs.writeFileSync(index, html.replace(link, () => tags.join('\n    ')));
 }
 
+// index.html's comments are for whoever reads the source, except the one that tells a
+// deployer what to edit in dist/index.html: the rest would ride along with every first
+// visit (0.2 KB of gzip).
+function dropSourceComments() {
+  const index = path.join(staging, 'index.html');
+  const html = fs.readFileSync(index, 'utf8');
+  const kept = html.replace(/\n?[ \t]*<!--([\s\S]*?)-->/g, (comment, text) => (/^\s*Deploy-time/.test(text) ? comment : ''));
+  if (!kept.includes('Deploy-time')) throw new Error('build-wasm: index.html lost its deploy-time comment');
+  fs.writeFileSync(index, kept);
+}
+
 // Hashed files never change, so they are compressed once here, as hard as the formats
 // go. index.html is not: deployers edit it, and a stale .gz beside it would undo that.
 function precompress() {
@@ -469,6 +480,7 @@ try {
   const names = release ? await releaseBuild() : debugBuild();
   patchIndex(names);
   if (release) {
+    dropSourceComments();
     minifyTrunkAssets(Object.values(names));
     precompress();
   }
