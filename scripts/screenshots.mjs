@@ -60,6 +60,10 @@ const PAGES = [
   }],
   ['news', `/d/${DISTRICT}/announcements`, false],
   ['alley', '/alley', true],
+  ['alley-leave', '/alley', true, async (page, lang) => {
+    await page.getByRole('button', { name: t(lang, 'leave_open'), exact: true }).click();
+    await page.getByRole('region', { name: t(lang, 'leave_heading') }).scrollIntoViewIfNeeded();
+  }],
   ['claim', `/d/${DISTRICT}/claim?shop=2`, true],
   ['manage-moderator', '/manage', 'moderator'],
   ['manage-moderator-reports', '/manage', 'moderator', async (page, lang) => {
@@ -82,6 +86,11 @@ const PAGES = [
     await page.getByRole('button', { name: t(lang, 'news_pin') }).first().waitFor();
     await page.getByRole('button', { name: t(lang, 'district_post_cta') }).click();
     await page.getByRole('tab', { name: t(lang, 'tab_news') }).scrollIntoViewIfNeeded();
+  }],
+  ['manage-moderator-settings', '/manage', 'moderator', async (page, lang) => {
+    await page.getByRole('tab', { name: t(lang, 'tab_settings') }).click();
+    await page.getByRole('region', { name: t(lang, 'moderators_heading') }).getByRole('listitem').first().waitFor();
+    await page.getByRole('heading', { name: t(lang, 'settings_goals_heading') }).scrollIntoViewIfNeeded();
   }],
   ['manage-merchant', '/manage', 'merchant', async (page, lang) => {
     await page.getByRole('button', { name: t(lang, 'answer_cta') }).first().click();

@@ -9,12 +9,12 @@ use std::sync::Arc;
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use golmok_api::{
-    Announcement, AnnouncementUpdate, Answer, AnsweredProposal, AuthResponse, Comment, District, FeedItem,
-    FollowState, HiddenItem, LoginRequest, Moderated, NewAnnouncement, NewAnswer, NewComment, NewProposal,
-    NewReport, NewShopClaim, NewSuspension, Page, Proposal, ProposalEdit, ProposalKind, ProposalSort,
-    ProposalStatus, RegisterRequest, Report, ReportTarget, ReportedItem, Shop, ShopCategory, ShopClaim,
-    ShopUpdate, StanceCounts, StatusChange, Suspension, TimelineEntry, UpdateNote, User, Verification,
-    Visibility, VoteState,
+    Announcement, AnnouncementUpdate, Answer, AnsweredProposal, AuthResponse, Author, Comment, DeleteAccount,
+    District, DistrictSettings, DistrictSettingsUpdate, FeedItem, FollowState, HiddenItem, LoginRequest,
+    Moderated, NewAnnouncement, NewAnswer, NewComment, NewModerator, NewProposal, NewReport, NewShopClaim,
+    NewSuspension, Page, Proposal, ProposalEdit, ProposalKind, ProposalSort, ProposalStatus, RegisterRequest,
+    Report, ReportTarget, ReportedItem, Shop, ShopCategory, ShopClaim, ShopUpdate, StanceCounts,
+    StatusChange, Suspension, TimelineEntry, UpdateNote, User, Verification, Visibility, VoteState,
 };
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
@@ -142,6 +142,41 @@ impl Api {
     }
 
     /// The district's reported items waiting for a decision, for its moderators.
+    /// What the district's moderators set for it.
+    pub async fn district_settings(&self, district: &str) -> Result<DistrictSettings, ApiError> {
+        self.get(&format!("/districts/{}/settings", encode(district))).await
+    }
+
+    pub async fn update_district_settings(
+        &self,
+        district: &str,
+        update: &DistrictSettingsUpdate,
+    ) -> Result<DistrictSettings, ApiError> {
+        let path = format!("/districts/{}/settings", encode(district));
+        self.send(Method::PATCH, &path, Some(update)).await
+    }
+
+    /// The district's moderators, for its moderators.
+    pub async fn moderators(&self, district: &str) -> Result<Vec<Author>, ApiError> {
+        self.get(&format!("/districts/{}/moderators", encode(district))).await
+    }
+
+    /// Makes the account with this email a moderator of the district: its moderators now.
+    pub async fn appoint_moderator(
+        &self,
+        district: &str,
+        who: &NewModerator,
+    ) -> Result<Vec<Author>, ApiError> {
+        let path = format!("/districts/{}/moderators", encode(district));
+        self.send(Method::POST, &path, Some(who)).await
+    }
+
+    /// Never the district's last one (409).
+    pub async fn dismiss_moderator(&self, district: &str, user: i64) -> Result<(), ApiError> {
+        let path = format!("/districts/{}/moderators/{user}", encode(district));
+        error::check(self.request(Method::DELETE, &path, None).await?).await.map(drop)
+    }
+
     /// The district's proposals waiting for its moderators' answer (ready), most
     /// supported first.
     pub async fn waiting(&self, district: &str, cursor: Option<&str>) -> Result<Page<Proposal>, ApiError> {
@@ -389,6 +424,12 @@ impl Api {
         self.get("/auth/me").await
     }
 
+    /// Deletes the signed-in account, with its password (`DELETE /auth/me`).
+    pub async fn delete_account(&self, req: &DeleteAccount) -> Result<(), ApiError> {
+        let json = crate::json::stringify(req).ok_or(ApiError::Decode)?;
+        error::check(self.request(Method::DELETE, "/auth/me", Some(json)).await?).await.map(drop)
+    }
+
     /// Revokes `token` on the server. The session has already forgotten it: logging out
     /// must not wait for the network.
     pub async fn logout(&self, token: String) -> Result<(), ApiError> {
@@ -433,6 +474,7 @@ impl Api {
         sent: Option<String>,
     ) -> Result<Response, ApiError> {
         let url = format!("{}{path}", self.root);
+        let method_was_delete = method == Method::DELETE;
         if method == Method::GET
             && let Some(response) = prefetched(&url, sent.as_deref()).await
         {
@@ -455,7 +497,10 @@ impl Api {
         // The token was revoked or expired: forget it so the UI offers a fresh login. Not
         // when the 401 is about a password typed at login, nor when the person has
         // logged in afresh since this request left.
-        let about_credentials = path.starts_with("/auth/login") || path.starts_with("/auth/register");
+        // Deleting one's account asks for the password too: a wrong one keeps the session.
+        let about_credentials = path.starts_with("/auth/login")
+            || path.starts_with("/auth/register")
+            || (method_was_delete && path == "/auth/me");
         if response.status() == 401
             && !about_credentials
             && sent.is_some()

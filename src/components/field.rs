@@ -53,6 +53,8 @@ pub enum Input {
     Tel,
     Url,
     Date,
+    /// A whole number: the phone's number pad.
+    Number,
     /// A multi-line textarea.
     Area,
 }
@@ -133,6 +135,7 @@ pub fn Field(
             Input::Tel => "tel",
             Input::Url => "url",
             Input::Date => "date",
+            Input::Number => "number",
             _ => "text",
         };
         view! {

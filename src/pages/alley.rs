@@ -32,6 +32,7 @@ pub fn AlleyPage() -> impl IntoView {
                         <AlleyFeed />
                         <MyProposals supports=false />
                         <MyProposals supports=true />
+                        <crate::pages::leave::LeaveAccount />
                     }
                     .into_any()
                 } else {

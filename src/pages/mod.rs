@@ -10,6 +10,7 @@ pub mod alley;
 pub mod announcements;
 pub mod district;
 pub mod home;
+pub mod leave;
 pub mod login;
 pub mod manage;
 pub mod new_proposal;

@@ -82,6 +82,10 @@ for (const lang of ['ko', 'en']) {
     await page.locator('.announcement-past').first().waitFor();
     await check('shop with its past news');
     await visit('/alley', 'my alley (logged in)');
+    await page.getByRole('button', { name: t(lang, 'leave_open'), exact: true }).click();
+    await page.getByRole('button', { name: t(lang, 'leave_submit'), exact: true }).click();
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    await check('my alley, deleting the account without a password refused');
     await visit('/manage', 'manage (a resident)');
     await visit(`/d/${DISTRICT}/claim?shop=2`, 'claim a shop');
     await page.getByRole('button', { name: t(lang, 'claim_submit') }).click();
@@ -99,6 +103,16 @@ for (const lang of ['ko', 'en']) {
     await page.getByRole('tab', { name: new RegExp(t(lang, 'tab_reports')) }).click();
     await page.getByRole('tabpanel', { name: new RegExp(t(lang, 'tab_reports')) }).getByRole('listitem').first().waitFor();
     await check('manage (a moderator), the reports tab');
+    await page.getByRole('tab', { name: new RegExp(t(lang, 'tab_waiting')) }).click();
+    await page.getByText(t(lang, 'waiting_empty')).waitFor();
+    await check('manage (a moderator), the tab of proposals awaiting an answer');
+    await page.getByRole('tab', { name: t(lang, 'tab_settings') }).click();
+    const settings = page.getByRole('tabpanel', { name: t(lang, 'tab_settings') });
+    await settings.getByLabel(t(lang, 'settings_supports')).fill('0');
+    await settings.getByRole('button', { name: t(lang, 'settings_save'), exact: true }).click();
+    await settings.locator('[aria-invalid="true"]').first().waitFor();
+    await settings.getByRole('region', { name: t(lang, 'moderators_heading') }).getByRole('listitem').first().waitFor();
+    await check('manage (a moderator), the settings tab, a number refused');
     await page.getByRole('tab', { name: t(lang, 'tab_news') }).click();
     await page.getByRole('button', { name: t(lang, 'news_pin') }).first().waitFor();
     await page.getByRole('button', { name: t(lang, 'district_post_cta') }).click();

@@ -3,7 +3,7 @@
 // home, and unpins and deletes it again. In the second district, whose home no other
 // test reads.
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, api, banner, exact, logIn, open, scenario, t } from './support.mjs';
+import { DEMO_PASSWORD, FAILED_REQUEST, api, banner, exact, logIn, open, scenario, t } from './support.mjs';
 
 const MODERATOR2 = { email: 'moderator2@example.com', password: DEMO_PASSWORD };
 const DISTRICT2 = 'dongmyeong';
@@ -109,4 +109,82 @@ scenario('a proposal that reached the goals waits in the console, and leaves it 
       body: { support_threshold: before.support_threshold, pledge_threshold: before.pledge_threshold },
     });
   }
+});
+
+scenario("a moderator sets the district's goals in the console, a bad number refused at its field (en)", async (page) => {
+  const moderator = await api('/auth/login', { method: 'POST', body: { email: MODERATOR2.email, password: DEMO_PASSWORD } });
+  const settings = `/districts/${DISTRICT2}/settings`;
+  const before = await api(settings, { token: moderator.token });
+  try {
+    await logIn(page, MODERATOR2, lang);
+    await open(page, '/manage');
+    await page.getByRole('tab', { name: t(lang, 'tab_settings') }).click();
+    const panel = page.getByRole('tabpanel', { name: t(lang, 'tab_settings') });
+    const supports = panel.getByLabel(t(lang, 'settings_supports'));
+    assert.equal(await supports.inputValue(), String(before.support_threshold));
+    assert.equal(await panel.getByLabel(t(lang, 'settings_name'), { exact: true }).inputValue(), before.name);
+
+    // Out of range: said at the field, the cursor put there, nothing saved.
+    await supports.fill('0');
+    await panel.getByRole('button', { name: t(lang, 'settings_save'), exact: true }).click();
+    await panel.getByText(t(lang, 'err_invalid')).waitFor();
+    assert.equal(await supports.evaluate((e) => e === document.activeElement), true);
+    assert.equal((await api(settings, { token: moderator.token })).support_threshold, before.support_threshold);
+
+    await supports.fill('15');
+    await panel.getByLabel(t(lang, 'settings_days')).fill('30');
+    await panel.getByRole('button', { name: t(lang, 'settings_save'), exact: true }).click();
+    await page.getByRole('status').filter({ hasText: t(lang, 'settings_saved') }).waitFor({ state: 'attached' });
+    const saved = await api(settings, { token: moderator.token });
+    assert.equal(saved.support_threshold, 15);
+    assert.equal(saved.expiry_days, 30);
+    assert.equal(saved.name, before.name, 'what was not changed stays');
+  } finally {
+    await api(settings, {
+      method: 'PATCH',
+      token: moderator.token,
+      body: { support_threshold: before.support_threshold, expiry_days: before.expiry_days },
+    });
+  }
+}, { lang });
+
+scenario("a moderator appoints another by email and removes them, never the district's last", async (page, session) => {
+  session.allowConsoleError(FAILED_REQUEST); // the unknown email's 404, the last one's 409
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const helper = { email: `helper-${id}@example.com`, name: `상인회 총무 ${id.slice(-4)}` };
+  await api('/auth/register', {
+    method: 'POST',
+    body: { email: helper.email, password: `pw-${id}-secret`, display_name: helper.name },
+  });
+  await logIn(page, MODERATOR2, 'ko');
+  await open(page, '/manage');
+  await page.getByRole('tab', { name: t('ko', 'tab_settings') }).click();
+  const panel = page.getByRole('tabpanel', { name: t('ko', 'tab_settings') });
+  const moderators = panel.getByRole('region', { name: t('ko', 'moderators_heading') });
+  const list = moderators.getByRole('list');
+  await list.getByRole('listitem').first().waitFor();
+  assert.equal(await list.getByRole('listitem').count(), 1, 'the second district has one moderator');
+
+  // An email nobody signed up with is said as such; then the helper's, in capitals.
+  const email = moderators.getByLabel(t('ko', 'moderator_email'));
+  await email.fill(`nobody-${id}@example.com`);
+  await moderators.getByRole('button', { name: t('ko', 'moderator_appoint'), exact: true }).click();
+  await moderators.getByRole('alert').filter({ hasText: t('ko', 'moderator_no_account') }).waitFor();
+  await email.fill(helper.email.toUpperCase());
+  await moderators.getByRole('button', { name: t('ko', 'moderator_appoint'), exact: true }).click();
+  const added = list.getByRole('listitem').filter({ hasText: helper.name });
+  await added.waitFor();
+  assert.equal(await email.inputValue(), '', 'the field is ready for the next one');
+
+  // Removed after a second tap.
+  await added.getByRole('button', { name: t('ko', 'moderator_remove'), exact: true }).click();
+  await added.getByRole('group', { name: t('ko', 'moderator_remove_confirm') }).getByRole('button', { name: t('ko', 'moderator_remove'), exact: true }).click();
+  await added.waitFor({ state: 'detached' });
+
+  // The last one stays, and says why.
+  const me = list.getByRole('listitem').first();
+  await me.getByRole('button', { name: t('ko', 'moderator_remove'), exact: true }).click();
+  await me.getByRole('group').getByRole('button', { name: t('ko', 'moderator_remove'), exact: true }).click();
+  await me.getByRole('alert').filter({ hasText: t('ko', 'moderator_last') }).waitFor();
+  assert.equal(await list.getByRole('listitem').count(), 1);
 });

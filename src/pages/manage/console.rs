@@ -1,12 +1,13 @@
 //! One district's console for its moderators (운영진), in tabs: the shop claims to
 //! decide, the proposals waiting for an answer, the reports to look at, and the
-//! district's news (its own announcements, and pins).
+//! district's news (its own announcements, and pins), and its settings.
 
 use leptos::prelude::*;
 
 use super::claims::{ClaimsPanel, pending_queue};
 use super::district_news::NewsPanel;
 use super::reports::{ReportsPanel, reports_queue};
+use super::settings::SettingsPanel;
 use super::waiting::{WaitingPanel, waiting_queue};
 use crate::api::use_api;
 use crate::state::lang;
@@ -18,9 +19,10 @@ enum Tab {
     Waiting,
     Reports,
     News,
+    Settings,
 }
 
-const TABS: [Tab; 4] = [Tab::Claims, Tab::Waiting, Tab::Reports, Tab::News];
+const TABS: [Tab; 5] = [Tab::Claims, Tab::Waiting, Tab::Reports, Tab::News, Tab::Settings];
 
 impl Tab {
     fn name(self) -> &'static str {
@@ -29,6 +31,7 @@ impl Tab {
             Tab::Waiting => "waiting",
             Tab::Reports => "reports",
             Tab::News => "news",
+            Tab::Settings => "settings",
         }
     }
 }
@@ -69,6 +72,7 @@ pub fn Console(slug: String) -> impl IntoView {
         move || tr!(console_label, district = name().unwrap_or_else(|| slug.clone()))
     };
     let heading = label.clone();
+    let news_slug = slug.clone();
     view! {
         <section class="console" aria-label=label>
             <h2 class="section-title">{heading}</h2>
@@ -84,7 +88,12 @@ pub fn Console(slug: String) -> impl IntoView {
             </div>
             <div role="tabpanel" id=format!("{}-panel", tab_id(Tab::News)) aria-labelledby=tab_id(Tab::News) class="console-panel" hidden=move || shown.get() != Tab::News>
                 <Show when=move || shown.get() == Tab::News>
-                    <NewsPanel slug=slug.clone() />
+                    <NewsPanel slug=news_slug.clone() />
+                </Show>
+            </div>
+            <div role="tabpanel" id=format!("{}-panel", tab_id(Tab::Settings)) aria-labelledby=tab_id(Tab::Settings) class="console-panel" hidden=move || shown.get() != Tab::Settings>
+                <Show when=move || shown.get() == Tab::Settings>
+                    <SettingsPanel slug=slug.clone() />
                 </Show>
             </div>
         </section>
@@ -142,6 +151,7 @@ fn TabList(
                                 Tab::Waiting => counted_tab(tr!(tab_waiting), counts[1]),
                                 Tab::Reports => counted_tab(tr!(tab_reports), counts[2]),
                                 Tab::News => tr!(tab_news).into_any(),
+                                Tab::Settings => tr!(tab_settings).into_any(),
                             }}
                         </button>
                     }

@@ -5,8 +5,10 @@ mod claims;
 mod console;
 mod district_news;
 mod merchant;
+mod moderators;
 mod news;
 mod reports;
+mod settings;
 mod suspensions;
 mod waiting;
 
