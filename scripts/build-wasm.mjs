@@ -413,7 +413,15 @@ const BOOT_TEXT = [
 function bootText() {
   const text = {};
   for (const lang of ['ko', 'en']) {
-    const all = JSON.parse(fs.readFileSync(path.join(root, 'locales', `${lang}.json`), 'utf8'));
+    const source = fs.readFileSync(path.join(root, 'locales', `${lang}.json`), 'utf8');
+    // JSON keeps the last of two equal keys without a word: one of the texts would never
+    // show. The locale files hold one key per line.
+    const seen = new Set();
+    for (const [, key] of source.matchAll(/^\s*"([^"]+)"\s*:/gm)) {
+      if (seen.has(key)) throw new Error(`build-wasm: locales/${lang}.json has "${key}" twice`);
+      seen.add(key);
+    }
+    const all = JSON.parse(source);
     text[lang] = Object.fromEntries(BOOT_TEXT.map((key) => [key, all[key]]));
     const missing = BOOT_TEXT.filter((key) => typeof all[key] !== 'string');
     if (missing.length) throw new Error(`build-wasm: locales/${lang}.json has no ${missing.join(', ')}`);

@@ -141,7 +141,6 @@ impl Api {
         self.send(Method::POST, "/reports", Some(report)).await
     }
 
-    /// The district's reported items waiting for a decision, for its moderators.
     /// What the district's moderators set for it.
     pub async fn district_settings(&self, district: &str) -> Result<DistrictSettings, ApiError> {
         self.get(&format!("/districts/{}/settings", encode(district))).await
@@ -184,6 +183,7 @@ impl Api {
         self.get(&with_query(path, &[("cursor", cursor)])).await
     }
 
+    /// The district's reported items waiting for a decision, for its moderators.
     pub async fn reports(
         &self,
         district: &str,

@@ -66,6 +66,12 @@ fn LeaveForm(open: RwSignal<bool>) -> impl IntoView {
                     form.failure.set(Some(tr!(leave_wrong_password)));
                     Ok(())
                 }
+                // Not the password: the session itself is gone (expired, or ended
+                // elsewhere). Forgotten, so the header offers a fresh login.
+                Err(e) if e.status() == Some(401) => {
+                    session.forget();
+                    Err(e)
+                }
                 Err(e) if e.status() == Some(409) => {
                     form.failure.set(Some(tr!(leave_last_moderator)));
                     Ok(())

@@ -104,7 +104,7 @@ for (const lang of ['ko', 'en']) {
     await page.getByRole('tabpanel', { name: new RegExp(t(lang, 'tab_reports')) }).getByRole('listitem').first().waitFor();
     await check('manage (a moderator), the reports tab');
     await page.getByRole('tab', { name: new RegExp(t(lang, 'tab_waiting')) }).click();
-    await page.getByText(t(lang, 'waiting_empty')).waitFor();
+    await page.getByText(t(lang, 'queue_waiting_empty')).waitFor();
     await check('manage (a moderator), the tab of proposals awaiting an answer');
     await page.getByRole('tab', { name: t(lang, 'tab_settings') }).click();
     const settings = page.getByRole('tabpanel', { name: t(lang, 'tab_settings') });

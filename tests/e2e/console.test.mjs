@@ -152,10 +152,26 @@ scenario("a moderator appoints another by email and removes them, never the dist
   session.allowConsoleError(FAILED_REQUEST); // the unknown email's 404, the last one's 409
   const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const helper = { email: `helper-${id}@example.com`, name: `상인회 총무 ${id.slice(-4)}` };
-  await api('/auth/register', {
+  const account = await api('/auth/register', {
     method: 'POST',
     body: { email: helper.email, password: `pw-${id}-secret`, display_name: helper.name },
   });
+  try {
+    await appointAndRemove(page, helper, id);
+  } finally {
+    // Whatever failed, the district is left with its one moderator, as later tests expect.
+    const moderator = await api('/auth/login', { method: 'POST', body: { email: MODERATOR2.email, password: DEMO_PASSWORD } });
+    const now = await api(`/districts/${DISTRICT2}/moderators`, { token: moderator.token });
+    if (now.some((m) => m.id === account.user.id)) {
+      await fetch(`${process.env.GOLMOK_BASE_URL}/api/v1/districts/${DISTRICT2}/moderators/${account.user.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${moderator.token}` },
+      });
+    }
+  }
+});
+
+async function appointAndRemove(page, helper, id) {
   await logIn(page, MODERATOR2, 'ko');
   await open(page, '/manage');
   await page.getByRole('tab', { name: t('ko', 'tab_settings') }).click();
@@ -187,4 +203,4 @@ scenario("a moderator appoints another by email and removes them, never the dist
   await me.getByRole('group').getByRole('button', { name: t('ko', 'moderator_remove'), exact: true }).click();
   await me.getByRole('alert').filter({ hasText: t('ko', 'moderator_last') }).waitFor();
   assert.equal(await list.getByRole('listitem').count(), 1);
-});
+}

@@ -52,7 +52,11 @@ for (const lang of ['ko', 'en']) {
 
 scenario("a district's last moderator is told to appoint another first", async (page, session) => {
   session.allowConsoleError(FAILED_REQUEST);
-  // The second district's only moderator.
+  // The second district's only moderator: checked first, since the right password would
+  // otherwise really delete the account every later test signs in with.
+  const moderator = await api('/auth/login', { method: 'POST', body: { email: 'moderator2@example.com', password: DEMO_PASSWORD } });
+  const moderators = await api('/districts/dongmyeong/moderators', { token: moderator.token });
+  assert.equal(moderators.length, 1, 'dongmyeong has one moderator');
   await logIn(page, { email: 'moderator2@example.com', password: DEMO_PASSWORD });
   await open(page, '/alley');
   const leave = section(page, 'ko');

@@ -30,10 +30,12 @@ pub fn ModeratorsPanel(slug: String) -> impl IntoView {
             now.set(Some(moderators));
         }
     });
+    let heading = format!("moderators-{slug}");
+    let labelled = heading.clone();
     let slug = StoredValue::new(slug);
     view! {
-        <section class="appointed" aria-labelledby="moderators-heading">
-            <h3 id="moderators-heading" class="subheading">{tr!(moderators_heading)}</h3>
+        <section class="appointed" aria-labelledby=labelled>
+            <h3 id=heading class="subheading">{tr!(moderators_heading)}</h3>
             {move || match (now.get(), list.get()) {
                 (Some(moderators), _) => view! {
                     <ul class="appointed-list" role="list">
@@ -90,7 +92,7 @@ fn Moderator(who: Author, slug: String, now: RwSignal<Option<Vec<Author>>>) -> i
                     view! {
                         <p class="confirm" role="group" aria-label=tr!(moderator_remove_confirm)>
                             <span>{tr!(moderator_remove_confirm)}</span>
-                            <button type="button" class="button button-danger" aria-busy=move || busy.get().then_some("true") on:click=remove>{tr!(moderator_remove)}</button>
+                            <button type="button" class="button button-danger" disabled=move || busy.get() aria-busy=move || busy.get().then_some("true") on:click=remove>{tr!(moderator_remove)}</button>
                             <button type="button" class="button button-secondary" on:click=move |_| asking.set(false)>{tr!(cancel)}</button>
                         </p>
                     }
@@ -138,7 +140,7 @@ fn Appoint(slug: String, now: RwSignal<Option<Vec<Author>>>) -> impl IntoView {
     view! {
         <form class="form appoint-form" on:submit=submit novalidate>
             <Field
-                id="appoint-email"
+                id=format!("appoint-email-{}", slug.get_value())
                 name=field::EMAIL
                 label=tr!(moderator_email)
                 value=email

@@ -107,16 +107,16 @@ fn SettingsForm(slug: String, now: DistrictSettings) -> impl IntoView {
     let problems = form.problems;
     view! {
         <form class="form settings-form" on:submit=submit novalidate>
-            <Field id="settings-name" name=field::NAME label=tr!(settings_name) value=typed.name problems max=limits::DISTRICT_NAME.1 required=true />
-            <Field id="settings-name-en" name=field::NAME_EN label=tr!(settings_name_en) value=typed.name_en problems max=limits::DISTRICT_NAME.1 required=true />
-            <Field id="settings-description" name=field::DESCRIPTION label=tr!(settings_description) value=typed.description problems input=Input::Area max=limits::DISTRICT_DESCRIPTION.1 />
-            <Field id="settings-description-en" name=field::DESCRIPTION_EN label=tr!(settings_description_en) value=typed.description_en problems input=Input::Area max=limits::DISTRICT_DESCRIPTION.1 />
-            <Field id="settings-kakao" name=field::KAKAO_CHANNEL_URL label=tr!(field_kakao) value=typed.kakao problems input=Input::Url placeholder="https://pf.kakao.com/_xxxx" />
+            <Field id=format!("settings-name-{}", slug.get_value()) name=field::NAME label=tr!(settings_name) value=typed.name problems max=limits::DISTRICT_NAME.1 required=true />
+            <Field id=format!("settings-name-en-{}", slug.get_value()) name=field::NAME_EN label=tr!(settings_name_en) value=typed.name_en problems max=limits::DISTRICT_NAME.1 required=true />
+            <Field id=format!("settings-description-{}", slug.get_value()) name=field::DESCRIPTION label=tr!(settings_description) value=typed.description problems input=Input::Area max=limits::DISTRICT_DESCRIPTION.1 />
+            <Field id=format!("settings-description-en-{}", slug.get_value()) name=field::DESCRIPTION_EN label=tr!(settings_description_en) value=typed.description_en problems input=Input::Area max=limits::DISTRICT_DESCRIPTION.1 />
+            <Field id=format!("settings-kakao-{}", slug.get_value()) name=field::KAKAO_CHANNEL_URL label=tr!(field_kakao) value=typed.kakao problems input=Input::Url placeholder="https://pf.kakao.com/_xxxx" />
             <h3 class="subheading">{tr!(settings_goals_heading)}</h3>
             <p class="muted">{tr!(settings_goals_intro)}</p>
-            <Field id="settings-supports" name=field::SUPPORT_THRESHOLD label=tr!(settings_supports) value=typed.supports problems input=Input::Number hint=range(ranges::SUPPORT_THRESHOLD) required=true />
-            <Field id="settings-pledges" name=field::PLEDGE_THRESHOLD label=tr!(settings_pledges) value=typed.pledges problems input=Input::Number hint=range(ranges::PLEDGE_THRESHOLD) required=true />
-            <Field id="settings-days" name=field::EXPIRY_DAYS label=tr!(settings_days) value=typed.days problems input=Input::Number hint=range(ranges::EXPIRY_DAYS) required=true />
+            <Field id=format!("settings-supports-{}", slug.get_value()) name=field::SUPPORT_THRESHOLD label=tr!(settings_supports) value=typed.supports problems input=Input::Number hint=range(ranges::SUPPORT_THRESHOLD) required=true />
+            <Field id=format!("settings-pledges-{}", slug.get_value()) name=field::PLEDGE_THRESHOLD label=tr!(settings_pledges) value=typed.pledges problems input=Input::Number hint=range(ranges::PLEDGE_THRESHOLD) required=true />
+            <Field id=format!("settings-days-{}", slug.get_value()) name=field::EXPIRY_DAYS label=tr!(settings_days) value=typed.days problems input=Input::Number hint=range(ranges::EXPIRY_DAYS) required=true />
             <FormFailure failure=form.failure />
             <SubmitButton sending=form.sending label=tr!(settings_save) busy=tr!(sending) />
         </form>

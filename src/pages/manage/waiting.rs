@@ -3,7 +3,7 @@
 //! moderator's moves and note, as on its own page. A proposal answered here leaves the
 //! queue.
 
-use golmok_api::Proposal;
+use golmok_api::{Proposal, ProposalStatus};
 use leptos::prelude::*;
 
 use crate::api::use_api;
@@ -32,7 +32,7 @@ pub fn WaitingPanel(queue: Paged<Proposal>) -> impl IntoView {
         match queue.first() {
         First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
         First::Failed(error) => view! { <LoadError error on_retry=move || queue.retry() /> }.into_any(),
-        First::Ready if queue.is_empty() => view! { <p class="empty">{tr!(waiting_empty)}</p> }.into_any(),
+        First::Ready if queue.is_empty() => view! { <p class="empty">{tr!(queue_waiting_empty)}</p> }.into_any(),
         First::Ready => view! {
             <ul class="cards" role="list">
                 {move || queue.items().into_iter().map(|proposal| view! { <Waiting proposal queue /> }).collect_view()}
@@ -49,8 +49,17 @@ fn Waiting(proposal: Proposal, queue: Paged<Proposal>) -> impl IntoView {
     let status = RwSignal::new(proposal.status);
     let href = format!("/d/{}/proposals/{}", proposal.district_slug, proposal.id);
     let goals = Goals::of(&proposal);
-    // Answered, or someone answered first: the queue as it is now.
-    let after = Callback::new(move |_| queue.retry());
+    // Accepted or declined, it leaves the queue (under review, it still waits); someone
+    // answered first: the queue as it is now. Only this card goes: the others keep what
+    // is typed in them.
+    let id = proposal.id;
+    let after = Callback::new(move |conflict: bool| {
+        if conflict {
+            queue.retry();
+        } else if matches!(status.get_untracked(), ProposalStatus::Accepted | ProposalStatus::Declined) {
+            queue.remove(id);
+        }
+    });
     view! {
         <li class="card">
             <div class="card-badges">
