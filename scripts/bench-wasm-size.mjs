@@ -2,7 +2,7 @@
 // Where the wasm's bytes go, by crate and by function, for every file of the release
 // build: the main wasm (the first load) and each chunk. The build keeps its unoptimised
 // files (with names) in target/golmok-wasm/; this optimises them like the build does
-// (wasm-opt -Oz) but with -g, so names survive, and reads them with twiggy. Sizes are of
+// (wasm-opt's PASSES) but with -g, so names survive, and reads them with twiggy. Sizes are of
 // code and data before compression, the "function names" section of -g left out.
 //
 //   node scripts/bench-wasm-size.mjs [TOP_FUNCTIONS]
@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { DEAD_EXPORTS, WASM_FEATURES } from './wasm-features.mjs';
+import { DEAD_EXPORTS, PASSES, WASM_FEATURES } from './wasm-features.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = path.join(path.resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'golmok-wasm');
@@ -103,7 +103,7 @@ export function crateOf(raw) {
 
 function analyse(input, label) {
   const out = path.join(namesDir, path.basename(input).replace(/\.wasm$/, '.names.wasm'));
-  execFileSync('wasm-opt', [...DEAD_EXPORTS, '-Oz', '-g', ...WASM_FEATURES, input, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('wasm-opt', [...DEAD_EXPORTS, ...PASSES, '-g', ...WASM_FEATURES, input, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
   let csv;
   try {
     csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', out], {
@@ -129,7 +129,7 @@ function analyse(input, label) {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const results = [analyse(main, 'main (first load)'), ...chunks.map((c) => analyse(path.join(work, 'split', c), c.replace(/\.wasm$/, '')))];
 
-console.log('Wasm by crate (raw bytes after wasm-opt -Oz, names kept only to read them)');
+console.log('Wasm by crate (raw bytes after wasm-opt, names kept only to read them)');
 const first = results[0];
 const crates = [...first.byCrate.entries()].sort((a, b) => b[1] - a[1]);
 for (const [crate, size] of crates) {

@@ -9,7 +9,7 @@
 //     2. wasm-split-cli: the main wasm, one chunk per lazy page, shared chunks, and
 //        the JS that fetches chunks on demand
 //     3. wasm-bindgen --target web on the main wasm (keeping the exports chunks link to)
-//     4. wasm-opt -Oz on every wasm file, without the sections only tools read
+//     4. wasm-opt on every wasm file (PASSES), without the sections only tools read
 //     5. esbuild minifies the JS and the CSS (Trunk's own minifier would also squeeze
 //        index.html, which deployers edit by hand: see the README)
 //     6. content-hashed names, so every file can be cached for good: a chunk is named
@@ -32,7 +32,7 @@ import zlib from 'node:zlib';
 import { transformSync } from 'esbuild';
 
 import { splitStylesheet } from './split-css.mjs';
-import { DEAD_EXPORTS, WASM_FEATURES } from './wasm-features.mjs';
+import { DEAD_EXPORTS, PASSES, WASM_FEATURES } from './wasm-features.mjs';
 
 const execFile = promisify(execFileCb);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -108,12 +108,12 @@ function bindgen(input, outDir, extra = []) {
 }
 
 async function optimise(files) {
-  step(`wasm-opt -Oz on ${files.length} files`);
+  step(`wasm-opt ${PASSES.join(' ')} on ${files.length} files`);
   // Two at a time: CI machines have two cores.
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
-      await execFile('wasm-opt', [...DEAD_EXPORTS, '-Oz', ...STRIP, ...KEEP_NAMES, ...WASM_FEATURES, file, '-o', file], {
+      await execFile('wasm-opt', [...DEAD_EXPORTS, ...PASSES, ...STRIP, ...KEEP_NAMES, ...WASM_FEATURES, file, '-o', file], {
         cwd: root,
       });
     }

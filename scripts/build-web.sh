@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the SPA for release into dist/ (Trunk; cargo profile wasm-release, wasm-opt -Oz).
+# Builds the SPA for release into dist/ (Trunk; cargo profile wasm-release, wasm-opt).
 # Run scripts/setup.sh first (make build does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
