@@ -26,6 +26,7 @@ export const BUILT_AT_RUN_TIME = [
   ['stance-', 'badge badge-stance stance-'],
   ['claim-', 'badge badge-status claim-'],
   ['news-', 'badge badge-news news-'],
+  ['fill-', 'count-goal fill-'],
 ];
 
 /**

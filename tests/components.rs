@@ -1,16 +1,19 @@
 //! Component tests in a real browser (headless Chromium via wasm-bindgen-test): the
 //! support and follow toggles, a paged list, the proposal form's validation and draft,
-//! and a lazy page whose code fails to load.
+//! a lazy page whose code fails to load, a timeline entry, and a card's goals.
 
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 
 use golmok_api::{
-    FollowState, Mover, Page, ProposalStatus, TimelineActor, TimelineEntry, TimelineKind, VoteState,
+    Author, FollowState, Mover, Page, Proposal, ProposalKind, ProposalStatus, TimelineActor, TimelineEntry,
+    TimelineKind, VoteState,
 };
 use golmok_web::api::ApiError;
 use golmok_web::app::provide_app_state;
+use golmok_web::components::goals::Goals;
+use golmok_web::components::proposal_card::ProposalCard;
 use golmok_web::components::vote_toggle::{FollowToggle, SendFollow, SendVote, VoteToggle};
 use golmok_web::lazy::{self, ChunkError, LazyPage};
 use golmok_web::pages::new_proposal::ProposalForm;
@@ -381,4 +384,87 @@ async fn a_timeline_entry_says_what_who_and_why_in_words_and_as_text() {
     assert_eq!(text(&root, ".badge-update"), "소식");
     assert!(text(&root, ".timeline-meta").contains("제안한 분"));
     assert!(root.query_selector(".timeline-note").unwrap().is_none(), "no empty note box");
+}
+
+/// A proposal of the demo district (20 supports and 3 pledges asked for), open.
+fn proposal(votes: i64, pledges: i64) -> Proposal {
+    Proposal {
+        id: 9,
+        district_slug: "eungubi-seo".into(),
+        kind: ProposalKind::Improvement,
+        title: "골목 화분".into(),
+        body: "입구에 화분을 두어요".into(),
+        status: ProposalStatus::Open,
+        event_date: None,
+        event_place: None,
+        author: Author { id: 1, display_name: "노은동 주민".into() },
+        vote_count: votes,
+        comment_count: 0,
+        answer_count: pledges,
+        pledge_count: pledges,
+        voted: false,
+        created_at: "2026-11-20T09:30:00Z".into(),
+        ready: votes >= 20 && pledges >= 3,
+        expired: false,
+        support_goal: 20,
+        pledge_goal: 3,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_card_counts_toward_its_goals_in_words_over_bars() {
+    let root = mount(|| view! { <ul><ProposalCard proposal=proposal(7, 1) /></ul> });
+    settle().await;
+    assert_eq!(text(&root, ".count-votes"), "♡ 공감 7 / 20");
+    assert!(find(&root, ".count-votes").class_name().contains("count-goal fill-3"), "7 of 20: three tenths");
+    assert_eq!(text(&root, ".count-pledges"), "🤝 약속 1 / 3");
+    assert!(find(&root, ".count-pledges").class_name().contains("fill-3"));
+    assert!(root.query_selector(".badge-ready, .badge-expired").unwrap().is_none());
+
+    // Over the goal: the bar stays full. Ready, said in words by the status.
+    let root = mount(|| view! { <ul><ProposalCard proposal=proposal(25, 3) /></ul> });
+    settle().await;
+    assert!(find(&root, ".count-votes").class_name().contains("fill-10"));
+    assert_eq!(text(&root, ".badge-ready"), "답변 차례");
+
+    // Expired, with its final counts.
+    let expired = Proposal { expired: true, ..proposal(2, 0) };
+    let root = mount(move || view! { <ul><ProposalCard proposal=expired /></ul> });
+    settle().await;
+    assert_eq!(text(&root, ".badge-expired"), "기한 지남");
+    assert_eq!(text(&root, ".count-votes"), "♡ 공감 2 / 20");
+
+    // Answered: no goals left, plain counts, no pledge count when there is none.
+    let accepted = Proposal { status: ProposalStatus::Accepted, ..proposal(12, 0) };
+    let root = mount(move || view! { <ul><ProposalCard proposal=accepted /></ul> });
+    settle().await;
+    assert_eq!(text(&root, ".count-votes"), "♡ 공감 12");
+    assert!(root.query_selector(".count-goal, .count-pledges, .badge-ready").unwrap().is_none());
+
+    // A district that asks for no pledge: supports only.
+    let supports_only = Proposal { pledge_goal: 0, ..proposal(3, 0) };
+    let root = mount(move || view! { <ul><ProposalCard proposal=supports_only /></ul> });
+    settle().await;
+    assert_eq!(text(&root, ".count-votes"), "♡ 공감 3 / 20");
+    assert!(root.query_selector(".count-pledges").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn goals_follow_a_support_and_a_move_made_on_the_page() {
+    let goals = |p: Proposal| Goals::of(&p).expect("open, with a goal");
+    let reached = goals(proposal(19, 3)).after(20, ProposalStatus::Open);
+    assert!(reached.ready && !reached.expired, "the twentieth support makes it ready");
+    let taken_back = goals(proposal(20, 3)).after(19, ProposalStatus::Open);
+    assert!(!taken_back.ready, "one taken back: not ready any more");
+    let short_of_pledges = goals(proposal(19, 2)).after(20, ProposalStatus::Open);
+    assert!(!short_of_pledges.ready, "both goals, not one");
+    let answered = goals(proposal(20, 3)).after(20, ProposalStatus::Accepted);
+    assert!(!answered.ready, "answered: nothing owed");
+
+    let old = goals(Proposal { expired: true, ..proposal(5, 0) });
+    assert!(old.after(5, ProposalStatus::Open).expired, "still short: still expired");
+    assert!(!old.after(5, ProposalStatus::UnderReview).expired, "under review: being answered");
+    let old_reached = Proposal { expired: true, ..proposal(19, 3) };
+    let late = goals(old_reached).after(20, ProposalStatus::Open);
+    assert!(late.ready && !late.expired, "an expired proposal that reaches the goals is ready");
 }

@@ -19,9 +19,9 @@ pub fn GoalBars(votes: i64, goals: Goals) -> impl IntoView {
 /// What a proposal's goals are and where it stands, cut from it.
 #[derive(Clone, Copy)]
 pub struct Goals {
-    support_goal: i64,
+    pub support_goal: i64,
     pledges: i64,
-    pledge_goal: i64,
+    pub pledge_goal: i64,
     pub ready: bool,
     pub expired: bool,
 }
@@ -38,6 +38,19 @@ impl Goals {
             expired: p.expired,
         })
     }
+
+    /// Where it stands after the page's own moves (a support taken back, a moderator's
+    /// answer), by the server's rule. Only the server knows the proposal's age: its
+    /// `expired` stands for "old enough", which the rule reads as a window already past.
+    pub fn after(self, votes: i64, status: ProposalStatus) -> Self {
+        let window = golmok_api::Goals {
+            supports: self.support_goal,
+            pledges: self.pledge_goal,
+            expiry_days: if self.expired { -1 } else { i64::MAX },
+        };
+        let now = golmok_api::progress(status, votes, self.pledges, window, 0);
+        Self { ready: now.ready, expired: now.expired, ..self }
+    }
 }
 
 /// One goal: the words say the numbers ("공감 12 / 20"); the bar, for the eye only, says
@@ -52,13 +65,14 @@ fn bar(label: &'static str, value: i64, goal: i64) -> impl IntoView {
     }
 }
 
-/// "Ready" or "expired" next to the status, in words.
-#[component]
-pub fn GoalBadge(ready: bool, expired: bool) -> impl IntoView {
-    let (class, text) = if ready {
+/// "Ready" or "expired" next to the status, in words; nothing when neither. Shaped as the
+/// status badge is, so a card draws both with the same code.
+pub fn goal_badge(goals: Option<Goals>) -> Option<impl IntoView> {
+    let goals = goals.filter(|g| g.ready || g.expired)?;
+    let (class, text) = if goals.ready {
         ("badge badge-ready", tr!(badge_ready))
     } else {
         ("badge badge-expired", tr!(badge_expired))
     };
-    (ready || expired).then(|| view! { <span class=class>{text}</span> })
+    Some(view! { <span class=class.to_owned()>{text}</span> })
 }

@@ -3,7 +3,7 @@
 // home, and unpins and deletes it again. In the second district, whose home no other
 // test reads.
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, FAILED_REQUEST, api, banner, exact, logIn, open, scenario, t } from './support.mjs';
+import { DEMO_PASSWORD, FAILED_REQUEST, api, banner, exact, logIn, open, scenario, t, withGoals } from './support.mjs';
 
 const MODERATOR2 = { email: 'moderator2@example.com', password: DEMO_PASSWORD };
 const DISTRICT2 = 'dongmyeong';
@@ -66,11 +66,7 @@ scenario('a moderator posts, pins, unpins and deletes the district news (en)', a
 
 scenario('a proposal that reached the goals waits in the console, and leaves it once answered', async (page) => {
   // The second district asks for one support and no pledge for the length of this test.
-  const moderator = await api('/auth/login', { method: 'POST', body: { email: MODERATOR2.email, password: DEMO_PASSWORD } });
-  const settings = `/districts/${DISTRICT2}/settings`;
-  const before = await api(settings, { token: moderator.token });
-  await api(settings, { method: 'PATCH', token: moderator.token, body: { support_threshold: 1, pledge_threshold: 0 } });
-  try {
+  await withGoals({ support_threshold: 1, pledge_threshold: 0 }, async () => {
     const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const register = (who) =>
       api('/auth/register', {
@@ -102,13 +98,7 @@ scenario('a proposal that reached the goals waits in the console, and leaves it 
     const moved = await api(`/proposals/${proposal.id}`);
     assert.equal(moved.status, 'accepted');
     assert.equal(moved.ready, false, 'answered: no longer waiting');
-  } finally {
-    await api(settings, {
-      method: 'PATCH',
-      token: moderator.token,
-      body: { support_threshold: before.support_threshold, pledge_threshold: before.pledge_threshold },
-    });
-  }
+  });
 });
 
 scenario("a moderator sets the district's goals in the console, a bad number refused at its field (en)", async (page) => {

@@ -2,7 +2,7 @@
 // everyone reads the timeline; its author edits it until the first support, then posts
 // updates, and may withdraw it. At 390x844, in both languages.
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, DISTRICT, api, exact, logIn, logOut, open, reload, scenario, t } from './support.mjs';
+import { DEMO_PASSWORD, DISTRICT, api, exact, logIn, logOut, open, reload, scenario, t, withGoals } from './support.mjs';
 
 const MODERATOR = { email: 'moderator@example.com', password: DEMO_PASSWORD, name: '은구비서로 상인회' };
 
@@ -117,8 +117,8 @@ scenario('the author edits before the first support and cannot after, then posts
   assert.equal(await badge(page).innerText(), t('ko', 'status_withdrawn'));
 });
 
-scenario('a proposal shows its progress toward the district goals as bars with numbers', async (page) => {
-  const { path } = await authorWithProposal('골목 화분');
+scenario('a proposal shows its progress toward the district goals as bars with numbers, on its page and its card', async (page) => {
+  const { proposal, path } = await authorWithProposal('골목 화분');
   await open(page, path);
   const life = progress(page, 'ko');
   // The demo district asks for 20 supports and 3 shops pledging.
@@ -133,41 +133,54 @@ scenario('a proposal shows its progress toward the district goals as bars with n
     ],
   );
   assert.equal(await life.locator('.badge-ready, .badge-expired').count(), 0, 'neither ready nor expired');
+
+  // Its card in the district's list says the same in its counts, each over a bar.
+  await open(page, `/d/${DISTRICT}?q=${encodeURIComponent(proposal.title)}`);
+  const card = page.getByRole('listitem').filter({ hasText: proposal.title });
+  await card.getByText(`${t('ko', 'support_count', { count: 0 })} / 20`).waitFor();
+  await card.getByText(`${t('ko', 'pledge_count', { count: 0 })} / 3`).waitFor();
+  assert.equal(await card.locator('.count-goal').count(), 2, 'a bar under each count');
+  assert.equal(await card.locator('.badge-ready, .badge-expired').count(), 0);
 });
 
-scenario('a proposal that reaches its district goals says it is ready for an answer (en)', async (page) => {
-  // The second demo district, asking for one support and no pledge for the length of
-  // this test; its own numbers come back after.
-  const moderator = await api('/auth/login', { method: 'POST', body: { email: 'moderator2@example.com', password: DEMO_PASSWORD } });
-  const settings = `/districts/dongmyeong/settings`;
-  const before = await api(settings, { token: moderator.token });
-  await api(settings, { method: 'PATCH', token: moderator.token, body: { support_threshold: 1, pledge_threshold: 0 } });
-  try {
+scenario('a proposal that reaches its district goals says it is ready for an answer, at once and on its card (en)', async (page) => {
+  // The second demo district asks for one support and no pledge for the length of this test.
+  await withGoals({ support_threshold: 1, pledge_threshold: 0 }, async () => {
     const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    const register = (who) =>
-      api('/auth/register', {
+    const register = async (who) => {
+      const user = { email: `${who}-${id}@example.com`, password: `pw-${id}-secret`, name: `${who} ${id.slice(-4)}` };
+      const auth = await api('/auth/register', {
         method: 'POST',
-        body: { email: `${who}-${id}@example.com`, password: `pw-${id}-secret`, display_name: `${who} ${id.slice(-4)}` },
+        body: { email: user.email, password: user.password, display_name: user.name },
       });
+      return { ...user, token: auth.token };
+    };
     const author = await register('ready-author');
+    const title = `Lantern night ${id.slice(-4)}`;
     const proposal = await api('/districts/dongmyeong/proposals', {
       method: 'POST',
       token: author.token,
-      body: { kind: 'event', title: `Lantern night ${id.slice(-4)}`, body: 'Paper lanterns along the alley for one evening.' },
+      body: { kind: 'event', title, body: 'Paper lanterns along the alley for one evening.' },
     });
-    await api(`/proposals/${proposal.id}/vote`, { method: 'PUT', token: (await register('ready-fan')).token });
 
+    // The one support it needs, given on its page: the page says so without a reload.
+    await logIn(page, await register('ready-fan'), 'en');
     await open(page, `/d/dongmyeong/proposals/${proposal.id}`);
     const life = progress(page, 'en');
+    await life.getByText(`${t('en', 'goal_supports')} 0 / 1`).waitFor();
+    assert.equal(await life.locator('.badge-ready').count(), 0);
+    await page.getByRole('main').getByRole('button', { name: new RegExp(`^\\s*${t('en', 'support')}`) }).click();
     await life.getByText(t('en', 'goals_ready')).waitFor();
     assert.equal(await life.locator('.badge-ready').innerText(), t('en', 'badge_ready'));
     await life.getByText(`${t('en', 'goal_supports')} 1 / 1`).waitFor();
     assert.equal(await life.locator('progress.goal-bar').count(), 1, 'no pledge bar when the district asks for none');
-  } finally {
-    await api(settings, {
-      method: 'PATCH',
-      token: moderator.token,
-      body: { support_threshold: before.support_threshold, pledge_threshold: before.pledge_threshold },
-    });
-  }
+
+    // Its card: ready by its status, the count full, and no pledges asked for.
+    await open(page, `/d/dongmyeong?q=${encodeURIComponent(title)}`);
+    const card = page.getByRole('listitem').filter({ hasText: title });
+    assert.equal(await card.locator('.badge-ready').innerText(), t('en', 'badge_ready'));
+    await card.getByText(`${t('en', 'support_count', { count: 1 })} / 1`).waitFor();
+    assert.equal(await card.locator('.count-goal.fill-10').count(), 1, 'the bar is full');
+    assert.equal(await card.locator('.count-pledges').count(), 0, 'no pledges to count');
+  });
 }, { lang: 'en' });

@@ -269,6 +269,27 @@ export async function api(pathname, { method = 'GET', token, body } = {}) {
 }
 
 /**
+ * Runs `body` while the second demo district (or `district`, through its moderator) asks
+ * for `goals` (`{ support_threshold, pledge_threshold }`), then puts its own numbers back,
+ * whatever happened.
+ */
+export async function withGoals(goals, body, district = 'dongmyeong', moderatorEmail = 'moderator2@example.com') {
+  const moderator = await api('/auth/login', { method: 'POST', body: { email: moderatorEmail, password: DEMO_PASSWORD } });
+  const settings = `/districts/${district}/settings`;
+  const before = await api(settings, { token: moderator.token });
+  await api(settings, { method: 'PATCH', token: moderator.token, body: goals });
+  try {
+    return await body();
+  } finally {
+    await api(settings, {
+      method: 'PATCH',
+      token: moderator.token,
+      body: { support_threshold: before.support_threshold, pledge_threshold: before.pledge_threshold },
+    });
+  }
+}
+
+/**
  * A new user who owns a new, verified shop in `district`, made through the API (a claim,
  * confirmed by the district's demo moderator): a merchant no other test shares.
  */

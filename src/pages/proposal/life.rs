@@ -9,7 +9,7 @@ use super::answer::AnswerForm;
 use super::author::AuthorTools;
 use crate::api::use_api;
 use crate::components::badges::StatusBadge;
-use crate::components::goals::{GoalBadge, GoalBars, Goals};
+use crate::components::goals::{GoalBars, Goals, goal_badge};
 use crate::components::load_error::LoadError;
 use crate::format;
 use crate::state::lang;
@@ -59,25 +59,27 @@ pub fn Life(shown: Shown) -> impl IntoView {
 }
 
 /// How far the proposal is toward what its district asks before it owes an answer, while
-/// one can still come (it follows the support button and a moderator's move), and what
-/// that means: ready (the moderators must answer) or expired (the counts are final).
+/// one can still come, and what that means: ready (the moderators must answer) or expired
+/// (the counts are final). It follows the support button and a moderator's move.
 #[component]
 fn Progress(shown: Shown, goals: Goals) -> impl IntoView {
-    let awaiting = move || matches!(shown.status.get(), ProposalStatus::Open | ProposalStatus::UnderReview);
-    let said = if goals.ready {
-        Some(tr!(goals_ready))
-    } else if goals.expired {
-        Some(tr!(goals_expired))
-    } else {
-        None
-    };
     move || {
-        awaiting().then(|| {
+        let status = shown.status.get();
+        let votes = shown.votes.get();
+        let now = goals.after(votes, status);
+        let said = if now.ready {
+            Some(tr!(goals_ready))
+        } else if now.expired {
+            Some(tr!(goals_expired))
+        } else {
+            None
+        };
+        matches!(status, ProposalStatus::Open | ProposalStatus::UnderReview).then(|| {
             view! {
                 <div class="goals-status">
-                    <GoalBadge ready=goals.ready expired=goals.expired />
+                    {goal_badge(Some(now))}
                     {said.map(|text| view! { <p>{text}</p> })}
-                    <GoalBars votes=shown.votes.get() goals />
+                    <GoalBars votes goals />
                 </div>
             }
         })
