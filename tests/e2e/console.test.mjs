@@ -121,19 +121,35 @@ scenario("a moderator sets the district's goals in the console, a bad number ref
     assert.equal(await supports.evaluate((e) => e === document.activeElement), true);
     assert.equal((await api(settings, { token: moderator.token })).support_threshold, before.support_threshold);
 
+    // Meanwhile another moderator rewrites the English introduction: saving this form
+    // must not put the old one back.
+    const theirs = `Dongmyeong's alleys, edited elsewhere ${Date.now().toString(36)}`;
+    await api(settings, { method: 'PATCH', token: moderator.token, body: { description_en: theirs } });
+    const newName = `${before.name_en} Alley`;
     await supports.fill('15');
     await panel.getByLabel(t(lang, 'settings_days')).fill('30');
+    await panel.getByLabel(t(lang, 'settings_name_en'), { exact: true }).fill(newName);
     await panel.getByRole('button', { name: t(lang, 'settings_save'), exact: true }).click();
     await page.getByRole('status').filter({ hasText: t(lang, 'settings_saved') }).waitFor({ state: 'attached' });
     const saved = await api(settings, { token: moderator.token });
     assert.equal(saved.support_threshold, 15);
     assert.equal(saved.expiry_days, 30);
+    assert.equal(saved.name_en, newName);
     assert.equal(saved.name, before.name, 'what was not changed stays');
+    assert.equal(saved.description_en, theirs, "the other moderator's change stays");
+    // The form shows what the server keeps, theirs included; the console its new name.
+    assert.equal(await panel.getByLabel(t(lang, 'settings_description_en'), { exact: true }).inputValue(), theirs);
+    await page.getByRole('heading', { name: t(lang, 'console_label', { district: newName }) }).waitFor();
   } finally {
     await api(settings, {
       method: 'PATCH',
       token: moderator.token,
-      body: { support_threshold: before.support_threshold, expiry_days: before.expiry_days },
+      body: {
+        support_threshold: before.support_threshold,
+        expiry_days: before.expiry_days,
+        name_en: before.name_en,
+        description_en: before.description_en,
+      },
     });
   }
 }, { lang });

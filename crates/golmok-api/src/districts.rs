@@ -90,6 +90,33 @@ pub struct DistrictSettingsUpdate {
     pub expiry_days: Option<i64>,
 }
 
+impl DistrictSettingsUpdate {
+    /// Only what differs from `now`, the settings the editor started from: a form that
+    /// sends just that cannot undo what another moderator saved meanwhile in the fields
+    /// this one left alone. A blank text and an absent one are the same (see above).
+    pub fn changes_from(self, now: &DistrictSettings) -> Self {
+        fn text(new: Option<String>, old: &str) -> Option<String> {
+            new.filter(|new| new.trim() != old)
+        }
+        fn number(new: Option<i64>, old: i64) -> Option<i64> {
+            new.filter(|new| *new != old)
+        }
+        DistrictSettingsUpdate {
+            name: text(self.name, &now.name),
+            name_en: text(self.name_en, &now.name_en),
+            description: text(self.description, &now.description),
+            description_en: text(self.description_en, &now.description_en),
+            kakao_channel_url: text(
+                self.kakao_channel_url,
+                now.kakao_channel_url.as_deref().unwrap_or_default(),
+            ),
+            support_threshold: number(self.support_threshold, now.support_threshold),
+            pledge_threshold: number(self.pledge_threshold, now.pledge_threshold),
+            expiry_days: number(self.expiry_days, now.expiry_days),
+        }
+    }
+}
+
 /// A field that may be left out but not be `null`. serde reads `null` into an `Option` as
 /// `None`, the same as left out, which would silently ignore a client asking to clear
 /// something that cannot be cleared; read as the value itself, `null` is a type error,

@@ -1,7 +1,7 @@
 //! Founding a district: its address and names.
 
 use golmok_api::validate::{self, limits};
-use golmok_api::{FieldErrorCode, NewDistrict};
+use golmok_api::{DistrictSettings, DistrictSettingsUpdate, FieldErrorCode, NewDistrict};
 
 #[test]
 fn a_slug_is_lower_case_letters_digits_and_single_inner_hyphens() {
@@ -171,4 +171,48 @@ fn a_moderator_is_appointed_by_an_email_as_registration_reads_one() {
     }
     let read: NewModerator = serde_json::from_str(r#"{"email": "a@b.co"}"#).unwrap();
     assert_eq!(read, NewModerator { email: "a@b.co".into() });
+}
+
+#[test]
+fn a_settings_form_sends_only_what_it_changed() {
+    let now = DistrictSettings {
+        name: "은구비서로".into(),
+        name_en: "Eungubi-seo".into(),
+        description: "골목 소개".into(),
+        description_en: String::new(),
+        kakao_channel_url: Some("https://pf.kakao.com/_abc".into()),
+        support_threshold: 20,
+        pledge_threshold: 3,
+        expiry_days: 60,
+    };
+    let whole = |support_threshold, description_en: &str, kakao: &str| DistrictSettingsUpdate {
+        name: Some(" 은구비서로 ".into()),
+        name_en: Some("Eungubi-seo".into()),
+        description: Some("골목 소개".into()),
+        description_en: Some(description_en.into()),
+        kakao_channel_url: Some(kakao.into()),
+        support_threshold: Some(support_threshold),
+        pledge_threshold: Some(3),
+        expiry_days: Some(60),
+    };
+    assert_eq!(
+        whole(20, "", "https://pf.kakao.com/_abc").changes_from(&now),
+        DistrictSettingsUpdate::default(),
+        "nothing changed (spaces around a name are no change)"
+    );
+    assert_eq!(
+        whole(25, "An alley", "https://pf.kakao.com/_abc").changes_from(&now),
+        DistrictSettingsUpdate {
+            support_threshold: Some(25),
+            description_en: Some("An alley".into()),
+            ..DistrictSettingsUpdate::default()
+        }
+    );
+    // Clearing the channel is a change; a district without one stays without.
+    assert_eq!(
+        whole(20, "", " ").changes_from(&now),
+        DistrictSettingsUpdate { kakao_channel_url: Some(" ".into()), ..DistrictSettingsUpdate::default() }
+    );
+    let without = DistrictSettings { kakao_channel_url: None, ..now.clone() };
+    assert_eq!(whole(20, "", "").changes_from(&without), DistrictSettingsUpdate::default());
 }

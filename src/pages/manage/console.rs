@@ -93,7 +93,7 @@ pub fn Console(slug: String) -> impl IntoView {
             </div>
             <div role="tabpanel" id=format!("{}-panel", tab_id(Tab::Settings)) aria-labelledby=tab_id(Tab::Settings) class="console-panel" hidden=move || shown.get() != Tab::Settings>
                 <Show when=move || shown.get() == Tab::Settings>
-                    <SettingsPanel slug=slug.clone() />
+                    <SettingsPanel slug=slug.clone() saved=Callback::new(move |()| district.refresh()) />
                 </Show>
             </div>
         </section>

@@ -1,6 +1,6 @@
 //! The district console's settings tab: the district's names and introductions in both
 //! languages, its KakaoTalk channel, and what forces an answer (supports, shops
-//! pledging, the days an open proposal has), saved whole; then its moderators
+//! pledging, the days an open proposal has), then its moderators
 //! (`moderators.rs`).
 
 use golmok_api::validate::{self, field, limits};
@@ -14,8 +14,9 @@ use crate::components::load_error::LoadError;
 use crate::state::announce::use_announcer;
 use crate::state::load::Load;
 
+/// `saved`: after a save, for the console to show the district's new name.
 #[component]
-pub fn SettingsPanel(slug: String) -> impl IntoView {
+pub fn SettingsPanel(slug: String, saved: Callback<()>) -> impl IntoView {
     let api = use_api();
     let settings = Load::new({
         let slug = slug.clone();
@@ -29,7 +30,7 @@ pub fn SettingsPanel(slug: String) -> impl IntoView {
         None => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
         Some(Err(error)) => view! { <LoadError error on_retry=move || settings.retry() /> }.into_any(),
         Some(Ok(now)) => view! {
-            <SettingsForm slug=slug.get_value() now />
+            <SettingsForm slug=slug.get_value() now saved />
             <super::moderators::ModeratorsPanel slug=slug.get_value() />
         }
         .into_any(),
@@ -51,16 +52,29 @@ struct Typed {
 
 impl Typed {
     fn from(now: DistrictSettings) -> Self {
-        Typed {
-            name: RwSignal::new(now.name),
-            name_en: RwSignal::new(now.name_en),
-            description: RwSignal::new(now.description),
-            description_en: RwSignal::new(now.description_en),
-            kakao: RwSignal::new(now.kakao_channel_url.unwrap_or_default()),
-            supports: RwSignal::new(now.support_threshold.to_string()),
-            pledges: RwSignal::new(now.pledge_threshold.to_string()),
-            days: RwSignal::new(now.expiry_days.to_string()),
-        }
+        let typed = Typed {
+            name: RwSignal::default(),
+            name_en: RwSignal::default(),
+            description: RwSignal::default(),
+            description_en: RwSignal::default(),
+            kakao: RwSignal::default(),
+            supports: RwSignal::default(),
+            pledges: RwSignal::default(),
+            days: RwSignal::default(),
+        };
+        typed.show(now);
+        typed
+    }
+
+    fn show(&self, now: DistrictSettings) {
+        self.name.set(now.name);
+        self.name_en.set(now.name_en);
+        self.description.set(now.description);
+        self.description_en.set(now.description_en);
+        self.kakao.set(now.kakao_channel_url.unwrap_or_default());
+        self.supports.set(now.support_threshold.to_string());
+        self.pledges.set(now.pledge_threshold.to_string());
+        self.days.set(now.expiry_days.to_string());
     }
 
     /// The whole update. A number that does not read as one is out of every range, so
@@ -80,10 +94,13 @@ impl Typed {
     }
 }
 
+/// Sends only what was changed since the settings were shown (another moderator may have
+/// saved other fields meanwhile), then shows what the server keeps, theirs included.
 #[component]
-fn SettingsForm(slug: String, now: DistrictSettings) -> impl IntoView {
+fn SettingsForm(slug: String, now: DistrictSettings, saved: Callback<()>) -> impl IntoView {
     let api = use_api();
     let announcer = use_announcer();
+    let shown = StoredValue::new(now.clone());
     let typed = Typed::from(now);
     let form = Submit::new(Problems::new(move || {
         validate::district_settings(&typed.update()).err().unwrap_or_default()
@@ -93,12 +110,15 @@ fn SettingsForm(slug: String, now: DistrictSettings) -> impl IntoView {
         ev.prevent_default();
         let api = api.clone();
         form.send(
-            validate::district_settings(&typed.update()),
-            move |update| async move { api.update_district_settings(&slug.get_value(), &update).await },
+            validate::district_settings(&typed.update()).map(|all| all.changes_from(&shown.get_value())),
+            move |changes| async move { api.update_district_settings(&slug.get_value(), &changes).await },
             move |answer| {
-                answer?;
+                let now = answer?;
+                shown.set_value(now.clone());
+                typed.show(now);
                 form.problems.reset();
                 announcer.say(tr!(settings_saved));
+                saved.run(());
                 Ok(())
             },
         );
