@@ -1,9 +1,10 @@
 //! An announcement (소식) in a list: its kind in words, who announces, the title and
 //! text, and how long it shows.
 
-use golmok_api::{Announcement, AnnouncementKind};
+use golmok_api::{Announcement, AnnouncementKind, ReportTarget};
 use leptos::prelude::*;
 
+use crate::components::report::ReportButton;
 use crate::components::shop_card::shop_name;
 use crate::config::link;
 use crate::format;
@@ -19,16 +20,19 @@ pub fn announcement_kind_label(kind: AnnouncementKind) -> &'static str {
 }
 
 /// `past`: it ended, and says when. `by_shop`: names the shop with a link to it (not on
-/// the shop's own page). `children`: what its poster can do to it, at the bottom.
+/// the shop's own page). `reportable`: where everyone reads it, a signed-in reader may
+/// report it to the district's moderators (the button is described by its title).
+/// `children`: what its poster can do to it, at the bottom.
 #[component]
 pub fn AnnouncementCard(
     announcement: Announcement,
     #[prop(optional)] past: bool,
     #[prop(optional)] by_shop: bool,
+    #[prop(optional)] reportable: bool,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let locale = lang::current();
-    let Announcement { kind, title, body, ends_at, pinned, shop, district_slug, .. } = announcement;
+    let Announcement { id, kind, title, body, ends_at, pinned, shop, district_slug, .. } = announcement;
     let when = if past {
         tr!(announcement_ended, date = format::date_time(&ends_at, locale))
     } else {
@@ -51,12 +55,13 @@ pub fn AnnouncementCard(
                 <span class=class>{announcement_kind_label(kind)}</span>
                 {shop}
             </p>
-            <h3 class="announcement-title">{title}</h3>
+            <h3 class="announcement-title" id=reportable.then(|| format!("announcement-{id}-by"))>{title}</h3>
             <p class="announcement-body">{body}</p>
             <p class="announcement-time">
                 <time datetime=ends_at>{when}</time>
             </p>
             {children.map(|actions| view! { <div class="kept-actions">{actions()}</div> })}
+            {reportable.then(|| view! { <ReportButton target=ReportTarget::Announcement id /> })}
         </li>
     }
 }

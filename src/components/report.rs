@@ -13,8 +13,8 @@ use crate::state::session::use_session;
 
 /// A quiet button that opens the reason form below it; signed-in people only (the server
 /// answers 401 to others anyway). `label` says what is reported; without one, the button
-/// is described by the item's byline (`{target}-{id}-by`), so a screen reader's list of
-/// buttons tells one "신고" from the next.
+/// is described by the item's byline or title (`{target}-{id}-by`), so a screen reader's
+/// list of buttons tells one "신고" from the next.
 #[component]
 pub fn ReportButton(
     target: ReportTarget,

@@ -82,7 +82,9 @@ fn AlleyFeed() -> impl IntoView {
 fn feed_line(item: FeedItem) -> AnyView {
     let FeedItem { announcement, answer, proposal, to_your_proposal, .. } = item;
     match (announcement, answer, proposal) {
-        (Some(a), ..) => view! { <AnnouncementCard announcement=a by_shop=true /> }.into_any(),
+        (Some(a), ..) => {
+            view! { <AnnouncementCard announcement=a by_shop=true reportable=true /> }.into_any()
+        }
         (None, Some(answer), Some(about)) if to_your_proposal => {
             view! { <ShopAnswer answer about note=tr!(alley_to_you) /> }.into_any()
         }

@@ -43,7 +43,7 @@ pub fn AnnouncementsPage() -> impl IntoView {
                         {move || {
                             list.items()
                                 .into_iter()
-                                .map(|a| view! { <AnnouncementCard announcement=a by_shop=true /> })
+                                .map(|a| view! { <AnnouncementCard announcement=a by_shop=true reportable=true /> })
                                 .collect_view()
                         }}
                     </ul>

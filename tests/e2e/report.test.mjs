@@ -1,8 +1,9 @@
 // Reports: a resident reports a comment, the district's moderator hides it from the
 // console's reports tab with a note, the comment is gone for everyone, and its writer
-// reads why in "My alley". At 390x844, in both languages.
+// reads why in "My alley"; a shop's announcement is reported from the district's news
+// the same way. At 390x844, in both languages.
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, DISTRICT, api, exact, logIn, logOut, open, scenario, t } from './support.mjs';
+import { DEMO_PASSWORD, DISTRICT, api, exact, logIn, logOut, newMerchant, open, scenario, t } from './support.mjs';
 
 const MODERATOR = { email: 'moderator@example.com', password: DEMO_PASSWORD, name: '은구비서로 상인회' };
 
@@ -74,6 +75,46 @@ for (const lang of ['ko', 'en']) {
     assert.ok((await hidden.innerText()).includes(note));
   }, { lang });
 }
+
+scenario("a resident reports a shop's announcement from the district's news and a moderator hides it (en)", async (page) => {
+  const merchant = await newMerchant(DISTRICT, MODERATOR.email);
+  const title = `Everything half price, call 010 ${merchant.shopId}`;
+  await api(`/shops/${merchant.shopId}/announcements`, {
+    method: 'POST',
+    token: merchant.token,
+    body: { kind: 'sale', title, body: 'Call now, today only.' },
+  });
+  const reporter = await account('reporter');
+  const news = `/d/${DISTRICT}/announcements`;
+
+  await logIn(page, reporter.user, 'en');
+  await open(page, news);
+  const card = page.getByRole('listitem').filter({ hasText: title });
+  const reportButton = card.getByRole('button', { name: exact(t('en', 'report_action')) });
+  // Told apart from the other announcements' buttons by the title it reports.
+  const described = await reportButton.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`#${described}`).innerText(), title);
+  await reportButton.click();
+  await card.getByLabel(t('en', 'report_reason_label')).fill('A phone number ad, not a sale.');
+  await card.getByRole('button', { name: exact(t('en', 'report_submit')) }).click();
+  await card.getByText(t('en', 'reported')).waitFor();
+
+  await logOut(page, 'en');
+  await logIn(page, MODERATOR, 'en');
+  await open(page, '/manage');
+  await page.getByRole('tab', { name: new RegExp(t('en', 'tab_reports')) }).first().click();
+  const item = page.getByRole('tabpanel').getByRole('listitem').filter({ hasText: title }).first();
+  await item.getByText(t('en', 'target_announcement')).first().waitFor();
+  await item.getByLabel(t('en', 'hide_note_label')).fill('Hidden: an advertisement.');
+  await item.getByRole('button', { name: exact(t('en', 'hide_announcement')) }).click();
+  await item.waitFor({ state: 'detached' });
+
+  // Gone from the district's news for everyone.
+  await open(page, news);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.locator('.announcements, .empty').first().waitFor();
+  assert.equal(await page.getByText(title).count(), 0);
+}, { lang: 'en' });
 
 scenario('a moderator suspends a reported writer, who is told when writing, and lets them write again', async (page, session) => {
   session.allowConsoleError(/status of 403/);

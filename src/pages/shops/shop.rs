@@ -258,7 +258,7 @@ fn NewsList(shop_id: i64, past: bool) -> impl IntoView {
         First::Ready if list.is_empty() => view! { <p class="empty">{empty}</p> }.into_any(),
         First::Ready => view! {
             <ul class="announcements" role="list">
-                {move || list.items().into_iter().map(|a| view! { <AnnouncementCard announcement=a past /> }).collect_view()}
+                {move || list.items().into_iter().map(|a| view! { <AnnouncementCard announcement=a past reportable=true /> }).collect_view()}
             </ul>
             {list.show_more()}
         }
