@@ -175,10 +175,18 @@ pub fn FormFailure(failure: RwSignal<Option<&'static str>>) -> impl IntoView {
     move || failure.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })
 }
 
+/// `danger`: the submit destroys something (deleting an account, suspending one), and
+/// looks it.
 #[component]
-pub fn SubmitButton(sending: RwSignal<bool>, label: &'static str, busy: &'static str) -> impl IntoView {
+pub fn SubmitButton(
+    sending: RwSignal<bool>,
+    label: &'static str,
+    busy: &'static str,
+    #[prop(optional)] danger: bool,
+) -> impl IntoView {
+    let class = if danger { "button button-danger button-wide" } else { "button button-primary button-wide" };
     view! {
-        <button type="submit" class="button button-primary button-wide" disabled=move || sending.get()>
+        <button type="submit" class=class disabled=move || sending.get()>
             {move || if sending.get() { busy } else { label }}
         </button>
     }
@@ -192,10 +200,11 @@ pub fn SubmitOrCancel(
     label: &'static str,
     busy: &'static str,
     on_cancel: Option<Callback<()>>,
+    #[prop(optional)] danger: bool,
 ) -> impl IntoView {
     view! {
         <div class="form-actions">
-            <SubmitButton sending label busy />
+            <SubmitButton sending label busy danger />
             {on_cancel.map(|cancel| view! {
                 <button type="button" class="button button-secondary" on:click=move |_| cancel.run(())>{tr!(cancel)}</button>
             })}

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
-use crate::components::form::{FormFailure, Problems, Submit};
+use crate::components::form::{FormFailure, Problems, Submit, SubmitOrCancel, focus_field};
 use crate::state::announce::use_announcer;
 use crate::state::session::use_session;
 
@@ -26,7 +26,7 @@ pub fn LeaveAccount() -> impl IntoView {
                     view! { <LeaveForm open /> }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="button button-secondary" on:click=move |_| open.set(true)>
+                        <button type="button" id="leave-open" class="button button-secondary" on:click=move |_| open.set(true)>
                             {tr!(leave_open)}
                         </button>
                     }
@@ -48,7 +48,12 @@ fn LeaveForm(open: RwSignal<bool>) -> impl IntoView {
     let form =
         Submit::new(Problems::new(move || validate::delete_account(&request()).err().unwrap_or_default()));
     // Opened by a tap: the cursor goes where the password is typed.
-    Effect::new(move |_| crate::components::form::focus_field("leave-password"));
+    Effect::new(move |_| focus_field("leave-password"));
+    // Given up: back to the button that opened it, rather than to the top of the page.
+    let cancel = Callback::new(move |()| {
+        open.set(false);
+        request_animation_frame(|| focus_field("leave-open"));
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (api, navigate) = (api.clone(), navigate.clone());
@@ -93,14 +98,7 @@ fn LeaveForm(open: RwSignal<bool>) -> impl IntoView {
                 required=true
             />
             <FormFailure failure=form.failure />
-            <div class="form-actions">
-                <button type="submit" class="button button-danger" disabled=move || form.sending.get()>
-                    {move || if form.sending.get() { tr!(sending) } else { tr!(leave_submit) }}
-                </button>
-                <button type="button" class="button button-secondary" on:click=move |_| open.set(false)>
-                    {tr!(cancel)}
-                </button>
-            </div>
+            <SubmitOrCancel sending=form.sending label=tr!(leave_submit) busy=tr!(sending) on_cancel=Some(cancel) danger=true />
         </form>
     }
 }

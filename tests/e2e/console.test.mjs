@@ -198,15 +198,65 @@ async function appointAndRemove(page, helper, id) {
   await added.waitFor();
   assert.equal(await email.inputValue(), '', 'the field is ready for the next one');
 
-  // Removed after a second tap.
-  await added.getByRole('button', { name: t('ko', 'moderator_remove'), exact: true }).click();
-  await added.getByRole('group', { name: t('ko', 'moderator_remove_confirm') }).getByRole('button', { name: t('ko', 'moderator_remove'), exact: true }).click();
+  // Removed after a second tap. Each button is described by the name it acts on; asked,
+  // the cursor waits on "cancel", and cancelling brings it back.
+  const remove = added.getByRole('button', { name: t('ko', 'moderator_remove'), exact: true });
+  const described = await remove.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`#${described}`).innerText(), helper.name);
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+  await remove.click();
+  const confirm = added.getByRole('group', { name: t('ko', 'moderator_remove_confirm') });
+  await page.waitForFunction((text) => document.activeElement?.textContent?.trim() === text, t('ko', 'cancel'));
+  await confirm.getByRole('button', { name: t('ko', 'cancel'), exact: true }).click();
+  await page.waitForFunction((text) => document.activeElement?.textContent?.trim() === text, t('ko', 'moderator_remove'));
+  await remove.click();
+  await confirm.getByRole('button', { name: t('ko', 'moderator_remove'), exact: true }).click();
   await added.waitFor({ state: 'detached' });
+  await page.waitForFunction((text) => document.activeElement?.textContent?.trim() === text, t('ko', 'moderators_heading'));
+  assert.equal(await focused(), t('ko', 'moderators_heading'), 'focus on the list, not lost');
 
-  // The last one stays, and says why.
+  // The last one, oneself, would step down: refused, and said why.
   const me = list.getByRole('listitem').first();
-  await me.getByRole('button', { name: t('ko', 'moderator_remove'), exact: true }).click();
-  await me.getByRole('group').getByRole('button', { name: t('ko', 'moderator_remove'), exact: true }).click();
+  await me.getByRole('button', { name: t('ko', 'moderator_step_down'), exact: true }).click();
+  await me.getByRole('group', { name: t('ko', 'moderator_step_down_confirm') }).getByRole('button', { name: t('ko', 'moderator_step_down'), exact: true }).click();
   await me.getByRole('alert').filter({ hasText: t('ko', 'moderator_last') }).waitFor();
   assert.equal(await list.getByRole('listitem').count(), 1);
 }
+
+scenario('a moderator steps down from the console, which then goes with the role (en)', async (page) => {
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const helper = { email: `stepping-${id}@example.com`, password: `pw-${id}-secret`, name: `Treasurer ${id.slice(-4)}` };
+  const account = await api('/auth/register', {
+    method: 'POST',
+    body: { email: helper.email, password: helper.password, display_name: helper.name },
+  });
+  const moderator = await api('/auth/login', { method: 'POST', body: { email: MODERATOR2.email, password: DEMO_PASSWORD } });
+  const moderators = `/districts/${DISTRICT2}/moderators`;
+  await api(moderators, { method: 'POST', token: moderator.token, body: { email: helper.email } });
+  try {
+    await logIn(page, helper, 'en');
+    await open(page, '/manage');
+    await page.getByRole('tab', { name: t('en', 'tab_settings') }).click();
+    const mine = page
+      .getByRole('region', { name: t('en', 'moderators_heading') })
+      .getByRole('listitem')
+      .filter({ hasText: helper.name });
+    await mine.getByRole('button', { name: t('en', 'moderator_step_down'), exact: true }).click();
+    await mine
+      .getByRole('group', { name: t('en', 'moderator_step_down_confirm') })
+      .getByRole('button', { name: t('en', 'moderator_step_down'), exact: true })
+      .click();
+    await page.getByRole('status').filter({ hasText: t('en', 'moderator_left') }).waitFor({ state: 'attached' });
+    await page.getByRole('tab', { name: t('en', 'tab_settings') }).waitFor({ state: 'detached' });
+    const left = await api(moderators, { token: moderator.token });
+    assert.equal(left.some((m) => m.id === account.user.id), false, 'no longer a moderator');
+  } finally {
+    const now = await api(moderators, { token: moderator.token });
+    if (now.some((m) => m.id === account.user.id)) {
+      await fetch(`${process.env.GOLMOK_BASE_URL}/api/v1${moderators}/${account.user.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${moderator.token}` },
+      });
+    }
+  }
+}, { lang: 'en' });

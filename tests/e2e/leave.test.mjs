@@ -19,9 +19,15 @@ for (const lang of ['ko', 'en']) {
 
     await open(page, '/alley');
     const leave = section(page, lang);
-    await leave.getByRole('button', { name: t(lang, 'leave_open'), exact: true }).click();
+    const opener = leave.getByRole('button', { name: t(lang, 'leave_open'), exact: true });
+    await opener.click();
     const password = leave.getByLabel(t(lang, 'leave_password'));
     assert.equal(await password.evaluate((e) => e === document.activeElement), true, 'the cursor is in the password');
+    // Given up, the cursor goes back to the button; opened again, to the password.
+    await leave.getByRole('button', { name: t(lang, 'cancel'), exact: true }).click();
+    await page.waitForFunction((text) => document.activeElement?.textContent?.trim() === text, t(lang, 'leave_open'));
+    await opener.click();
+    await page.waitForFunction(() => document.activeElement?.type === 'password');
 
     // A wrong password: said at once, and nothing is lost, the session least of all.
     await password.fill('not-the-password');

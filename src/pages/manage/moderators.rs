@@ -8,10 +8,11 @@ use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
-use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
+use crate::components::form::{FormFailure, Problems, Submit, SubmitButton, focus_field};
 use crate::components::load_error::{LoadError, error_text};
 use crate::state::announce::use_announcer;
 use crate::state::load::Load;
+use crate::state::session::use_session;
 
 #[component]
 pub fn ModeratorsPanel(slug: String) -> impl IntoView {
@@ -35,7 +36,7 @@ pub fn ModeratorsPanel(slug: String) -> impl IntoView {
     let slug = StoredValue::new(slug);
     view! {
         <section class="appointed" aria-labelledby=labelled>
-            <h3 id=heading class="subheading">{tr!(moderators_heading)}</h3>
+            <h3 id=heading class="subheading" tabindex="-1">{tr!(moderators_heading)}</h3>
             {move || match (now.get(), list.get()) {
                 (Some(moderators), _) => view! {
                     <ul class="appointed-list" role="list">
@@ -51,19 +52,34 @@ pub fn ModeratorsPanel(slug: String) -> impl IntoView {
     }
 }
 
+/// One moderator, removed after a second tap. Each button is described by the name it
+/// acts on; focus goes to "cancel" when asked, back to the button when cancelled, and to
+/// the list's heading once the name is gone. One's own removal is stepping down: said so,
+/// and the session learns it (the console goes with the role).
 #[component]
 fn Moderator(who: Author, slug: String, now: RwSignal<Option<Vec<Author>>>) -> impl IntoView {
     let api = use_api();
+    let session = use_session();
     let announcer = use_announcer();
     let asking = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(None::<&'static str>);
     let id = who.id;
+    let myself = session.user().is_some_and(|me| me.id == id);
+    let name_id = format!("moderators-{slug}-{id}");
+    let (open_id, keep_id, heading_id) =
+        (format!("{name_id}-remove"), format!("{name_id}-keep"), format!("moderators-{slug}"));
     let remove = move |_| {
-        let (api, slug) = (api.clone(), slug.clone());
+        let (api, slug, heading_id) = (api.clone(), slug.clone(), heading_id.clone());
         busy.set(true);
         leptos::task::spawn_local(async move {
             match api.dismiss_moderator(&slug, id).await {
+                Ok(()) if myself => {
+                    announcer.say(tr!(moderator_left));
+                    if let Ok(user) = api.me().await {
+                        session.refresh_user(user);
+                    }
+                }
                 Ok(()) => {
                     now.update(|list| {
                         if let Some(list) = list {
@@ -71,6 +87,7 @@ fn Moderator(who: Author, slug: String, now: RwSignal<Option<Vec<Author>>>) -> i
                         }
                     });
                     announcer.say(tr!(moderator_removed));
+                    request_animation_frame(move || focus_field(&heading_id));
                 }
                 Err(e) if e.status() == Some(409) => {
                     failed.try_set(Some(tr!(moderator_last)));
@@ -83,22 +100,37 @@ fn Moderator(who: Author, slug: String, now: RwSignal<Option<Vec<Author>>>) -> i
             asking.try_set(false);
         });
     };
+    let (action, question) = if myself {
+        (tr!(moderator_step_down), tr!(moderator_step_down_confirm))
+    } else {
+        (tr!(moderator_remove), tr!(moderator_remove_confirm))
+    };
+    let described = name_id.clone();
     view! {
         <li class="appointed-one">
-            <span class="appointed-name">{who.display_name}</span>
+            <span class="appointed-name" id=name_id>{who.display_name}</span>
             {move || {
+                let described = described.clone();
                 if asking.get() {
                     let remove = remove.clone();
+                    let keep = keep_id.clone();
+                    let open = open_id.clone();
+                    request_animation_frame(move || focus_field(&keep));
+                    let cancel = move |_| {
+                        asking.set(false);
+                        let open = open.clone();
+                        request_animation_frame(move || focus_field(&open));
+                    };
                     view! {
-                        <p class="confirm" role="group" aria-label=tr!(moderator_remove_confirm)>
-                            <span>{tr!(moderator_remove_confirm)}</span>
-                            <button type="button" class="button button-danger" disabled=move || busy.get() aria-busy=move || busy.get().then_some("true") on:click=remove>{tr!(moderator_remove)}</button>
-                            <button type="button" class="button button-secondary" on:click=move |_| asking.set(false)>{tr!(cancel)}</button>
+                        <p class="confirm" role="group" aria-label=question aria-describedby=described.clone()>
+                            <span>{question}</span>
+                            <button type="button" class="button button-danger" aria-describedby=described.clone() disabled=move || busy.get() aria-busy=move || busy.get().then_some("true") on:click=remove>{action}</button>
+                            <button type="button" id=keep_id.clone() class="button button-secondary" on:click=cancel>{tr!(cancel)}</button>
                         </p>
                     }
                     .into_any()
                 } else {
-                    view! { <button type="button" class="button button-quiet" on:click=move |_| { failed.set(None); asking.set(true) }>{tr!(moderator_remove)}</button> }.into_any()
+                    view! { <button type="button" id=open_id.clone() class="button button-quiet" aria-describedby=described on:click=move |_| { failed.set(None); asking.set(true) }>{action}</button> }.into_any()
                 }
             }}
             {move || failed.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}

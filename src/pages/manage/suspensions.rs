@@ -83,7 +83,7 @@ fn SuspendForm(
                 max=limits::NOTE.1
             />
             <FormFailure failure=form.failure />
-            <SubmitOrCancel sending=form.sending label=tr!(suspend_submit) busy=tr!(sending) on_cancel=Some(Callback::new(move |()| open.set(false))) />
+            <SubmitOrCancel sending=form.sending label=tr!(suspend_submit) busy=tr!(sending) on_cancel=Some(Callback::new(move |()| open.set(false))) danger=true />
         </form>
     }
 }
