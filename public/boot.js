@@ -25,12 +25,16 @@ const parsed = new Promise((resolve) => {
 
 // The rules only code in chunks draws (scripts/split-css.mjs), fetched with the first
 // chunk (the chunk loader waits for them: scripts/build-wasm.mjs), once, and again after
-// a failure. A page that must do without them still works, so this never fails.
+// a failure. A page that must do without them still works, so this never fails; and one
+// that neither loads nor fails (a stalled connection) holds the page STYLES_WAIT ms at
+// most: it goes on, and the rules apply when they come.
+const STYLES_WAIT = 5000;
 let styles = null;
 window.golmokStyles = () =>
   (styles ??= new Promise((resolve) => {
     const href = boot?.dataset.css;
     if (!href) return resolve();
+    setTimeout(resolve, STYLES_WAIT);
     const link = el('link', '', undefined, { rel: 'stylesheet', href: new URL(href, document.baseURI).href });
     link.onload = resolve;
     link.onerror = () => {

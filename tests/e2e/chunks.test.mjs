@@ -108,6 +108,29 @@ scenario('a page whose later stylesheet cannot be fetched still opens, and the n
   assert.equal(await page.locator('link[rel=stylesheet][href*="pages-"]').count(), 1, 'one link, the one that loaded');
 });
 
+scenario('a later stylesheet that never answers holds a page a few seconds at most', async (page) => {
+  const held = [];
+  await page.route(LATER_STYLES, (route) => {
+    held.push(route);
+  });
+  await open(page, `/d/${DISTRICT}`);
+  const tapped = Date.now();
+  await page.getByRole('link', { name: t('ko', 'nav_shops') }).first().click();
+  await ready(page);
+  assert.equal(await heading(page), t('ko', 'shops_title'));
+  const waited = Date.now() - tapped;
+  assert.ok(held.length > 0, 'the stylesheet was asked for');
+  assert.ok(waited < 12_000, `the page came after ${waited} ms`);
+  // When it comes after all, its rules apply to the page already there.
+  for (const route of held) await route.continue();
+  await eventually(async () =>
+    assert.ok(
+      await page.evaluate(() => [...document.styleSheets].some((s) => /\/pages-/.test(s.href ?? '') && s.cssRules.length > 0)),
+      'the later rules are in the page',
+    ),
+  );
+});
+
 scenario('a page whose chunk fails to load shows the error with a retry, and the retry works', async (page, session) => {
   session.allowConsoleError(FAILED_REQUEST);
   session.allowConsoleError(/Failed to fetch|NetworkError|net::ERR/i); // the chunk loader says why
