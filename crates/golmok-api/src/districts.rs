@@ -121,7 +121,7 @@ impl DistrictSettingsUpdate {
 /// `None`, the same as left out, which would silently ignore a client asking to clear
 /// something that cannot be cleared; read as the value itself, `null` is a type error,
 /// which the server answers as `required` for that field.
-fn not_null<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+pub(crate) fn not_null<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,
@@ -130,7 +130,7 @@ where
 }
 
 /// A text that `null` clears, as a blank one does: `Some("")`, not the `None` of "left out".
-fn null_clears<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn null_clears<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Option::<String>::deserialize(d).map(|v| Some(v.unwrap_or_default()))
 }
 

@@ -241,35 +241,93 @@ pub struct FollowState {
 }
 
 /// Changes to a shop's profile, by its verified owner: only the fields given change.
-/// An empty `phone` or `kakao_channel_url` removes it.
+/// What a shop may lack (its English name, introductions, place, phone, KakaoTalk
+/// channel) is removed by `null` or by a blank text alike; what it may not (its name,
+/// category, payment flags, hours, today's closing) cannot be `null`: that is refused,
+/// naming the field (`required`), rather than read as "left out", as a district's
+/// settings are.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct ShopUpdate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::not_null",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::null_clears",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::not_null",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub category: Option<ShopCategory>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::null_clears",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::null_clears",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::null_clears",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub place: Option<String>,
     /// Digits with hyphens, spaces or parentheses, 8 to 12 digits (`042-123-4567`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::null_clears",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone: Option<String>,
     /// A `pf.kakao.com/…` link, with or without `https://`; stored as `https://`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::null_clears",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub kakao_channel_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::not_null",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub accepts_onnuri: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::not_null",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub accepts_local_card: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::not_null",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub hours: Option<WeeklyHours>,
     /// `true`: closed for the rest of today (Seoul); `false`: open as usual after all.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::districts::not_null",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub closed_today: Option<bool>,
 }

@@ -155,6 +155,29 @@ async fn openapi_lists_every_path() {
         let null = types == "null" || types.as_array().is_some_and(|t| t.iter().any(|t| t == "null"));
         assert_eq!(null, nullable, "DistrictSettingsUpdate.{property}: {types}");
     }
+    // A shop's profile likewise.
+    let shop = &doc["components"]["schemas"]["ShopUpdate"]["properties"];
+    for (property, nullable) in [
+        ("name", false),
+        ("name_en", true),
+        ("category", false),
+        ("description", true),
+        ("description_en", true),
+        ("place", true),
+        ("phone", true),
+        ("kakao_channel_url", true),
+        ("accepts_onnuri", false),
+        ("accepts_local_card", false),
+        ("hours", false),
+        ("closed_today", false),
+    ] {
+        let p = &shop[property];
+        let types = &p["type"];
+        let null = types == "null"
+            || types.as_array().is_some_and(|t| t.iter().any(|t| t == "null"))
+            || p["oneOf"].as_array().is_some_and(|o| o.iter().any(|t| t["type"] == "null"));
+        assert_eq!(null, nullable, "ShopUpdate.{property}: {p}");
+    }
     let q = &paths["/api/v1/districts/{slug}/shops"]["get"]["parameters"];
     let q = q.as_array().unwrap().iter().find(|p| p["name"] == "q").unwrap();
     assert_eq!(q["schema"]["maxLength"], 50);

@@ -431,6 +431,33 @@ async fn the_owner_keeps_the_profile() {
     .await;
     assert_eq!((back.closed_today, back.open_now, back.phone), (false, true, None));
 
+    // `null` removes what a shop may lack, as a blank does, and is refused for the rest,
+    // naming the field; a refused change keeps nothing.
+    let cleared: Shop = expect(
+        patch(
+            &s,
+            &path,
+            Some(&merchant.token),
+            &json!({"kakao_channel_url": null, "place": null, "name_en": null}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!((cleared.kakao_channel_url, cleared.place.as_str(), cleared.name_en.as_str()), (None, "", ""));
+    for field in ["name", "category", "accepts_onnuri", "accepts_local_card", "hours", "closed_today"] {
+        let refused = expect_error(
+            patch(&s, &path, Some(&merchant.token), &json!({ field: null, "place": "바뀌면 안 되는 곳" }))
+                .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(field_codes(&refused), [(field, golmok_api::FieldErrorCode::Required)], "{field}");
+    }
+    let kept: Shop = expect(s.get(&path, None).await, StatusCode::OK).await;
+    assert_eq!(kept.place, "", "a refused change changes nothing");
+
     let body = expect_error(
         patch(&s, &path, Some(&merchant.token), &json!({"hours": {"tue": {"open": {"starts": "25:00", "ends": "09:00"}}}, "kakao_channel_url": "https://open.kakao.com/o/x"})).await,
         StatusCode::UNPROCESSABLE_ENTITY,
