@@ -134,6 +134,11 @@ scenario('a moderator suspends a reported writer, who is told when writing, and 
   await item.getByRole('button', { name: exact(t('ko', 'suspend_submit')) }).click();
   const suspended = panel.getByRole('region', { name: t('ko', 'suspensions_heading') }).getByRole('listitem').filter({ hasText: writer.user.name });
   await suspended.getByText('광고만 계속 올려요.').waitFor();
+  // Who stopped them, in words; "let them write again" is told apart by whose it is.
+  const by = t('ko', 'suspended_by', { name: MODERATOR.name, date: '' }).replace(/ · $/, '');
+  assert.ok((await suspended.innerText()).includes(by), await suspended.innerText());
+  const lift = suspended.getByRole('button', { name: exact(t('ko', 'lift_action')) });
+  assert.equal(await page.locator(`#${await lift.getAttribute('aria-describedby')}`).innerText(), writer.user.name);
 
   // The writer reads as before, but a comment is refused with the reason in words.
   await logOut(page);

@@ -10,7 +10,9 @@ use crate::api::use_api;
 use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit, SubmitOrCancel};
 use crate::components::load_error::LoadError;
+use crate::format;
 use crate::state::announce::use_announcer;
+use crate::state::lang;
 use crate::state::paged::{First, Paged};
 
 /// The district's suspended accounts.
@@ -130,13 +132,20 @@ fn Suspended(s: Suspension, list: Paged<Suspension>, slug: String) -> impl IntoV
             },
         );
     };
+    // Who stopped them and when, in words; the button is described by whose it is.
+    let by = tr!(
+        suspended_by,
+        name = s.suspended_by.display_name,
+        date = format::date_time(&s.created_at, lang::current())
+    );
+    let name_id = format!("suspended-{user}");
     view! {
         <li class="card">
-            <p><strong>{s.user.display_name}</strong></p>
+            <p><strong id=name_id.clone()>{s.user.display_name}</strong></p>
             <p class="timeline-note">{s.note}</p>
-            <p class="muted">{s.suspended_by.display_name}</p>
+            <p class="muted">{by}</p>
             <FormFailure failure=form.failure />
-            <button type="button" class="button button-secondary" disabled=move || form.sending.get() on:click=lift>
+            <button type="button" class="button button-secondary" aria-describedby=name_id disabled=move || form.sending.get() on:click=lift>
                 {tr!(lift_action)}
             </button>
         </li>
