@@ -61,8 +61,9 @@ pub async fn login(
     let input = validate::login(&input).map_err(ApiError::Validation)?;
     // Guessing one account's password slows down to a few tries a quarter hour, and the
     // same holds for an email with no account: the answers must not tell them apart.
-    let email = input.email.to_lowercase();
-    let found = state.store.find_user_by_email(&input.email).await?;
+    // `validate::login` lower-cased the email, as emails are stored.
+    let email = input.email;
+    let found = state.store.find_user_by_email(&email).await?;
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), Some(hash)),
         None => (None, None),
