@@ -126,5 +126,11 @@ scenario('a searched, filtered list in another order is kept in the address and 
   await feed.getByRole('link', { name: t('ko', 'filters_clear') }).click();
   await eventually(async () => assert.deepEqual(query(), {}));
   await eventually(async () => assert.equal(await search.inputValue(), ''));
+  await eventually(async () => assert.equal(await status.inputValue(), '', 'the status follows the address'));
   assert.ok((await cards(page)).length > 3, 'every proposal again');
+  // Back: the filtered address again, and the controls with it.
+  await page.goBack();
+  await eventually(async () => assert.equal(query().status, 'open'));
+  await eventually(async () => assert.equal(await status.inputValue(), 'open', 'the status follows back'));
+  assert.equal(await search.inputValue(), '주차');
 });

@@ -59,9 +59,12 @@ pub fn ProposalFilters() -> impl IntoView {
                 {sort_chip(ProposalSort::Discussed, tr!(sort_discussed))}
             </div>
             <label for="proposal-status" class="sr-only">{tr!(status_filter_label)}</label>
+            // `selected` draws the first choice; after someone has picked one, only the
+            // select's value follows the address (back, forward).
             <select
                 id="proposal-status"
                 class="status-filter"
+                prop:value=move || query.with(|q| q.status.map_or("", ProposalStatus::as_str))
                 on:change=move |ev| {
                     let status = ProposalStatus::parse(&event_target_value(&ev));
                     change(&|q| q.status = status);
