@@ -215,7 +215,9 @@ where
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=change>
+            // The value follows the signal after the first draw too (a draft restored, a
+            // form emptied after sending), which an option's `selected` alone does not.
+            <select id=id prop:value=move || key(value.get()) on:change=change>
                 {options
                     .iter()
                     .copied()

@@ -48,6 +48,10 @@ scenario('a resident filters shops by "accepts Onnuri", and the address keeps it
   await page.getByRole('link', { name: t('ko', 'filters_clear') }).click();
   await eventually(async () => assert.ok((await shopNames(page)).length >= 7));
   assert.equal(await page.getByLabel(t('ko', 'shop_search_label')).inputValue(), '', 'the search box follows the address');
+  await eventually(async () => assert.equal(await page.getByLabel(t('ko', 'shop_category_label')).inputValue(), '', 'so does the category'));
+  await page.goBack();
+  await page.waitForURL(/category=florist/);
+  await eventually(async () => assert.equal(await page.getByLabel(t('ko', 'shop_category_label')).inputValue(), 'florist', 'back again'));
 });
 
 scenario('a shared, filtered address opens filtered, in English', async (page) => {

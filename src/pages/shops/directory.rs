@@ -118,8 +118,11 @@ fn ShopFilters(query: Memo<ShopQuery>, apply: Callback<ShopQuery>) -> impl IntoV
             <label for="shop-search" class="field-label">{tr!(shop_search_label)}</label>
             <SearchRow id="shop-search" placeholder=tr!(shop_search_placeholder) max=50 typed button="button button-primary" />
             <label for="shop-category" class="field-label">{tr!(shop_category_label)}</label>
+            // `selected` draws the first choice; after someone has picked one, only the
+            // select's value follows the address (back, forward, clearing the filters).
             <select
                 id="shop-category"
+                prop:value=move || query.with(|q| q.category.map_or("", ShopCategory::as_str))
                 on:change=move |ev| {
                     let category = ShopCategory::parse(&event_target_value(&ev));
                     change(&|q| q.category = category);
