@@ -1,5 +1,7 @@
 //! "Report" (신고) under what residents and shops wrote: a reason, sent to the district's
-//! moderators, who are not told who sent it.
+//! moderators, who are not told who sent it. The form is a chunk of its own, fetched at
+//! the first tap: most readers never report, and the button goes on every page where
+//! people read one another (a proposal, the news, a shop, My alley).
 
 use golmok_api::validate::{self, field, limits};
 use golmok_api::{NewReport, ReportTarget};
@@ -8,6 +10,7 @@ use leptos::prelude::*;
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit, SubmitOrCancel};
+use crate::lazy;
 use crate::state::announce::use_announcer;
 use crate::state::session::use_session;
 
@@ -57,10 +60,33 @@ pub fn ReportButton(
             >
                 {label.unwrap_or(tr!(report_action))}
             </button>
-            {move || open.get().then(|| view! { <ReportForm target id field_id=field_id.clone() closed sent /> })}
+            {move || {
+                open.get().then(|| {
+                    provide_context(Reporting { target, id, field_id: field_id.clone(), closed, sent });
+                    lazy::part(FORM, || view! { <p class="muted" aria-busy="true">{tr!(loading)}</p> }.into_any())
+                })
+            }}
         }
         .into_any()
     }
+}
+
+crate::lazy_page!(const FORM in report_form = LazyReportForm);
+
+/// What the form reports and how it closes, from its button.
+#[derive(Clone)]
+struct Reporting {
+    target: ReportTarget,
+    id: i64,
+    field_id: String,
+    closed: Callback<()>,
+    sent: RwSignal<bool>,
+}
+
+#[component]
+fn LazyReportForm() -> impl IntoView {
+    use_context::<Reporting>()
+        .map(|Reporting { target, id, field_id, closed, sent }| view! { <ReportForm target id field_id closed sent /> })
 }
 
 #[component]
