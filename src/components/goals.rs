@@ -42,6 +42,8 @@ impl Goals {
     /// Where it stands after the page's own moves (a support taken back, a moderator's
     /// answer), by the server's rule. Only the server knows the proposal's age: its
     /// `expired` stands for "old enough", which the rule reads as a window already past.
+    /// A proposal ready when loaded says nothing of its age, so one that loses a support
+    /// here after its window shows as expired only once loaded again.
     pub fn after(self, votes: i64, status: ProposalStatus) -> Self {
         let window = golmok_api::Goals {
             supports: self.support_goal,

@@ -63,7 +63,10 @@ pub fn ReportButton(
             {move || {
                 open.get().then(|| {
                     provide_context(Reporting { target, id, field_id: field_id.clone(), closed, sent });
-                    lazy::part(FORM, || view! { <p class="muted" aria-busy="true">{tr!(loading)}</p> }.into_any())
+                    // While the form's code comes, its place has the form's id, which the
+                    // button says it controls.
+                    let form_id = format!("{field_id}-form");
+                    lazy::part(FORM, move || view! { <p id=form_id.clone() class="muted" aria-busy="true">{tr!(loading)}</p> }.into_any())
                 })
             }}
         }
@@ -116,10 +119,19 @@ fn ReportForm(
             },
         );
     };
-    // Opened by a tap: the reason is what comes next.
+    // Opened by a tap: the reason is what comes next, unless the reader went on to
+    // something else while the form's code was on its way.
     let focus = field_id.clone();
-    request_animation_frame(move || crate::components::form::focus_field(&focus));
     let form_id = format!("{field_id}-form");
+    let controls = form_id.clone();
+    request_animation_frame(move || {
+        let here = crate::config::document().and_then(|d| d.active_element()).is_none_or(|e| {
+            e.tag_name() == "BODY" || e.get_attribute("aria-controls").as_deref() == Some(controls.as_str())
+        });
+        if here {
+            crate::components::form::focus_field(&focus);
+        }
+    });
     view! {
         <form class="form life-form report-form" id=form_id on:submit=submit novalidate>
             <Field

@@ -69,15 +69,22 @@ fn Moderator(who: Author, slug: String, now: RwSignal<Option<Vec<Author>>>) -> i
     let name_id = format!("moderators-{slug}-{id}");
     let (open_id, keep_id, heading_id) =
         (format!("{name_id}-remove"), format!("{name_id}-keep"), format!("moderators-{slug}"));
+    let back = open_id.clone();
     let remove = move |_| {
-        let (api, slug, heading_id) = (api.clone(), slug.clone(), heading_id.clone());
+        let (api, slug, heading_id, back) = (api.clone(), slug.clone(), heading_id.clone(), back.clone());
         busy.set(true);
         leptos::task::spawn_local(async move {
             match api.dismiss_moderator(&slug, id).await {
                 Ok(()) if myself => {
                     announcer.say(tr!(moderator_left));
-                    if let Ok(user) = api.me().await {
-                        session.refresh_user(user);
+                    match api.me().await {
+                        Ok(user) => session.refresh_user(user),
+                        // The role is gone either way: at least the list says so.
+                        Err(_) => now.update(|list| {
+                            if let Some(list) = list {
+                                list.retain(|m| m.id != id);
+                            }
+                        }),
                     }
                 }
                 Ok(()) => {
@@ -89,11 +96,11 @@ fn Moderator(who: Author, slug: String, now: RwSignal<Option<Vec<Author>>>) -> i
                     announcer.say(tr!(moderator_removed));
                     request_animation_frame(move || focus_field(&heading_id));
                 }
-                Err(e) if e.status() == Some(409) => {
-                    failed.try_set(Some(tr!(moderator_last)));
-                }
                 Err(e) => {
-                    failed.try_set(Some(error_text(&e)));
+                    let said = if e.status() == Some(409) { tr!(moderator_last) } else { error_text(&e) };
+                    failed.try_set(Some(said));
+                    // The question goes; the cursor goes back to the button that asked it.
+                    request_animation_frame(move || focus_field(&back));
                 }
             }
             busy.try_set(false);

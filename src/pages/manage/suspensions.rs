@@ -118,6 +118,8 @@ fn Suspended(s: Suspension, list: Paged<Suspension>, slug: String) -> impl IntoV
     let api = use_api();
     let announcer = use_announcer();
     let user = s.user.id;
+    // A moderator of two districts has two consoles on the page: ids carry the district.
+    let name_id = format!("suspended-{slug}-{user}");
     let form = Submit::new(Problems::new(Vec::new));
     let lift = move |_| {
         let (api, slug) = (api.clone(), slug.clone());
@@ -138,7 +140,6 @@ fn Suspended(s: Suspension, list: Paged<Suspension>, slug: String) -> impl IntoV
         name = s.suspended_by.display_name,
         date = format::date_time(&s.created_at, lang::current())
     );
-    let name_id = format!("suspended-{user}");
     view! {
         <li class="card">
             <p><strong id=name_id.clone()>{s.user.display_name}</strong></p>
