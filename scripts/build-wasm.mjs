@@ -31,6 +31,8 @@ import zlib from 'node:zlib';
 
 import { transformSync } from 'esbuild';
 
+import { buildEmbed } from './build-embed.mjs';
+import { localeBlock } from './locale-text.mjs';
 import { splitStylesheet } from './split-css.mjs';
 import { DEAD_EXPORTS, PASSES, WASM_FEATURES } from './wasm-features.mjs';
 
@@ -410,27 +412,7 @@ const BOOT_TEXT = [
   'status_accepted', 'status_done', 'status_declined', 'status_withdrawn',
 ];
 
-function bootText() {
-  const text = {};
-  for (const lang of ['ko', 'en']) {
-    const source = fs.readFileSync(path.join(root, 'locales', `${lang}.json`), 'utf8');
-    // JSON keeps the last of two equal keys without a word: one of the texts would never
-    // show. The locale files hold one key per line.
-    const seen = new Set();
-    for (const [, key] of source.matchAll(/^\s*"([^"]+)"\s*:/gm)) {
-      if (seen.has(key)) throw new Error(`build-wasm: locales/${lang}.json has "${key}" twice`);
-      seen.add(key);
-    }
-    const all = JSON.parse(source);
-    text[lang] = Object.fromEntries(BOOT_TEXT.map((key) => [key, all[key]]));
-    const missing = BOOT_TEXT.filter((key) => typeof all[key] !== 'string');
-    if (missing.length) throw new Error(`build-wasm: locales/${lang}.json has no ${missing.join(', ')}`);
-  }
-  // A data block, never run (the CSP allows no inline script); `<` escaped so no text
-  // can end the element early.
-  const json = JSON.stringify(text).replace(/</g, '\\u003c');
-  return `<script type="application/json" id="golmok-boot-text">${json}</script>`;
-}
+const bootText = () => localeBlock('golmok-boot-text', BOOT_TEXT);
 
 // Where index.html marks the skipped Rust app, the boot meta and the preload hints.
 function patchIndex(names) {
@@ -490,8 +472,10 @@ try {
   if (release) {
     dropSourceComments();
     minifyTrunkAssets(Object.values(names));
-    precompress();
   }
+  // After the stylesheet split, which reads the app's code for the classes it draws.
+  buildEmbed(staging, { hash16, step });
+  if (release) precompress();
   step(`ok: ${names.js}, ${names.wasm}${names.loader ? `, ${names.loader}` : ''}`);
 } catch (error) {
   console.error(error.message ?? error);

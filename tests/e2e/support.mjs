@@ -141,6 +141,17 @@ class Session {
 }
 
 /**
+ * Run in every frame of every scenario, the widget's and a host page's included: a
+ * Content-Security-Policy violation becomes a console error, which fails the scenario
+ * unless it is the point of it. (Chromium prints most violations itself, but not all.)
+ */
+function reportPolicyViolations() {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} on ${location.href}`);
+  });
+}
+
+/**
  * Declares a test that runs `body(page, session)` in a fresh context. Options:
  * `lang` ('ko'), `context` (extra Playwright context options), `timeout` (ms).
  */
@@ -149,6 +160,7 @@ export function scenario(name, body, { lang = 'ko', context: extra = {}, timeout
     const browser = await launchChromium();
     try {
       const context = await browser.newContext(contextOptions(lang, extra));
+      await context.addInitScript(reportPolicyViolations);
       const session = new Session(context);
       const page = await context.newPage();
       try {

@@ -44,6 +44,10 @@ pub struct DistrictSettings {
     pub pledge_threshold: i64,
     /// Days an open proposal has to reach both before it shows as expired (7 to 365).
     pub expiry_days: i64,
+    /// The websites that may show the district's widget in a frame, as origins
+    /// (`https://district.example`); empty: any site may.
+    #[serde(default)]
+    pub embed_origins: Vec<String>,
 }
 
 impl DistrictSettings {
@@ -88,6 +92,11 @@ pub struct DistrictSettingsUpdate {
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(minimum = 7, maximum = 365, nullable = false))]
     pub expiry_days: Option<i64>,
+    /// Up to 20 origins, `http` or `https` with a host and perhaps a port, nothing after
+    /// (`invalid` otherwise, more than 20 included); `[]`: any site may embed the widget.
+    #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false, max_items = 20))]
+    pub embed_origins: Option<Vec<String>>,
 }
 
 impl DistrictSettingsUpdate {
@@ -113,6 +122,10 @@ impl DistrictSettingsUpdate {
             support_threshold: number(self.support_threshold, now.support_threshold),
             pledge_threshold: number(self.pledge_threshold, now.pledge_threshold),
             expiry_days: number(self.expiry_days, now.expiry_days),
+            embed_origins: self.embed_origins.filter(|new| {
+                let lines = new.iter().map(|o| o.trim()).filter(|o| !o.is_empty());
+                !lines.eq(now.embed_origins.iter().map(String::as_str))
+            }),
         }
     }
 }
@@ -139,6 +152,8 @@ pub mod ranges {
     pub const SUPPORT_THRESHOLD: (i64, i64) = (1, 10_000);
     pub const PLEDGE_THRESHOLD: (i64, i64) = (0, 100);
     pub const EXPIRY_DAYS: (i64, i64) = (7, 365);
+    /// How many sites a district may let embed its widget.
+    pub const EMBED_ORIGINS: usize = 20;
 }
 
 /// `POST /districts/{slug}/moderators`: appoints the account with this email, as a

@@ -120,6 +120,7 @@ pub mod field {
     pub const SUPPORT_THRESHOLD: &str = "support_threshold";
     pub const PLEDGE_THRESHOLD: &str = "pledge_threshold";
     pub const EXPIRY_DAYS: &str = "expiry_days";
+    pub const EMBED_ORIGINS: &str = "embed_origins";
     /// A day's hours: `hours.mon` … `hours.sun`.
     pub const HOURS: [&str; 7] =
         ["hours.mon", "hours.tue", "hours.wed", "hours.thu", "hours.fri", "hours.sat", "hours.sun"];
@@ -516,6 +517,7 @@ pub fn district_settings(input: &DistrictSettingsUpdate) -> Result<DistrictSetti
         number(field::SUPPORT_THRESHOLD, input.support_threshold, ranges::SUPPORT_THRESHOLD);
     let pledge_threshold = number(field::PLEDGE_THRESHOLD, input.pledge_threshold, ranges::PLEDGE_THRESHOLD);
     let expiry_days = number(field::EXPIRY_DAYS, input.expiry_days, ranges::EXPIRY_DAYS);
+    let embed_origins = input.embed_origins.as_deref().map(|list| p.take(embed_origins(list)));
     p.finish(DistrictSettingsUpdate {
         name,
         name_en,
@@ -525,7 +527,55 @@ pub fn district_settings(input: &DistrictSettingsUpdate) -> Result<DistrictSetti
         support_threshold,
         pledge_threshold,
         expiry_days,
+        embed_origins,
     })
+}
+
+/// The sites that may frame a district's widget: each an origin as a browser writes it
+/// (lower case, no trailing `/`), blanks skipped, each once. Anything more than an origin
+/// is refused, not trimmed: the list goes into a `Content-Security-Policy` header, where
+/// a path would narrow it silently and a `;` or a space would add directives of its own.
+pub fn embed_origins(list: &[String]) -> Result<Vec<String>, FieldError> {
+    let mut origins: Vec<String> = Vec::new();
+    for raw in list.iter().map(|o| o.trim()).filter(|o| !o.is_empty()) {
+        let origin = embed_origin(raw)
+            .ok_or_else(|| FieldError::new(field::EMBED_ORIGINS, FieldErrorCode::Invalid, None))?;
+        if !origins.contains(&origin) {
+            origins.push(origin);
+        }
+    }
+    if origins.len() > ranges::EMBED_ORIGINS {
+        return Err(FieldError::new(field::EMBED_ORIGINS, FieldErrorCode::Invalid, None));
+    }
+    Ok(origins)
+}
+
+/// `scheme://host[:port]`, lower-cased, or `None`. Hosts are DNS names (letters, digits,
+/// inner hyphens, dots between labels) or IPv4 addresses; `http` is allowed for a district
+/// site still on it, and for sites on one's own machine.
+fn embed_origin(raw: &str) -> Option<String> {
+    let lower = raw.to_ascii_lowercase();
+    let lower = lower.strip_suffix('/').unwrap_or(&lower);
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (rest, None),
+    };
+    let port_ok = port.is_none_or(|p| {
+        !p.is_empty()
+            && p.len() <= 5
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u16>().is_ok_and(|n| n > 0)
+    });
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    let host_ok = !host.is_empty() && host.len() <= 253 && host.split('.').all(label_ok);
+    (port_ok && host_ok).then(|| lower.to_owned())
 }
 
 /// Text that may be left blank (answers `""`).

@@ -136,7 +136,8 @@ fn null_in_a_settings_change_clears_what_a_district_may_lack_and_is_refused_for_
         (blank.clone(), blank.clone(), blank),
         "null is a blank text"
     );
-    for field in ["name", "name_en", "support_threshold", "pledge_threshold", "expiry_days"] {
+    for field in ["name", "name_en", "support_threshold", "pledge_threshold", "expiry_days", "embed_origins"]
+    {
         let e = read(&format!(r#"{{"{field}": null}}"#)).unwrap_err();
         assert!(e.to_string().starts_with("invalid type: null"), "{field}: {e}");
     }
@@ -184,6 +185,7 @@ fn a_settings_form_sends_only_what_it_changed() {
         support_threshold: 20,
         pledge_threshold: 3,
         expiry_days: 60,
+        embed_origins: vec!["https://district.example".into()],
     };
     let whole = |support_threshold, description_en: &str, kakao: &str| DistrictSettingsUpdate {
         name: Some(" 은구비서로 ".into()),
@@ -194,6 +196,8 @@ fn a_settings_form_sends_only_what_it_changed() {
         support_threshold: Some(support_threshold),
         pledge_threshold: Some(3),
         expiry_days: Some(60),
+        // As the form's lines come: a blank line and spaces are no change.
+        embed_origins: Some(vec![" https://district.example".into(), String::new()]),
     };
     assert_eq!(
         whole(20, "", "https://pf.kakao.com/_abc").changes_from(&now),
@@ -215,4 +219,56 @@ fn a_settings_form_sends_only_what_it_changed() {
     );
     let without = DistrictSettings { kakao_channel_url: None, ..now.clone() };
     assert_eq!(whole(20, "", "").changes_from(&without), DistrictSettingsUpdate::default());
+}
+
+#[test]
+fn a_district_lets_origins_embed_its_widget_and_nothing_more() {
+    let allow =
+        |list: &[&str]| validate::embed_origins(&list.iter().map(|o| o.to_string()).collect::<Vec<_>>());
+    assert_eq!(
+        allow(&[" HTTPS://District.Example/ ", "", "http://localhost:8123", "https://district.example"])
+            .unwrap(),
+        ["https://district.example", "http://localhost:8123"],
+        "as a browser writes an origin, each once, blanks skipped"
+    );
+    assert_eq!(allow(&["http://127.0.0.1:65535", "https://a-b.c1.kr"]).unwrap().len(), 2);
+    assert_eq!(allow(&[]).unwrap(), Vec::<String>::new(), "empty: any site");
+    for bad in [
+        "district.example",
+        "ftp://district.example",
+        "https://district.example/news",
+        "https://district.example; script-src *",
+        "https://district example",
+        "https://*.district.example",
+        "https://-district.example",
+        "https://district..example",
+        "https://district.example:0",
+        "https://district.example:65536",
+        "https://district.example:",
+        "https://user@district.example",
+        "https://",
+        "'self'",
+        "*",
+    ] {
+        let e = allow(&[bad]).unwrap_err();
+        assert_eq!((e.field.as_str(), e.code), ("embed_origins", FieldErrorCode::Invalid), "{bad:?}");
+    }
+    let many: Vec<String> = (0..21).map(|n| format!("https://site{n}.example")).collect();
+    let e = validate::embed_origins(&many).unwrap_err();
+    assert_eq!((e.field.as_str(), e.code), ("embed_origins", FieldErrorCode::Invalid), "21 sites");
+    assert!(validate::embed_origins(&many[..20]).is_ok());
+    // Through the settings change, as the server reads it.
+    let change = DistrictSettingsUpdate {
+        embed_origins: Some(vec!["https://District.example".into()]),
+        ..DistrictSettingsUpdate::default()
+    };
+    let checked = validate::district_settings(&change).unwrap();
+    assert_eq!(checked.embed_origins.unwrap(), ["https://district.example"]);
+    let bad = DistrictSettingsUpdate {
+        embed_origins: Some(vec!["nope".into()]),
+        ..DistrictSettingsUpdate::default()
+    };
+    let fields: Vec<_> =
+        validate::district_settings(&bad).unwrap_err().into_iter().map(|e| e.field).collect();
+    assert_eq!(fields, ["embed_origins"]);
 }

@@ -81,7 +81,7 @@ pub fn router(config: &Config, store: Store) -> anyhow::Result<Router> {
                 dir.join("index.html").is_file(),
                 "no index.html in the static directory {dir:?}"
             );
-            Some(web::StaticSite::new(dir.clone()))
+            Some(web::StaticSite::new(dir.clone(), &config.connect_src)?)
         }
         None => None,
     };

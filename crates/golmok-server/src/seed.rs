@@ -73,6 +73,8 @@ pub static DEMO: DemoData = DemoData {
         region: "대전 유성구 노은동",
         region_en: "Noeun-dong, Yuseong-gu, Daejeon",
         kakao_channel_url: Some("https://pf.kakao.com/_golmokdemo"),
+        // Any site may show its widget (PRODUCT.md).
+        embed_origins: "",
     },
     users: &[
         DemoUser { email: RESIDENT, display_name: "노은동 주민" },
@@ -544,6 +546,8 @@ pub static DEMO_SECOND: DemoData = DemoData {
         region: "광주 동구 동명동",
         region_en: "Dongmyeong-dong, Dong-gu, Gwangju",
         kakao_channel_url: None,
+        // Only the district's own site may show its widget (PRODUCT.md).
+        embed_origins: "https://district.example",
     },
     users: &[
         DemoUser { email: MODERATOR2, display_name: "동명동 카페거리 상인회" },

@@ -22,8 +22,14 @@ pub fn is_api_path(path: &str) -> bool {
 /// `Content-Security-Policy` for the SPA (and harmless on API answers). WebAssembly needs
 /// `wasm-unsafe-eval`; nothing else is loosened. `connect_src` adds origins of an API
 /// hosted elsewhere; anything that is not an origin is an error, since a `;` in it would
-/// add directives of its own.
+/// add directives of its own. Only the portal itself may frame its pages; the widget's
+/// page says otherwise ([`embed_policy`]).
 pub fn content_security_policy(connect_src: &[String]) -> anyhow::Result<String> {
+    Ok(format!("{}'self'", policy_before_frames(connect_src)?))
+}
+
+/// The policy up to the value of `frame-ancestors`, which ends it.
+fn policy_before_frames(connect_src: &[String]) -> anyhow::Result<String> {
     let mut connect = String::from("'self'");
     for origin in crate::config::origins("--connect-src", connect_src)? {
         connect.push(' ');
@@ -32,8 +38,20 @@ pub fn content_security_policy(connect_src: &[String]) -> anyhow::Result<String>
     Ok(format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; connect-src {connect}; font-src 'self'; object-src 'none'; \
-         base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+         base-uri 'self'; form-action 'self'; frame-ancestors "
     ))
+}
+
+/// The policy of a district's widget: the same, but framed by the sites its moderators
+/// allow besides the portal itself (the "put this on your website" preview), or by any
+/// site when they list none. `None` (no such district): the portal only. The origins
+/// were checked when saved (`golmok_api::validate::embed_origins`): no `;` or space.
+pub fn embed_policy(before_frames: &str, origins: Option<&[String]>) -> String {
+    match origins {
+        Some([]) => format!("{before_frames}*"),
+        Some(list) => format!("{before_frames}'self' {}", list.join(" ")),
+        None => format!("{before_frames}'self'"),
+    }
 }
 
 /// `Cache-Control` of every answer under `/api`. They carry tokens, emails and per-user
@@ -60,11 +78,41 @@ pub async fn api_cache_control(req: Request, next: Next) -> Response {
 #[derive(Clone)]
 pub struct StaticSite {
     dir: Arc<PathBuf>,
+    /// The security policy up to `frame-ancestors`, for the widget's page.
+    policy_before_frames: Arc<str>,
 }
 
 impl StaticSite {
-    pub fn new(dir: PathBuf) -> Self {
-        StaticSite { dir: Arc::new(dir) }
+    pub fn new(dir: PathBuf, connect_src: &[String]) -> anyhow::Result<Self> {
+        Ok(StaticSite { dir: Arc::new(dir), policy_before_frames: policy_before_frames(connect_src)?.into() })
+    }
+
+    /// The district widget's page, `embed.html` (public/embed.html: plain HTML and a small
+    /// script, no app), for any district: the script reads the district from the address.
+    /// What differs per district is who may frame it. A district that does not exist gets
+    /// the page too, with a 404 and the portal's own policy, so the page can say so.
+    async fn embed(&self, state: &AppState, slug: &str) -> Response {
+        let Ok(page) = tokio::fs::read(self.dir.join("embed.html")).await else {
+            return (StatusCode::NOT_FOUND, "This build has no embed.html.\n").into_response();
+        };
+        let origins = match state.store.embed_origins(slug).await {
+            Ok(origins) => origins,
+            Err(error) => {
+                tracing::warn!(%error, slug, "embed: the district's sites did not load");
+                return ApiError::from(error).into_response();
+            }
+        };
+        let status = if origins.is_some() { StatusCode::OK } else { StatusCode::NOT_FOUND };
+        let policy = embed_policy(&self.policy_before_frames, origins.as_deref());
+        let Ok(policy) = HeaderValue::from_str(&policy) else {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        };
+        let headers = [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            (header::CONTENT_SECURITY_POLICY, policy),
+        ];
+        (status, headers, page).into_response()
     }
 
     /// A file of the build, or index.html for an SPA route. Only names without an
@@ -180,6 +228,14 @@ fn district_page(path: &str) -> Option<&str> {
     (!slug.is_empty() && plain).then_some(slug)
 }
 
+/// The slug of a district's widget, `/embed/d/{slug}`. No trailing `/`: the page names its
+/// files relative to its own address (`../../`), so it works under any sub-path.
+fn embed_page(path: &str) -> Option<&str> {
+    let slug = path.strip_prefix("/embed/d/")?;
+    let plain = slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    (!slug.is_empty() && plain).then_some(slug)
+}
+
 /// Whether a file name carries a content hash: `-`, then the hash in lowercase hex (Trunk
 /// prints a 64-bit hash without leading zeros, so 10 to 16 digits; scripts/build-wasm.mjs
 /// always 16), then the extension or a suffix such as `_bg.wasm`.
@@ -199,6 +255,10 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     }
     match &state.static_site {
         Some(site) => {
+            let reads = matches!(*req.method(), Method::GET | Method::HEAD);
+            if let Some(slug) = embed_page(req.uri().path()).filter(|_| reads) {
+                return site.embed(&state, slug).await;
+            }
             if let Some(ask) = FirstPaint::of(&req)
                 && let Some(page) = site.first_paint(&state, ask).await
             {
@@ -244,6 +304,42 @@ mod tests {
         let csp = content_security_policy(&["https://api.example".to_owned()]).unwrap();
         assert!(csp.contains("connect-src 'self' https://api.example;"));
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"));
+    }
+
+    #[test]
+    fn the_widget_is_framed_by_the_districts_sites_and_the_portal() {
+        let before = policy_before_frames(&[]).unwrap();
+        let list = ["https://district.example".to_owned(), "http://localhost:8123".to_owned()];
+        let framed = |origins| embed_policy(&before, origins).rsplit("; ").next().unwrap().to_owned();
+        assert_eq!(
+            framed(Some(&list[..])),
+            "frame-ancestors 'self' https://district.example http://localhost:8123"
+        );
+        assert_eq!(framed(Some(&[][..])), "frame-ancestors *", "none listed: any site");
+        assert_eq!(framed(None), "frame-ancestors 'self'", "no such district");
+        let page = embed_policy(&before, Some(&list[..]));
+        let app = content_security_policy(&[]).unwrap();
+        assert_eq!(
+            page.split("; frame-ancestors").next(),
+            app.split("; frame-ancestors").next(),
+            "the rest is the app's"
+        );
+        assert!(app.ends_with("; frame-ancestors 'self'"));
+    }
+
+    #[test]
+    fn widget_addresses() {
+        assert_eq!(embed_page("/embed/d/eungubi-seo"), Some("eungubi-seo"));
+        for other in [
+            "/embed/d/",
+            "/embed/d/eungubi-seo/",
+            "/embed/d/a/b",
+            "/embed/d/%41",
+            "/embed/eungubi-seo",
+            "/d/x",
+        ] {
+            assert_eq!(embed_page(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The district console's settings tab: the district's names and introductions in both
 //! languages, its KakaoTalk channel, and what forces an answer (supports, shops
-//! pledging, the days an open proposal has), then its moderators
-//! (`moderators.rs`).
+//! pledging, the days an open proposal has), the sites that may show its widget, then
+//! its moderators (`moderators.rs`).
 
 use golmok_api::validate::{self, field, limits};
 use golmok_api::{DistrictSettings, DistrictSettingsUpdate, ranges};
@@ -48,6 +48,8 @@ struct Typed {
     supports: RwSignal<String>,
     pledges: RwSignal<String>,
     days: RwSignal<String>,
+    /// The sites that may show the widget, one a line.
+    sites: RwSignal<String>,
 }
 
 impl Typed {
@@ -61,6 +63,7 @@ impl Typed {
             supports: RwSignal::default(),
             pledges: RwSignal::default(),
             days: RwSignal::default(),
+            sites: RwSignal::default(),
         };
         typed.show(now);
         typed
@@ -75,6 +78,7 @@ impl Typed {
         self.supports.set(now.support_threshold.to_string());
         self.pledges.set(now.pledge_threshold.to_string());
         self.days.set(now.expiry_days.to_string());
+        self.sites.set(now.embed_origins.join("\n"));
     }
 
     /// The whole update. A number that does not read as one is out of every range, so
@@ -90,6 +94,7 @@ impl Typed {
             support_threshold: number(self.supports),
             pledge_threshold: number(self.pledges),
             expiry_days: number(self.days),
+            embed_origins: Some(self.sites.get().lines().map(str::to_owned).collect()),
         }
     }
 }
@@ -137,6 +142,8 @@ fn SettingsForm(slug: String, now: DistrictSettings, saved: Callback<()>) -> imp
             <Field id=format!("settings-supports-{}", slug.get_value()) name=field::SUPPORT_THRESHOLD label=tr!(settings_supports) value=typed.supports problems input=Input::Number hint=range(ranges::SUPPORT_THRESHOLD) required=true />
             <Field id=format!("settings-pledges-{}", slug.get_value()) name=field::PLEDGE_THRESHOLD label=tr!(settings_pledges) value=typed.pledges problems input=Input::Number hint=range(ranges::PLEDGE_THRESHOLD) required=true />
             <Field id=format!("settings-days-{}", slug.get_value()) name=field::EXPIRY_DAYS label=tr!(settings_days) value=typed.days problems input=Input::Number hint=range(ranges::EXPIRY_DAYS) required=true />
+            <h3 class="subheading">{tr!(settings_embed_heading)}</h3>
+            <Field id=format!("settings-embed-{}", slug.get_value()) name=field::EMBED_ORIGINS label=tr!(settings_embed_origins) value=typed.sites problems input=Input::Area hint=tr!(settings_embed_hint, max = ranges::EMBED_ORIGINS) placeholder="https://district.example" />
             <FormFailure failure=form.failure />
             <SubmitButton sending=form.sending label=tr!(settings_save) busy=tr!(sending) />
         </form>

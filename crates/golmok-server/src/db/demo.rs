@@ -19,6 +19,8 @@ pub struct DemoDistrict {
     pub region: &'static str,
     pub region_en: &'static str,
     pub kakao_channel_url: Option<&'static str>,
+    /// The sites that may frame its widget, space-separated ("": any).
+    pub embed_origins: &'static str,
 }
 
 pub struct DemoUser {
@@ -225,8 +227,8 @@ impl Store {
             let d = &demo.district;
             let district_id: i64 = sqlx::query_scalar(
                 "INSERT INTO districts (slug, name, name_en, description, description_en, region, region_en,
-                                        created_at, kakao_channel_url)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                                        created_at, kakao_channel_url, embed_origins)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
             )
             .bind(d.slug)
             .bind(d.name)
@@ -237,6 +239,7 @@ impl Store {
             .bind(d.region_en)
             .bind(ago(60 * 24 * 60))
             .bind(d.kakao_channel_url)
+            .bind(d.embed_origins)
             .fetch_one(&mut *tx)
             .await?;
 

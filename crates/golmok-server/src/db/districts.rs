@@ -172,7 +172,7 @@ impl Store {
     pub async fn district_settings(&self, district_id: i64) -> StoreResult<Option<DistrictSettings>> {
         let row: Option<SettingsRow> = on_pool!(self, pool => sqlx::query_as(
             "SELECT name, name_en, description, description_en, kakao_channel_url, support_threshold,
-                pledge_threshold, expiry_days
+                pledge_threshold, expiry_days, embed_origins
              FROM districts WHERE id = $1",
         )
         .bind(district_id)
@@ -187,7 +187,20 @@ impl Store {
             support_threshold: r.support_threshold,
             pledge_threshold: r.pledge_threshold,
             expiry_days: r.expiry_days,
+            embed_origins: r.embed_origins.split_whitespace().map(str::to_owned).collect(),
         }))
+    }
+
+    /// The sites that may frame the widget of the district with this slug (empty: any),
+    /// or `None` for no such district.
+    pub async fn embed_origins(&self, slug: &str) -> StoreResult<Option<Vec<String>>> {
+        let row: Option<(String,)> = on_pool!(self, pool => sqlx::query_as(
+            "SELECT embed_origins FROM districts WHERE slug = $1",
+        )
+        .bind(slug)
+        .fetch_optional(pool)
+        .await)?;
+        Ok(row.map(|(list,)| list.split_whitespace().map(str::to_owned).collect()))
     }
 
     /// Changes the settings given (checked); a blank channel removes it.
@@ -201,7 +214,8 @@ impl Store {
                 description = COALESCE($4, description), description_en = COALESCE($5, description_en),
                 kakao_channel_url = CASE WHEN CAST($6 AS TEXT) IS NULL THEN kakao_channel_url ELSE NULLIF($6, '') END,
                 support_threshold = COALESCE($7, support_threshold),
-                pledge_threshold = COALESCE($8, pledge_threshold), expiry_days = COALESCE($9, expiry_days)
+                pledge_threshold = COALESCE($8, pledge_threshold), expiry_days = COALESCE($9, expiry_days),
+                embed_origins = COALESCE($10, embed_origins)
              WHERE id = $1",
         )
         .bind(district_id)
@@ -213,6 +227,8 @@ impl Store {
         .bind(c.support_threshold)
         .bind(c.pledge_threshold)
         .bind(c.expiry_days)
+        // Checked origins hold no space: one space apart, as the header lists them.
+        .bind(c.embed_origins.as_ref().map(|list| list.join(" ")))
         .execute(pool)
         .await
         .map(|_| ()))?;
@@ -242,4 +258,5 @@ struct SettingsRow {
     support_threshold: i64,
     pledge_threshold: i64,
     expiry_days: i64,
+    embed_origins: String,
 }

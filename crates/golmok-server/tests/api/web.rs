@@ -3,6 +3,7 @@ use reqwest::StatusCode;
 use crate::{TestServer, expect_error};
 
 const INDEX: &str = "<!doctype html><title>Golmok</title>";
+const WIDGET: &str = "<!doctype html><title>Golmok widget</title>";
 
 async fn site() -> TestServer {
     TestServer::start_with(|config, dir| {
@@ -15,6 +16,7 @@ async fn site() -> TestServer {
         std::fs::write(dist.join("golmok-web-1a2b3c4d5e6f7a8b_bg.wasm.gz"), b"gzip bytes").unwrap();
         std::fs::write(dist.join("main-0123456789abcdef.css"), "body{}").unwrap();
         std::fs::write(dist.join("embed.js"), "console.log(1)").unwrap();
+        std::fs::write(dist.join("embed.html"), WIDGET).unwrap();
         config.static_dir = Some(dist);
         config.demo = true;
     })
@@ -28,7 +30,7 @@ fn header<'a>(res: &'a reqwest::Response, name: &str) -> &'a str {
 #[tokio::test]
 async fn deep_links_get_index_html_uncached() {
     let s = site().await;
-    for path in ["/", "/d/eungubi-seo/proposals/3", "/login", "/embed/d/eungubi-seo", "/portal/"] {
+    for path in ["/", "/d/eungubi-seo/proposals/3", "/login", "/embed/d/eungubi-seo/", "/portal/"] {
         let res = s.get(path, None).await;
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         assert_eq!(header(&res, "cache-control"), "no-cache", "{path}");
@@ -36,6 +38,7 @@ async fn deep_links_get_index_html_uncached() {
         assert!(header(&res, "content-security-policy").contains("'wasm-unsafe-eval'"));
         assert_eq!(header(&res, "x-content-type-options"), "nosniff");
         assert_eq!(header(&res, "referrer-policy"), "strict-origin-when-cross-origin");
+        assert!(header(&res, "content-security-policy").ends_with("; frame-ancestors 'self'"), "{path}");
         assert_eq!(res.text().await.unwrap(), INDEX);
     }
     let res = s.get("/index.html", None).await;
@@ -307,4 +310,59 @@ async fn what_people_wrote_is_text_in_the_first_paint() {
         "{page}"
     );
     assert!(!page.contains("<img"));
+}
+
+/// The widget's page is framed by the sites its district allows (any when it lists none),
+/// and the app's pages by the portal alone; moderators change the list.
+#[tokio::test]
+async fn the_widget_is_framed_only_where_its_district_allows() {
+    use reqwest::Method;
+    use serde_json::json;
+
+    let s = site().await;
+    let framed_by = |res: &reqwest::Response| {
+        let policy = header(res, "content-security-policy");
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"),
+            "strict: {policy}"
+        );
+        policy.rsplit("; ").next().unwrap().to_owned()
+    };
+    let page = s.get("/embed/d/eungubi-seo?show=proposals&limit=3", None).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(
+        (framed_by(&page).as_str(), header(&page, "cache-control")),
+        ("frame-ancestors *", "no-cache")
+    );
+    assert!(header(&page, "content-type").starts_with("text/html"));
+    assert_eq!(page.text().await.unwrap(), WIDGET, "the widget's page, not the app");
+    let dongmyeong = s.get("/embed/d/dongmyeong", None).await;
+    assert_eq!(framed_by(&dongmyeong), "frame-ancestors 'self' https://district.example");
+    let unknown = s.get("/embed/d/nowhere", None).await;
+    assert_eq!(
+        (unknown.status(), framed_by(&unknown).as_str()),
+        (StatusCode::NOT_FOUND, "frame-ancestors 'self'")
+    );
+    assert_eq!(unknown.text().await.unwrap(), WIDGET, "the page says what is missing");
+    assert_eq!(framed_by(&s.get("/d/dongmyeong", None).await), "frame-ancestors 'self'");
+
+    let moderator = s.login_demo("moderator2@example.com").await.token;
+    let settings = "/api/v1/districts/dongmyeong/settings";
+    let change = json!({"embed_origins": ["https://Dongmyeong.example/", "http://localhost:8123"]});
+    let res = s.send_json(Method::PATCH, settings, Some(&moderator), &change).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let saved: golmok_api::DistrictSettings = res.json().await.unwrap();
+    assert_eq!(saved.embed_origins, ["https://dongmyeong.example", "http://localhost:8123"]);
+    let page = s.get("/embed/d/dongmyeong", None).await;
+    assert_eq!(framed_by(&page), "frame-ancestors 'self' https://dongmyeong.example http://localhost:8123");
+    let bad = json!({"embed_origins": ["https://a.example; script-src *"]});
+    expect_error(
+        s.send_json(Method::PATCH, settings, Some(&moderator), &bad).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let res = s.send_json(Method::PATCH, settings, Some(&moderator), &json!({"embed_origins": []})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(framed_by(&s.get("/embed/d/dongmyeong", None).await), "frame-ancestors *");
 }
