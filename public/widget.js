@@ -111,7 +111,7 @@
       const name = lang === 'en' && district.name_en ? district.name_en : district.name;
       document.title = `${name} · ${say('app_name')}`;
       const head = el('header', 'widget-head');
-      head.append(out(`d/${slug}`, 'widget-district', name), el('span', 'widget-brand', say('app_name')));
+      head.append(el('h1', 'widget-name', out(`d/${slug}`, 'widget-district', name)), el('span', 'widget-brand', say('app_name')));
       const parts = [head];
       if (list) parts.push(proposals(list));
       if (news) parts.push(announcements(news));

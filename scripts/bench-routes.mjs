@@ -35,6 +35,7 @@ const ROUTES = [
   ['My alley', '/alley', RESIDENT],
   ['manage: shop', '/manage', MERCHANT],
   ['manage: console', '/manage', MODERATOR],
+  ['put on a website', `/d/${DISTRICT}/embed`],
   ['not found', '/nope'],
 ];
 
@@ -74,6 +75,8 @@ async function visit(browser, route, untilSelector, session) {
     const u = new URL(url);
     if (u.origin !== base.origin) continue;
     if (u.pathname.startsWith('/api/')) api.push(`${u.pathname}${u.search}`);
+    // The widget in a page's preview frame: its own files, measured by bench-embed.mjs.
+    else if (u.pathname.startsWith('/embed/')) continue;
     else files.add(u.pathname.replace(/^\//, ''));
   }
   return { files, api, navigation };

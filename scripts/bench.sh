@@ -12,6 +12,8 @@
 #   6. the database: supports written per second with none lost, and list reads per
 #      second and p99, on SQLite (one process) and on PostgreSQL (one process, and two
 #      behind nginx: scripts/scaled.sh)
+#   7. the district widget: the loader's and the widget's bytes, and its time to first
+#      content on a host page and on a throttled phone
 #
 # It installs what only it needs first (scripts/setup.sh --bench: twiggy, wrk, Lighthouse).
 set -euo pipefail
@@ -49,3 +51,5 @@ section "6. The database: SQLite against PostgreSQL, one process against two beh
 read -r first_server _ <<<"$GOLMOK_SCALED_SERVERS"
 node scripts/bench-db.mjs 5 "SQLite, 1 process=$GOLMOK_BASE_URL" \
   "PostgreSQL, 1 process=$first_server" "PostgreSQL, 2 processes + nginx=$GOLMOK_SCALED_URL"
+section "7. The district widget"
+node scripts/bench-embed.mjs dist 5

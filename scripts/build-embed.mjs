@@ -45,7 +45,11 @@ export function buildEmbed(staging, { hash16, step }) {
   write(jsName, js);
   write(cssName, css);
 
+  // The app's icon, as Trunk named it.
+  const icon = fs.readdirSync(staging).find((f) => /^favicon-[0-9a-f]+\.svg$/.test(f));
+  if (!icon) throw new Error('build-embed: no favicon-….svg among the built files');
   let html = read('public/embed.html');
+  html = swap(html, '../../public/favicon.svg', `../../${icon}`, 'public/embed.html');
   html = swap(html, '../../style/widget.css', `../../${cssName}`, 'public/embed.html');
   html = swap(html, '../../public/widget.js', `../../${jsName}`, 'public/embed.html');
   html = swap(html, '</head>', `  ${localeBlock('golmok-widget-text', WIDGET_TEXT)}\n  </head>`, 'public/embed.html');

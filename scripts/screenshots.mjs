@@ -104,6 +104,11 @@ const PAGES = [
     await page.getByRole('button', { name: t(lang, 'edit'), exact: true }).first().click();
     await page.getByRole('region', { name: t(lang, 'my_news_heading') }).scrollIntoViewIfNeeded();
   }],
+  // "Put this on your website", its preview (the widget itself) scrolled into view.
+  ['embed', `/d/${DISTRICT}/embed`, false, async (page) => {
+    await page.frameLocator('iframe.embed-frame').locator('.widget-item').first().waitFor();
+    await page.locator('iframe.embed-frame').scrollIntoViewIfNeeded();
+  }],
   ['login', '/login', false],
   ['register', '/register', false],
   ['not-found', '/nope', false],

@@ -29,6 +29,7 @@ pub enum Page {
     Claim,
     Shops,
     Shop,
+    Embed,
     NotFound,
 }
 
@@ -58,6 +59,7 @@ impl Address {
             ["d", slug, "claim"] => (Page::Claim, Some(slug), None),
             ["d", slug, "shops"] => (Page::Shops, Some(slug), None),
             ["d", slug, "shops", id] => (Page::Shop, Some(slug), Some(id)),
+            ["d", slug, "embed"] => (Page::Embed, Some(slug), None),
             _ => (Page::NotFound, None, None),
         };
         Address { page, slug: slug.map(|s| (*s).to_owned()), id: id.map(|s| (*s).to_owned()) }
@@ -139,6 +141,7 @@ fn lazy_page(page: Page) -> Option<LazyPage> {
         Page::Claim => pages::CLAIM,
         Page::Shops => pages::SHOPS,
         Page::Shop => pages::SHOP,
+        Page::Embed => pages::EMBED,
         Page::District | Page::Proposal | Page::NotFound => return None,
     })
 }

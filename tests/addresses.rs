@@ -1,9 +1,11 @@
 //! The addresses the app builds from what it is given: where login sends people
-//! afterwards (never off-site), and where the API is (the deploy-time setting).
+//! afterwards (never off-site), where the API is (the deploy-time setting), and the
+//! widget's code a district's website pastes.
 
 #![cfg(target_arch = "wasm32")]
 
 use golmok_web::config::{api_root_from, link};
+use golmok_web::pages::district::embed::{DEFAULT_ACCENT, Options, Show, WidgetLang};
 use golmok_web::pages::login::next_path;
 use wasm_bindgen_test::*;
 
@@ -69,7 +71,42 @@ fn every_route_of_the_product_is_its_page() {
     assert_eq!(of("/d/eungubi-seo/claim"), (Page::Claim, s("eungubi-seo"), None));
     assert_eq!(of("/d/eungubi-seo/shops"), (Page::Shops, s("eungubi-seo"), None));
     assert_eq!(of("/d/eungubi-seo/shops/4"), (Page::Shop, s("eungubi-seo"), s("4")));
+    assert_eq!(of("/d/eungubi-seo/embed"), (Page::Embed, s("eungubi-seo"), None));
     for unknown in ["/nope", "/d", "/d/x/proposals", "/d/x/shops/4/more", "/login/x", "/d/x/other"] {
         assert_eq!(of(unknown).0, Page::NotFound, "{unknown}");
     }
+}
+
+#[wasm_bindgen_test]
+fn the_widget_snippet_says_only_what_differs_from_the_defaults() {
+    const PORTAL: &str = "https://golmok.example/portal/";
+    let plain =
+        Options { show: Show::Both, limit: 5, lang: WidgetLang::Visitor, accent: DEFAULT_ACCENT.to_owned() };
+    assert_eq!(
+        plain.script(PORTAL, "eungubi-seo", "은구비서로 · 골목"),
+        r#"<script src="https://golmok.example/portal/embed.js" data-district="eungubi-seo" data-title="은구비서로 · 골목" async></script>"#
+    );
+    assert_eq!(plain.widget_url(PORTAL, "eungubi-seo"), "https://golmok.example/portal/embed/d/eungubi-seo");
+    let chosen =
+        Options { show: Show::Announcements, limit: 3, lang: WidgetLang::En, accent: "#B04A1A".to_owned() };
+    assert_eq!(
+        chosen.script(PORTAL, "dongmyeong", "Dongmyeong"),
+        r##"<script src="https://golmok.example/portal/embed.js" data-district="dongmyeong" data-show="announcements" data-limit="3" data-lang="en" data-accent="#b04a1a" data-title="Dongmyeong" async></script>"##
+    );
+    assert_eq!(
+        chosen.widget_url(PORTAL, "dongmyeong"),
+        "https://golmok.example/portal/embed/d/dongmyeong?show=announcements&limit=3&lang=en&accent=%23b04a1a"
+    );
+    // A frame's attributes are HTML: `&` and quotes escaped, in the address and the title.
+    let frame = chosen.iframe(PORTAL, "dongmyeong", r#"A "quoted" & <b>name</b>"#);
+    assert!(frame.starts_with(r#"<iframe src="https://golmok.example/portal/embed/d/dongmyeong?show=announcements&amp;limit=3&amp;lang=en&amp;accent=%23b04a1a" title="A &quot;quoted&quot; &amp; &lt;b>name&lt;/b>" "#), "{frame}");
+    assert!(frame.contains(r#"height="412""#), "three news: {frame}");
+    // Not a colour: left out, as embed.js would ignore it.
+    let odd = Options { accent: "red".to_owned(), ..plain.clone() };
+    assert_eq!(odd.widget_url(PORTAL, "x"), "https://golmok.example/portal/embed/d/x");
+    let both = Options { show: Show::Proposals, limit: 10, ..plain };
+    assert_eq!(
+        both.widget_url(PORTAL, "x"),
+        "https://golmok.example/portal/embed/d/x?show=proposals&limit=10"
+    );
 }

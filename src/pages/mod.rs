@@ -29,3 +29,4 @@ crate::lazy_page!(pub const ANNOUNCEMENTS in page_announcements = announcements:
 crate::lazy_page!(pub const ALLEY in page_alley = alley::AlleyPage);
 crate::lazy_page!(pub const MANAGE in page_manage = manage::ManagePage);
 crate::lazy_page!(pub const CLAIM in page_claim = shops::claim::ClaimPage);
+crate::lazy_page!(pub const EMBED in page_embed = district::embed::EmbedPage);

@@ -55,6 +55,11 @@ for (const lang of ['ko', 'en']) {
     await visit(`/d/${DISTRICT}/announcements`);
     await visit('/alley', 'my alley (logged out)');
     await visit('/manage', 'manage (logged out)');
+    await visit(`/d/${DISTRICT}/embed`, 'put this on your website');
+    // The widget a district's website frames: its own page, not the app's.
+    await page.goto(`/embed/d/${DISTRICT}?lang=${lang}`);
+    await page.locator('.widget-item').first().waitFor();
+    await check('the widget');
     await visit('/login');
     await visit('/register');
     await page.getByRole('button', { name: t(lang, 'register_submit'), exact: true }).click();

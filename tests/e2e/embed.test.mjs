@@ -4,7 +4,20 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 
-import { BASE_URL, DISTRICT, DISTRICT_NAME, FAILED_REQUEST, eventually, scenario, sleep, t } from './support.mjs';
+import {
+  BASE_URL,
+  DEMO_PASSWORD,
+  DISTRICT,
+  DISTRICT_NAME,
+  FAILED_REQUEST,
+  api,
+  eventually,
+  logIn,
+  open,
+  scenario,
+  sleep,
+  t,
+} from './support.mjs';
 
 /** A website on its own origin, answering `pages[path]` as HTML; `close()` stops it. */
 async function hostSite(pages) {
@@ -24,7 +37,7 @@ async function hostSite(pages) {
 const tag = (district, attributes = '') =>
   `<script src="${BASE_URL}/embed.js" data-district="${district}" ${attributes} async></script>`;
 
-const page = (title, ...body) =>
+const hostPage = (title, ...body) =>
   `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>${title}</title></head>` +
   `<body><h1>${title}</h1>${body.join('\n')}</body></html>`;
 
@@ -40,7 +53,7 @@ const heightOf = async (element) => (await element.boundingBox()).height;
 
 scenario('a district site embeds its proposals and its news, each sized to its content', async (host, session) => {
   const site = await hostSite({
-    '/': page(
+    '/': hostPage(
       '은구비서로 상인회',
       '<p id="before-proposals">주민 제안</p>',
       tag(DISTRICT, 'data-show="proposals" data-limit="3" data-title="은구비서로 주민 제안"'),
@@ -121,7 +134,7 @@ scenario("a site not on a district's list cannot frame its widget", async (host,
   // dongmyeong lets only https://district.example show it (the demo data).
   session.allowConsoleError(/frame-ancestors/);
   session.allowConsoleError(/Refused to frame/);
-  const site = await hostSite({ '/': page('다른 사이트', tag('dongmyeong'), tag(DISTRICT, 'data-show="proposals"')) });
+  const site = await hostSite({ '/': hostPage('다른 사이트', tag('dongmyeong'), tag(DISTRICT, 'data-show="proposals"')) });
   try {
     const refused = host.waitForEvent('console', (m) => /frame-ancestors 'self' https:\/\/district\.example/.test(m.text()));
     await host.goto(`${site.origin}/`);
@@ -148,4 +161,87 @@ scenario('the widget on the portal itself: any district, even one that keeps oth
   await page.goto(`${BASE_URL}/embed/d/nowhere`);
   await page.getByText(t('en', 'widget_not_found')).waitFor();
   await page.getByRole('link', { name: new RegExp(t('en', 'widget_open_portal')) }).waitFor();
+}, { lang: 'en' });
+
+scenario("'Put this on your website': the options, a live preview, and a line that works as copied", async (page) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
+  await page.goto(`/d/${DISTRICT}`);
+  await page.getByRole('link', { name: t('ko', 'district_embed_link') }).click();
+  await page.getByRole('heading', { level: 1, name: t('ko', 'embed_title') }).waitFor();
+  assert.equal(page.url(), `${BASE_URL}/d/${DISTRICT}/embed`);
+
+  await page.getByLabel(t('ko', 'embed_show')).selectOption('announcements');
+  await page.getByLabel(t('ko', 'embed_limit')).selectOption('3');
+  const line = page.getByLabel(t('ko', 'embed_script_label'));
+  await eventually(async () => {
+    const code = await line.inputValue();
+    assert.ok(code.startsWith(`<script src="${BASE_URL}/embed.js" data-district="${DISTRICT}" data-show="announcements" data-limit="3"`), code);
+  });
+
+  // The preview follows the choices, and takes its content's height.
+  const preview = page.locator('iframe.embed-frame');
+  const frame = page.frameLocator('iframe.embed-frame');
+  await frame.getByRole('region', { name: t('ko', 'news_heading') }).getByRole('listitem').first().waitFor();
+  assert.equal(await frame.getByRole('region', { name: t('ko', 'proposals_heading') }).count(), 0);
+  await eventually(async () => {
+    const content = await (await preview.elementHandle()).contentFrame().then((f) => f.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)));
+    assert.equal(Math.round((await preview.boundingBox()).height), content);
+  });
+
+  // Copied, then pasted into another site as is: the widget shows there.
+  await page.getByRole('button', { name: t('ko', 'embed_copy_script') }).click();
+  await page.getByText(t('ko', 'embed_copied')).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await line.inputValue());
+  const site = await hostSite({ '/': hostPage('붙여 넣은 누리집', copied) });
+  try {
+    const host = await page.context().newPage();
+    await host.goto(`${site.origin}/`);
+    const pasted = await widget(host, 0);
+    await pasted.frame.getByRole('region', { name: t('ko', 'news_heading') }).getByRole('listitem').first().waitFor();
+    assert.equal(await pasted.frame.getByRole('region', { name: t('ko', 'news_heading') }).getByRole('listitem').count() <= 3, true);
+    await host.close();
+  } finally {
+    await site.close();
+  }
+  // The plain frame, for editors that strip scripts, names the same widget.
+  const iframe = await page.getByLabel(t('ko', 'embed_iframe_label')).inputValue();
+  assert.match(iframe, new RegExp(`^<iframe src="${BASE_URL}/embed/d/${DISTRICT}\\?show=announcements&amp;limit=3" title="`));
+});
+
+scenario("a moderator lets a site show the district's widget, and it shows there", async (page) => {
+  const moderator2 = { email: 'moderator2@example.com', password: DEMO_PASSWORD };
+  const token = (await api('/auth/login', { method: 'POST', body: moderator2 })).token;
+  const settings = '/districts/dongmyeong/settings';
+  const site = await hostSite({ '/': hostPage('동명동 새 누리집', tag('dongmyeong', 'data-show="proposals"')) });
+  try {
+    await logIn(page, moderator2, 'en');
+    await open(page, '/manage');
+    await page.getByRole('tab', { name: t('en', 'tab_settings') }).click();
+    const panel = page.getByRole('tabpanel', { name: t('en', 'tab_settings') });
+    const sites = panel.getByLabel(t('en', 'settings_embed_origins'));
+    assert.equal(await sites.inputValue(), 'https://district.example');
+
+    // Not an origin: said at the field, nothing saved.
+    await sites.fill(`https://district.example\n${site.origin}/news`);
+    await panel.getByRole('button', { name: t('en', 'settings_save'), exact: true }).click();
+    await panel.getByText(t('en', 'err_invalid')).waitFor();
+    assert.deepEqual((await api(settings, { token })).embed_origins, ['https://district.example']);
+
+    await sites.fill(`https://district.example\n\n${site.origin.toUpperCase().replace('HTTP://', 'http://')}/`);
+    await panel.getByRole('button', { name: t('en', 'settings_save'), exact: true }).click();
+    await page.getByRole('status').filter({ hasText: t('en', 'settings_saved') }).waitFor({ state: 'attached' });
+    assert.deepEqual((await api(settings, { token })).embed_origins, ['https://district.example', site.origin]);
+    await eventually(async () => assert.equal(await sites.inputValue(), `https://district.example\n${site.origin}`));
+
+    // The new site now frames the widget.
+    const host = await page.context().newPage();
+    await host.goto(`${site.origin}/`);
+    const shown = await widget(host, 0);
+    await shown.frame.getByRole('region', { name: t('en', 'proposals_heading') }).waitFor();
+    await host.close();
+  } finally {
+    await api(settings, { method: 'PATCH', token, body: { embed_origins: ['https://district.example'] } });
+    await site.close();
+  }
 }, { lang: 'en' });

@@ -1,5 +1,6 @@
 //! `/d/{slug}`: a district's home — who it is, then its proposals ranked by support.
 
+pub mod embed;
 mod feed;
 mod filters;
 
@@ -81,7 +82,13 @@ fn DistrictHome(district: District) -> impl IntoView {
             <DistrictLinks slug=slug.clone() kakao=district.kakao_channel_url.clone() />
         </section>
         <DistrictNews slug=slug.clone() news=district.news.clone() />
-        <ProposalFeed slug />
+        <ProposalFeed slug=slug.clone() />
+        // For whoever keeps the district's website; below the feed, so that nothing the
+        // boot screen drew moves when the app takes over.
+        <a href=link(format!("/d/{slug}/embed")) class="more-link embed-link">
+            {tr!(district_embed_link)}
+            <span aria-hidden="true">" →"</span>
+        </a>
         <div class="sticky-action">
             <a href=link(new_href) class="button button-primary button-wide">
                 <span aria-hidden="true">"✍️ "</span>
