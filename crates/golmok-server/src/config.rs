@@ -55,6 +55,12 @@ pub struct Config {
     #[arg(long = "connect-src", env = "GOLMOK_CONNECT_SRC", value_name = "ORIGIN", value_delimiter = ',')]
     pub connect_src: Vec<String>,
 
+    /// The portal's public address, with its sub-path (`https://golmok.example.org/`):
+    /// link previews name pages and their image by it. Without it, `http://` and the
+    /// host a request names.
+    #[arg(long = "public-url", env = "GOLMOK_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+
     /// Logins per client address (`COUNT/WINDOW`, e.g. `300/5m`, or `off`).
     #[arg(long, env = "GOLMOK_LIMIT_LOGIN", value_name = "LIMIT", default_value = "300/5m", value_parser = limits::parse_limit)]
     pub limit_login: Setting,
@@ -103,6 +109,7 @@ impl Config {
             demo: false,
             cors_origins: Vec::new(),
             connect_src: Vec::new(),
+            public_url: None,
             limit_login: Setting(Some(limit("300/5m"))),
             limit_login_failures: Setting(Some(limit("10/15m"))),
             limit_register: Setting(Some(limit("300/1h"))),
@@ -132,7 +139,24 @@ impl Config {
         let cors: Vec<String> = self.cors_origins.iter().filter(|o| o.trim() != "*").cloned().collect();
         origins("--cors-origin", &cors)?;
         origins("--connect-src", &self.connect_src)?;
+        self.public_url()?;
         Ok(())
+    }
+
+    /// `--public-url`, checked, ending in `/`. It is written into HTML and shared links,
+    /// so nothing but an `http` or `https` address passes.
+    pub fn public_url(&self) -> anyhow::Result<Option<String>> {
+        let Some(raw) = self.public_url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+            return Ok(None);
+        };
+        let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://"));
+        let plain =
+            raw.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '?' | '#'));
+        anyhow::ensure!(
+            rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/')) && plain,
+            "--public-url must be an http or https address such as https://golmok.example.org/, not {raw:?}"
+        );
+        Ok(Some(if raw.ends_with('/') { raw.to_owned() } else { format!("{raw}/") }))
     }
 }
 
@@ -252,6 +276,31 @@ mod tests {
         assert_eq!(c.trusted_proxies.len(), 2);
         assert!(Config::try_parse_from(["golmok-server", "--limit-writes", "lots"]).is_err());
         assert!(Config::try_parse_from(["golmok-server", "--trusted-proxy", "lb.local"]).is_err());
+    }
+
+    #[test]
+    fn the_public_address_is_an_http_address_ending_in_a_slash() {
+        let public = |v: &str| {
+            Config { public_url: Some(v.to_owned()), ..Config::new("sqlite::memory:") }.public_url()
+        };
+        assert_eq!(
+            public("https://golmok.example/portal").unwrap().as_deref(),
+            Some("https://golmok.example/portal/")
+        );
+        assert_eq!(public(" http://127.0.0.1:8080/ ").unwrap().as_deref(), Some("http://127.0.0.1:8080/"));
+        assert_eq!(public("  ").unwrap(), None, "blank: from the request");
+        for bad in [
+            "golmok.example",
+            "ftp://golmok.example/",
+            "https://",
+            "https:///x",
+            "https://a.example/\"x",
+            "https://a b/",
+            "https://a.example/?q",
+        ] {
+            let err = public(bad).expect_err(bad);
+            assert!(format!("{err:#}").contains("--public-url"), "{err:#}");
+        }
     }
 
     #[test]

@@ -225,6 +225,11 @@ pub fn render(index: &str, district: &District, visit: Visit<'_>) -> Option<Stri
 }
 
 /// The boot screen's words in `lang`, from the `golmok-boot-text` of `index`.
+/// One of the words the build wrote into `index`, in `lang`.
+pub fn word(index: &str, lang: &str, key: &str) -> Option<String> {
+    words(index, lang)?.remove(key)
+}
+
 fn words(index: &str, lang: &str) -> Option<HashMap<String, String>> {
     const OPEN: &str = "<script type=\"application/json\" id=\"golmok-boot-text\">";
     let start = index.find(OPEN)? + OPEN.len();
@@ -250,7 +255,7 @@ fn base_path(index: &str) -> Option<String> {
 }
 
 /// Text as HTML text or attribute value.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

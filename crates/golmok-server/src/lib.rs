@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod first_paint;
 pub mod limits;
+pub mod link_preview;
 pub mod openapi;
 pub mod routes;
 pub mod seed;
@@ -81,7 +82,7 @@ pub fn router(config: &Config, store: Store) -> anyhow::Result<Router> {
                 dir.join("index.html").is_file(),
                 "no index.html in the static directory {dir:?}"
             );
-            Some(web::StaticSite::new(dir.clone(), &config.connect_src)?)
+            Some(web::StaticSite::new(dir.clone(), &config.connect_src, config.public_url()?)?)
         }
         None => None,
     };

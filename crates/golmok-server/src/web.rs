@@ -13,7 +13,7 @@ use axum::{
 use tower::ServiceExt as _;
 use tower_http::services::{ServeDir, ServeFile};
 
-use crate::{AppState, error::ApiError, first_paint};
+use crate::{AppState, error::ApiError, first_paint, link_preview};
 
 pub fn is_api_path(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
@@ -80,11 +80,17 @@ pub struct StaticSite {
     dir: Arc<PathBuf>,
     /// The security policy up to `frame-ancestors`, for the widget's page.
     policy_before_frames: Arc<str>,
+    /// `--public-url`, checked: what link previews name.
+    public_url: Option<Arc<str>>,
 }
 
 impl StaticSite {
-    pub fn new(dir: PathBuf, connect_src: &[String]) -> anyhow::Result<Self> {
-        Ok(StaticSite { dir: Arc::new(dir), policy_before_frames: policy_before_frames(connect_src)?.into() })
+    pub fn new(dir: PathBuf, connect_src: &[String], public_url: Option<String>) -> anyhow::Result<Self> {
+        Ok(StaticSite {
+            dir: Arc::new(dir),
+            policy_before_frames: policy_before_frames(connect_src)?.into(),
+            public_url: public_url.map(Into::into),
+        })
     }
 
     /// The district widget's page, `embed.html` (public/embed.html: plain HTML and a small
@@ -152,29 +158,76 @@ impl StaticSite {
         res
     }
 
-    /// `index.html` with the district `slug` drawn in (`crate::first_paint`), or `None`
-    /// for an unknown district, a database that does not answer, or an `index.html`
-    /// without the marks: then the plain one serves, and the page draws itself.
-    async fn first_paint(&self, state: &AppState, ask: FirstPaint) -> Option<Response> {
+    /// `index.html` for a district, a proposal or a shop, as a link to it is shared: with
+    /// its link preview (`crate::link_preview`) and, for a district, the district drawn
+    /// in (`crate::first_paint`). `None` for what the public cannot see, a database that
+    /// does not answer in time, or an `index.html` without the marks: then the plain one
+    /// serves, and the page draws itself.
+    async fn shared_page(&self, state: &AppState, ask: Shared) -> Option<Response> {
         let index = tokio::fs::read_to_string(self.dir.join("index.html")).await.ok()?;
         if !first_paint::has_marks(&index) {
             return None;
         }
         // The page must never wait on a slow database: then it draws itself.
-        let lookup = crate::routes::districts::home(&state.store, &ask.slug);
-        let district = match tokio::time::timeout(FIRST_PAINT_WAIT, lookup).await {
-            Ok(Ok(district)) => district?,
+        let found = match tokio::time::timeout(FIRST_PAINT_WAIT, found(state, &ask.target)).await {
+            Ok(Ok(found)) => found?,
             Ok(Err(error)) => {
-                tracing::warn!(%error, slug = ask.slug, "first paint: the district did not load");
+                tracing::warn!(%error, path = ask.path, "shared page: the database did not answer");
                 return None;
             }
             Err(_) => {
-                tracing::warn!(slug = ask.slug, "first paint: the district took too long");
+                tracing::warn!(path = ask.path, "shared page: the database took too long");
                 return None;
             }
         };
         let visit = first_paint::Visit::of(&ask.query, ask.cookie.as_deref(), ask.accept_language.as_deref());
-        let html = first_paint::render(&index, &district, visit)?;
+        let lang = visit.lang;
+        let pick =
+            |ko: &str, en: &str| if lang == "en" && !en.trim().is_empty() { en } else { ko }.to_owned();
+        let district = &found.district;
+        let district_name = pick(&district.name, &district.name_en);
+        let (html, card) = match &found.item {
+            Item::District => {
+                let html = first_paint::render(&index, district, visit)?;
+                let text = pick(&district.description, &district.description_en);
+                (
+                    html,
+                    link_preview::Card {
+                        title: district_name.clone(),
+                        description: link_preview::short(&text, 120),
+                        district: district_name,
+                        path: format!("d/{}", district.slug),
+                        lang,
+                    },
+                )
+            }
+            Item::Proposal(p) => (
+                index.clone(),
+                link_preview::Card {
+                    title: p.title.clone(),
+                    description: link_preview::short(&p.body, 120),
+                    district: district_name,
+                    path: format!("d/{}/proposals/{}", district.slug, p.id),
+                    lang,
+                },
+            ),
+            Item::Shop(shop) => (
+                index.clone(),
+                link_preview::Card {
+                    title: pick(&shop.name, &shop.name_en),
+                    description: link_preview::short(&pick(&shop.description, &shop.description_en), 120),
+                    district: district_name,
+                    path: format!("d/{}/shops/{}", district.slug, shop.id),
+                    lang,
+                },
+            ),
+        };
+        let public = match &self.public_url {
+            Some(url) => url.to_string(),
+            None => format!("http://{}/", ask.host.as_deref()?),
+        };
+        let app_name = first_paint::word(&index, lang, "app_name").unwrap_or_else(|| "골목".to_owned());
+        let html = link_preview::insert(&html, &card, &public, &app_name)?;
         Some(
             (
                 [
@@ -190,27 +243,74 @@ impl StaticSite {
     }
 }
 
-/// What a GET of a district's home asks for, taken from the request before any await.
-struct FirstPaint {
-    slug: String,
+/// What a shared address shows, if the public may see it, with its district.
+struct Found {
+    district: golmok_api::District,
+    item: Item,
+}
+
+enum Item {
+    District,
+    Proposal(Box<golmok_api::Proposal>),
+    Shop(Box<golmok_api::Shop>),
+}
+
+/// The district, proposal or shop `target` names, as anyone may see it: a hidden
+/// proposal or an unlisted shop is not found, and so is one named under another
+/// district's address.
+async fn found(state: &AppState, target: &link_preview::Target) -> crate::db::StoreResult<Option<Found>> {
+    use link_preview::Target;
+    let store = &state.store;
+    let (slug, item) = match target {
+        Target::District { slug } => (slug, Item::District),
+        Target::Proposal { slug, id } => match store.get_proposal(*id, None).await? {
+            Some(p) if p.district_slug == *slug => (slug, Item::Proposal(Box::new(p))),
+            _ => return Ok(None),
+        },
+        Target::Shop { slug, id } => match store.shop(*id, crate::db::clock::seoul_now(), None).await? {
+            Some(owned) if owned.shop.district_slug == *slug => (slug, Item::Shop(Box::new(owned.shop))),
+            _ => return Ok(None),
+        },
+    };
+    let district = match item {
+        // The district's home draws its news too.
+        Item::District => crate::routes::districts::home(store, slug).await?,
+        _ => store.get_district(slug).await?.map(|(_, district)| district),
+    };
+    Ok(district.map(|district| Found { district, item }))
+}
+
+/// What a GET of a shared address asks for, taken from the request before any await.
+struct Shared {
+    target: link_preview::Target,
+    path: String,
     query: Vec<(String, String)>,
     cookie: Option<String>,
     accept_language: Option<String>,
+    host: Option<String>,
 }
 
-impl FirstPaint {
+impl Shared {
     fn of(req: &Request) -> Option<Self> {
         if req.method() != Method::GET {
             return None;
         }
-        let slug = district_page(req.uri().path())?.to_owned();
+        let path = req.uri().path();
+        let target = link_preview::Target::of(path)?;
         let header =
             |name| req.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).map(str::to_owned);
-        Some(FirstPaint {
-            slug,
+        Some(Shared {
+            target,
+            path: path.to_owned(),
             query: serde_urlencoded::from_str(req.uri().query().unwrap_or_default()).unwrap_or_default(),
             cookie: header(header::COOKIE),
             accept_language: header(header::ACCEPT_LANGUAGE),
+            // Only a plain host[:port] is written into the page.
+            host: header(header::HOST).filter(|h| {
+                !h.is_empty()
+                    && h.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+            }),
         })
     }
 }
@@ -218,15 +318,6 @@ impl FirstPaint {
 /// How long a district's first paint may wait for the database before `index.html` goes
 /// out as built.
 const FIRST_PAINT_WAIT: std::time::Duration = std::time::Duration::from_millis(300);
-
-/// The slug of a district's home, `/d/{slug}`. Slugs are lowercase letters, digits and
-/// `-`, the same percent-encoded or not, so the links drawn with it are boot.js's.
-fn district_page(path: &str) -> Option<&str> {
-    let slug = path.strip_prefix("/d/")?;
-    let slug = slug.strip_suffix('/').unwrap_or(slug);
-    let plain = slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    (!slug.is_empty() && plain).then_some(slug)
-}
 
 /// The slug of a district's widget, `/embed/d/{slug}`. No trailing `/`: the page names its
 /// files relative to its own address (`../../`), so it works under any sub-path.
@@ -259,8 +350,8 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
             if let Some(slug) = embed_page(req.uri().path()).filter(|_| reads) {
                 return site.embed(&state, slug).await;
             }
-            if let Some(ask) = FirstPaint::of(&req)
-                && let Some(page) = site.first_paint(&state, ask).await
+            if let Some(ask) = Shared::of(&req)
+                && let Some(page) = site.shared_page(&state, ask).await
             {
                 return page;
             }

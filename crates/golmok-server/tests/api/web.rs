@@ -271,7 +271,7 @@ async fn a_district_home_comes_drawn_in_its_html() {
     // Anything else is index.html as built.
     for path in [
         "/d/nope",
-        "/d/eungubi-seo/proposals/3",
+        "/d/eungubi-seo/proposals/999",
         "/d/eungubi-seo/shops",
         "/",
         "/d/Eungubi-seo",
@@ -365,4 +365,81 @@ async fn the_widget_is_framed_only_where_its_district_allows() {
     let res = s.send_json(Method::PATCH, settings, Some(&moderator), &json!({"embed_origins": []})).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(framed_by(&s.get("/embed/d/dongmyeong", None).await), "frame-ancestors *");
+}
+
+fn meta<'a>(page: &'a str, property: &str) -> Option<&'a str> {
+    let open = format!("<meta property=\"{property}\" content=\"");
+    let start = page.find(&open)? + open.len();
+    Some(&page[start..start + page[start..].find('"')?])
+}
+
+/// A shared link to a district, a proposal or a shop shows a card in a messenger: Open
+/// Graph and Twitter tags, escaped, with absolute addresses; none for what the public
+/// cannot see.
+#[tokio::test]
+async fn shared_links_carry_an_escaped_preview() {
+    use golmok_api::ProposalKind;
+
+    let s = boot_site().await;
+    let own = s.base.trim_end_matches('/').to_owned();
+    let district = first_paint(&s, "/d/eungubi-seo", &[]).await;
+    assert_eq!(meta(&district, "og:title"), Some("은구비서로 골목형상점가"));
+    assert_eq!(meta(&district, "og:site_name"), Some("은구비서로 골목형상점가 · 골목"));
+    assert_eq!(
+        meta(&district, "og:url"),
+        Some(format!("{own}/d/eungubi-seo").as_str()),
+        "from the request's host"
+    );
+    assert_eq!(meta(&district, "og:image"), Some(format!("{own}/og-image.png").as_str()));
+    assert!(
+        meta(&district, "og:description").is_some_and(|d| d.starts_with("대전 유성구") && d.ends_with('…'))
+    );
+    assert!(district.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    assert!(district.contains("<h1>은구비서로 골목형상점가</h1>"), "still drawn in");
+
+    let resident = s.login_demo("resident@example.com").await.token;
+    let title = r#"<script>alert("x")</script> & 'more'"#;
+    let proposal = s.create_proposal(&resident, title, ProposalKind::Event).await;
+    let path = format!("/d/eungubi-seo/proposals/{}", proposal.id);
+    let page = first_paint(&s, &path, &[]).await;
+    assert!(!page.contains("<script>alert"), "{page}");
+    let escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;more&#39;";
+    assert_eq!(meta(&page, "og:title"), Some(escaped));
+    assert!(page.contains(&format!("<title>{escaped} · 골목</title>")));
+    assert_eq!(meta(&page, "og:url"), Some(format!("{own}{path}").as_str()));
+    assert_eq!(meta(&page, "og:site_name"), Some("은구비서로 골목형상점가 · 골목"));
+    assert!(page.contains("<div class=\"boot-screen\""), "the app draws it: index.html otherwise as built");
+
+    let shop = first_paint(&s, "/d/eungubi-seo/shops/1?lang=en", &[]).await;
+    assert_eq!(meta(&shop, "og:title"), Some("Eungubi Bakery"));
+    assert_eq!(meta(&shop, "og:locale"), Some("en_US"));
+    assert_eq!(meta(&shop, "og:site_name"), Some("Eungubi-seo-ro Alley Shopping District · Golmok"));
+
+    // Under another district's address, or hidden: no card, the page as built.
+    let elsewhere = format!("/d/dongmyeong/proposals/{}", proposal.id);
+    assert_eq!(s.get(&elsewhere, None).await.text().await.unwrap(), BOOT_INDEX);
+    let moderator = s.login_demo("moderator@example.com").await.token;
+    let hide = serde_json::json!({"hidden": true, "note": "광고"});
+    let hidden = format!("/api/v1/proposals/{}/hidden", proposal.id);
+    let res = s.send_json(reqwest::Method::PUT, &hidden, Some(&moderator), &hide).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(s.get(&path, None).await.text().await.unwrap(), BOOT_INDEX, "a hidden proposal has no card");
+    assert_eq!(s.get("/d/eungubi-seo/shops/999", None).await.text().await.unwrap(), BOOT_INDEX);
+}
+
+/// Behind a proxy, or on https, the configured public address is what cards name.
+#[tokio::test]
+async fn a_configured_public_address_names_the_cards() {
+    let s = TestServer::start_with(|config, dir| {
+        let dist = dir.join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), BOOT_INDEX).unwrap();
+        config.static_dir = Some(dist);
+        config.demo = true;
+        config.public_url = Some("https://golmok.example/portal".to_owned());
+    })
+    .await;
+    let page = first_paint(&s, "/d/eungubi-seo/shops/1", &[]).await;
+    assert_eq!(meta(&page, "og:url"), Some("https://golmok.example/portal/d/eungubi-seo/shops/1"));
+    assert_eq!(meta(&page, "og:image"), Some("https://golmok.example/portal/og-image.png"));
 }
