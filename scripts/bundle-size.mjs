@@ -39,7 +39,8 @@ for (const [tag] of withoutComments.matchAll(/<(link|script|img|meta)\b[^>]*>/gi
   const kind = tag.slice(1).split(/[\s>]/)[0].toLowerCase();
   if (kind === 'link') {
     const rel = (attr(tag, 'rel') ?? '').toLowerCase();
-    if (/(stylesheet|icon|modulepreload|preload)/.test(rel)) refs.push([attr(tag, 'href'), rel]);
+    // An apple-touch-icon is fetched when the page is added to a home screen, not to show it.
+    if (/(stylesheet|icon|modulepreload|preload)/.test(rel) && rel !== 'apple-touch-icon') refs.push([attr(tag, 'href'), rel]);
   } else if (kind === 'script' || kind === 'img') {
     if (attr(tag, 'src')) refs.push([attr(tag, 'src'), kind]);
   } else if (attr(tag, 'name') === 'golmok-boot') {

@@ -26,7 +26,15 @@ import {
 
 const PORTAL = process.env.GOLMOK_E2E_PORTAL_ORIGIN ?? 'http://portal.localhost:8123';
 const DIST = path.join(ROOT, 'dist');
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.html': 'text/html' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.html': 'text/html',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   `connect-src 'self' ${BASE_URL}; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'`;
