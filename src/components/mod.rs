@@ -12,6 +12,7 @@ pub mod load_error;
 pub mod page_heading;
 pub mod proposal_card;
 pub mod report;
+pub mod share;
 pub mod shop_answers;
 pub mod shop_card;
 pub mod skeleton;

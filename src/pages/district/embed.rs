@@ -13,6 +13,7 @@ use crate::api::use_api;
 use crate::components::field::ChoiceField;
 use crate::components::load_error::{LoadError, NotFound};
 use crate::components::page_heading::PageHeading;
+use crate::components::share::copy_text;
 use crate::components::skeleton::DetailSkeleton;
 use crate::config::link;
 use crate::state::announce::use_announcer;
@@ -298,13 +299,8 @@ fn Snippet(
     let area = NodeRef::<html::Textarea>::new();
     let copy_code = move |_| {
         let text = code.get_untracked();
-        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
         leptos::task::spawn_local(async move {
-            let copied = match clipboard {
-                Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&text)).await.is_ok(),
-                None => false,
-            };
-            if copied {
+            if copy_text(&text).await {
                 announcer.say(tr!(embed_copied));
             } else if let Some(area) = area.get_untracked() {
                 // No clipboard (an old browser, a refused permission): the code is

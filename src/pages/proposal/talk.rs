@@ -12,6 +12,7 @@ use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit, SubmitButton};
 use crate::components::load_error::LoadError;
 use crate::components::report::ReportButton;
+use crate::components::share::ShareButton;
 use crate::components::shop_answers::ShopAnswers;
 use crate::config::link;
 use crate::format;
@@ -27,6 +28,7 @@ use crate::storage::{self, keys};
 pub fn Talk() -> impl IntoView {
     use_context::<Shown>().map(|shown| {
         view! {
+            <ShareButton path=shown.here.get_value() id="proposal-share" />
             <Life shown />
             <ShopAnswers proposal_id=shown.id count=shown.answers />
             <Comments shown />

@@ -13,6 +13,7 @@ use crate::components::announcement_card::AnnouncementCard;
 use crate::components::kakao_link::kakao_link;
 use crate::components::load_error::{LoadError, NotFound};
 use crate::components::page_heading::PageHeading;
+use crate::components::share::ShareButton;
 use crate::components::shop_answers::ShopAnswer;
 use crate::components::shop_card::{OnnuriMark, OpenBadge, category_label, shop_name};
 use crate::components::skeleton::DetailSkeleton;
@@ -81,6 +82,7 @@ fn ShopDetail(shop: Shop) -> impl IntoView {
             })}
             {(!description.is_empty()).then(|| view! { <p class="lede">{description}</p> })}
             <Follow shop=shop.clone() />
+            <ShareButton path=format!("/d/{}/shops/{}", shop.district_slug, shop.id) id="shop-share" />
             {(!shop.verified).then(|| {
                 let href = format!("/d/{}/claim?shop={}", shop.district_slug, shop.id);
                 view! { <a href=link(href) class="more-link claim-link">{tr!(claim_link)}</a> }
