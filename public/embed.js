@@ -5,14 +5,18 @@
 // puts an iframe of PORTAL/embed/d/SLUG where the tag stands. Options, as data
 // attributes: data-show (proposals, announcements or both), data-limit (1 to 10),
 // data-lang (ko or en), data-accent (#rgb or #rrggbb), data-title (the frame's name for
-// screen readers). Plain script for any page: no module, no dependency.
+// screen readers; "골목 Golmok · SLUG" without it). Plain script for any page: no module, no dependency.
 //
 // The widget tells its frame how tall its content is. A message counts only if it comes
 // from the portal's origin, from that very frame, naming that frame's instance: the host
 // page (or anything else on it) cannot resize a widget. Loaded twice, the script places
 // each tag once and listens once: copies share what they placed on `window`.
 (function () {
-  var shared = (window.golmokEmbed = window.golmokEmbed || { frames: {}, listening: false });
+  // An element with id="golmokEmbed" on the host page is also `window.golmokEmbed`.
+  var shared = window.golmokEmbed;
+  if (!shared || typeof shared.frames !== 'object' || (window.Node && shared instanceof Node)) {
+    shared = window.golmokEmbed = { frames: {}, listening: false };
+  }
   var OPTIONS = ['show', 'limit', 'lang', 'accent'];
 
   function randomId() {
@@ -37,7 +41,7 @@
     url.searchParams.set('instance', instance);
     var frame = document.createElement('iframe');
     frame.src = url.href;
-    frame.title = script.getAttribute('data-title') || '골목 Golmok';
+    frame.title = script.getAttribute('data-title') || '골목 Golmok · ' + slug;
     frame.setAttribute('data-golmok-instance', instance);
     // Through the style object, which a host page's CSP allows where a style attribute may not.
     frame.style.display = 'block';

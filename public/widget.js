@@ -41,6 +41,7 @@
     return a;
   };
 
+  // As public/boot.js and src/config.rs (`api_root_from`) read the same setting.
   function apiRoot() {
     const meta = document.querySelector('meta[name=golmok-api]');
     const configured = (meta?.getAttribute('content') ?? '').trim().replace(/\/+$/, '');
@@ -49,7 +50,8 @@
   }
   const api = apiRoot();
   const get = async (path) => {
-    const res = await fetch(api + path, { credentials: 'omit' });
+    // A stalled connection must not keep the widget loading for ever (as the app: 15 s).
+    const res = await fetch(api + path, { credentials: 'omit', signal: AbortSignal.timeout(15_000) });
     if (!res.ok) throw new Error(String(res.status));
     return res.json();
   };

@@ -224,12 +224,12 @@ pub fn render(index: &str, district: &District, visit: Visit<'_>) -> Option<Stri
     Some(out)
 }
 
-/// The boot screen's words in `lang`, from the `golmok-boot-text` of `index`.
 /// One of the words the build wrote into `index`, in `lang`.
 pub fn word(index: &str, lang: &str, key: &str) -> Option<String> {
     words(index, lang)?.remove(key)
 }
 
+/// The boot screen's words in `lang`, from the `golmok-boot-text` of `index`.
 fn words(index: &str, lang: &str) -> Option<HashMap<String, String>> {
     const OPEN: &str = "<script type=\"application/json\" id=\"golmok-boot-text\">";
     let start = index.find(OPEN)? + OPEN.len();
@@ -239,7 +239,7 @@ fn words(index: &str, lang: &str) -> Option<HashMap<String, String>> {
 }
 
 /// The path of `<base href>`, ending in `/`: where the app's links start.
-fn base_path(index: &str) -> Option<String> {
+pub fn base_path(index: &str) -> Option<String> {
     const OPEN: &str = "<base href=\"";
     let start = index.find(OPEN)? + OPEN.len();
     let href = &index[start..start + index[start..].find('"')?];

@@ -44,8 +44,8 @@ fn policy_before_frames(connect_src: &[String]) -> anyhow::Result<String> {
 
 /// The policy of a district's widget: the same, but framed by the sites its moderators
 /// allow besides the portal itself (the "put this on your website" preview), or by any
-/// site when they list none. `None` (no such district): the portal only. The origins
-/// were checked when saved (`golmok_api::validate::embed_origins`): no `;` or space.
+/// site when they list none. `None`: the portal only. The origins are checked ones
+/// (`golmok_api::validate::embed_origins`): no `;` or space.
 pub fn embed_policy(before_frames: &str, origins: Option<&[String]>) -> String {
     match origins {
         Some([]) => format!("{before_frames}*"),
@@ -96,7 +96,9 @@ impl StaticSite {
     /// The district widget's page, `embed.html` (public/embed.html: plain HTML and a small
     /// script, no app), for any district: the script reads the district from the address.
     /// What differs per district is who may frame it. A district that does not exist gets
-    /// the page too, with a 404 and the portal's own policy, so the page can say so.
+    /// the page too, with a 404, framed anywhere, so the page can say so where it was put.
+    /// A list that cannot be read (the database) or fails its check frames it nowhere
+    /// but on the portal.
     async fn embed(&self, state: &AppState, slug: &str) -> Response {
         let Ok(page) = tokio::fs::read(self.dir.join("embed.html")).await else {
             return (StatusCode::NOT_FOUND, "This build has no embed.html.\n").into_response();
@@ -108,7 +110,12 @@ impl StaticSite {
                 return ApiError::from(error).into_response();
             }
         };
-        let status = if origins.is_some() { StatusCode::OK } else { StatusCode::NOT_FOUND };
+        // An unknown district has nothing to keep from anyone: the page may say so in any
+        // frame. The list is checked again as it goes into a header, whatever wrote it.
+        let (status, origins) = match origins {
+            Some(list) => (StatusCode::OK, golmok_api::validate::embed_origins(&list).ok()),
+            None => (StatusCode::NOT_FOUND, Some(Vec::new())),
+        };
         let policy = embed_policy(&self.policy_before_frames, origins.as_deref());
         let Ok(policy) = HeaderValue::from_str(&policy) else {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -222,12 +229,21 @@ impl StaticSite {
                 },
             ),
         };
+        // Without `--public-url`, the address the request names, under the app's
+        // `<base href>`; without a usable one, the page goes out without a card.
         let public = match &self.public_url {
-            Some(url) => url.to_string(),
-            None => format!("http://{}/", ask.host.as_deref()?),
+            Some(url) => Some(url.to_string()),
+            None => ask
+                .host
+                .as_deref()
+                .zip(first_paint::base_path(&index))
+                .map(|(host, base)| format!("http://{host}{base}")),
         };
         let app_name = first_paint::word(&index, lang, "app_name").unwrap_or_else(|| "골목".to_owned());
-        let html = link_preview::insert(&html, &card, &public, &app_name)?;
+        let html = match public {
+            Some(public) => link_preview::insert(&html, &card, &public, &app_name).unwrap_or(html),
+            None => html,
+        };
         Some(
             (
                 [
@@ -407,7 +423,7 @@ mod tests {
             "frame-ancestors 'self' https://district.example http://localhost:8123"
         );
         assert_eq!(framed(Some(&[][..])), "frame-ancestors *", "none listed: any site");
-        assert_eq!(framed(None), "frame-ancestors 'self'", "no such district");
+        assert_eq!(framed(None), "frame-ancestors 'self'", "a list that could not be read");
         let page = embed_policy(&before, Some(&list[..]));
         let app = content_security_policy(&[]).unwrap();
         assert_eq!(

@@ -341,7 +341,8 @@ async fn the_widget_is_framed_only_where_its_district_allows() {
     let unknown = s.get("/embed/d/nowhere", None).await;
     assert_eq!(
         (unknown.status(), framed_by(&unknown).as_str()),
-        (StatusCode::NOT_FOUND, "frame-ancestors 'self'")
+        (StatusCode::NOT_FOUND, "frame-ancestors *"),
+        "no district, nothing to keep from anyone: the page says so where it was put"
     );
     assert_eq!(unknown.text().await.unwrap(), WIDGET, "the page says what is missing");
     assert_eq!(framed_by(&s.get("/d/dongmyeong", None).await), "frame-ancestors 'self'");
@@ -396,6 +397,9 @@ async fn shared_links_carry_an_escaped_preview() {
     );
     assert!(district.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
     assert!(district.contains("<h1>은구비서로 골목형상점가</h1>"), "still drawn in");
+    // A host that cannot be written into the page: drawn in all the same, without a card.
+    let odd_host = first_paint(&s, "/d/eungubi-seo", &[("host", "golmok_web:8080")]).await;
+    assert!(odd_host.contains("<h1>은구비서로 골목형상점가</h1>") && meta(&odd_host, "og:title").is_none());
 
     let resident = s.login_demo("resident@example.com").await.token;
     let title = r#"<script>alert("x")</script> & 'more'"#;
