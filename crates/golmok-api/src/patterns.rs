@@ -94,6 +94,15 @@ pub fn optional_kakao() -> String {
     )
 }
 
+/// One entry of `validate::embed_origins`: blank (skipped), or `http(s)://host[:port]` and
+/// perhaps one `/`, in any case, with spaces around.
+pub fn optional_embed_origin() -> String {
+    const LABEL: &str = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    const PORT: &str =
+        "(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])";
+    format!(r"^{WS}*(?:[Hh][Tt][Tt][Pp][Ss]?://{LABEL}(?:\.{LABEL})*(?::{PORT})?/?)?{WS}*$")
+}
+
 /// `hours::clock_minutes`: `HH:MM`, exactly.
 pub const CLOCK: &str = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$";
 

@@ -536,6 +536,10 @@ pub fn district_settings(input: &DistrictSettingsUpdate) -> Result<DistrictSetti
 /// is refused, not trimmed: the list goes into a `Content-Security-Policy` header, where
 /// a path would narrow it silently and a `;` or a space would add directives of its own.
 pub fn embed_origins(list: &[String]) -> Result<Vec<String>, FieldError> {
+    // Counted as sent, blanks and repeats included: the document's `maxItems`.
+    if list.len() > ranges::EMBED_ORIGINS {
+        return Err(FieldError::new(field::EMBED_ORIGINS, FieldErrorCode::Invalid, None));
+    }
     let mut origins: Vec<String> = Vec::new();
     for raw in list.iter().map(|o| o.trim()).filter(|o| !o.is_empty()) {
         let origin = embed_origin(raw)
@@ -544,14 +548,12 @@ pub fn embed_origins(list: &[String]) -> Result<Vec<String>, FieldError> {
             origins.push(origin);
         }
     }
-    if origins.len() > ranges::EMBED_ORIGINS {
-        return Err(FieldError::new(field::EMBED_ORIGINS, FieldErrorCode::Invalid, None));
-    }
     Ok(origins)
 }
 
-/// `scheme://host[:port]`, lower-cased, or `None`. Hosts are DNS names (letters, digits,
-/// inner hyphens, dots between labels) or IPv4 addresses; `http` is allowed for a district
+/// `scheme://host[:port]`, lower-cased, or `None` (`patterns::optional_embed_origin` says
+/// the same). Hosts are DNS names (labels of up to 63 letters, digits and inner hyphens,
+/// dots between them) or IPv4 addresses; ports have no leading zero; `http` is allowed for a district
 /// site still on it, and for sites on one's own machine.
 fn embed_origin(raw: &str) -> Option<String> {
     let lower = raw.to_ascii_lowercase();
@@ -563,7 +565,7 @@ fn embed_origin(raw: &str) -> Option<String> {
     };
     let port_ok = port.is_none_or(|p| {
         !p.is_empty()
-            && p.len() <= 5
+            && !p.starts_with('0')
             && p.bytes().all(|b| b.is_ascii_digit())
             && p.parse::<u16>().is_ok_and(|n| n > 0)
     });
@@ -574,7 +576,7 @@ fn embed_origin(raw: &str) -> Option<String> {
             && !label.starts_with('-')
             && !label.ends_with('-')
     };
-    let host_ok = !host.is_empty() && host.len() <= 253 && host.split('.').all(label_ok);
+    let host_ok = host.split('.').all(label_ok);
     (port_ok && host_ok).then(|| lower.to_owned())
 }
 

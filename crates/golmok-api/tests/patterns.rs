@@ -160,6 +160,30 @@ fn number_and_link_patterns_are_their_rules() {
         s.trim().is_empty() || validate::kakao_channel_url(s).is_ok()
     });
 
+    let origin = ['h', 't', 'p', 's', ':', '/', '.', '-', 'a', 'B', '0', '6', '5', ' ', '_', '가', ';'];
+    let mut inputs = samples(
+        &[
+            "https://district.example",
+            " HTTP://A-b.C1:65535/ ",
+            "https://a.example:65536",
+            "https://a.example:080",
+            "https://-a.example",
+            "https://a..example",
+            "https://a.example//",
+            "https://a.example/x",
+            "http://localhost:8123",
+            "https://",
+        ],
+        &origin,
+        12,
+        5000,
+    );
+    inputs.push(format!("https://{}.example", "a".repeat(63)));
+    inputs.push(format!("https://{}.example", "a".repeat(64)));
+    agree("embed origin", &patterns::optional_embed_origin(), &inputs, |s| {
+        s.trim().is_empty() || validate::embed_origins(&[s.to_owned()]).is_ok_and(|o| o.len() == 1)
+    });
+
     let mail = ['a', 'B', '.', '@', ' ', '\t', '-', '\u{7F}', '\u{A0}', '가', 'İ'];
     let mut inputs = samples(&["a@b.c", "a.b@c..d", "@b.c", "a@.b", "a@b.", "a@b@c.d"], &mail, 10, 5000);
     inputs.push(format!("{}@example.com", "a".repeat(242)));

@@ -55,6 +55,11 @@ fn string_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("DistrictSettingsUpdate", "description", p(optional_text(limits::DISTRICT_DESCRIPTION, true))),
         ("DistrictSettingsUpdate", "description_en", p(optional_text(limits::DISTRICT_DESCRIPTION, true))),
         ("DistrictSettingsUpdate", "kakao_channel_url", p(patterns::optional_kakao())),
+        (
+            "DistrictSettingsUpdate",
+            "embed_origins",
+            json!({ "items": { "type": "string", "pattern": patterns::optional_embed_origin() } }),
+        ),
         ("Span", "starts", json!({ "pattern": patterns::CLOCK })),
         ("Span", "ends", json!({ "pattern": patterns::CLOCK })),
         ("NewAnswer", "message", p(text(limits::ANSWER_MESSAGE, true))),
