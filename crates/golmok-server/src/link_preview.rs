@@ -20,19 +20,24 @@ impl Target {
     /// router reads them (a trailing `/` is the same page).
     pub fn of(path: &str) -> Option<Target> {
         let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        let slug_ok = |s: &str| s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         let id = |s: &str| s.parse::<i64>().ok().filter(|n| *n > 0 && s.bytes().all(|b| b.is_ascii_digit()));
         match parts.as_slice() {
-            ["d", slug] if slug_ok(slug) => Some(Target::District { slug: (*slug).to_owned() }),
-            ["d", slug, "proposals", n] if slug_ok(slug) => {
+            ["d", slug] if is_slug(slug) => Some(Target::District { slug: (*slug).to_owned() }),
+            ["d", slug, "proposals", n] if is_slug(slug) => {
                 Some(Target::Proposal { slug: (*slug).to_owned(), id: id(n)? })
             }
-            ["d", slug, "shops", n] if slug_ok(slug) => {
+            ["d", slug, "shops", n] if is_slug(slug) => {
                 Some(Target::Shop { slug: (*slug).to_owned(), id: id(n)? })
             }
             _ => None,
         }
     }
+}
+
+/// Whether `s` is a district's address as written (`validate::slug`), percent-encoded
+/// in no part: what could name a district in a path.
+pub fn is_slug(s: &str) -> bool {
+    golmok_api::validate::slug(s).is_ok_and(|valid| valid == s)
 }
 
 /// A card: what it says, and the page it opens (a path under the portal, no leading `/`).
@@ -130,10 +135,12 @@ mod tests {
         for none in [
             "/",
             "/d/eungubi-seo/proposals/new",
-            "/d/x/proposals/+3",
-            "/d/x/proposals/0",
+            "/d/ab/proposals/+3",
+            "/d/ab/proposals/0",
             "/d/X",
-            "/d/x/shops",
+            "/d/x",
+            "/d/ab-/shops/1",
+            "/d/ab/shops",
             "/embed/d/x",
         ] {
             assert_eq!(Target::of(none), None, "{none}");

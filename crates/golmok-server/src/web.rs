@@ -338,9 +338,7 @@ const FIRST_PAINT_WAIT: std::time::Duration = std::time::Duration::from_millis(3
 /// The slug of a district's widget, `/embed/d/{slug}`. No trailing `/`: the page names its
 /// files relative to its own address (`../../`), so it works under any sub-path.
 fn embed_page(path: &str) -> Option<&str> {
-    let slug = path.strip_prefix("/embed/d/")?;
-    let plain = slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    (!slug.is_empty() && plain).then_some(slug)
+    path.strip_prefix("/embed/d/").filter(|slug| link_preview::is_slug(slug))
 }
 
 /// Whether a file name carries a content hash: `-`, then the hash in lowercase hex (Trunk
