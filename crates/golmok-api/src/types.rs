@@ -46,6 +46,10 @@ pub mod error_code {
     pub const RATE_LIMITED: &str = "rate_limited";
     /// 403: a moderator suspended the account from this district.
     pub const SUSPENDED: &str = "suspended";
+    /// An `Idempotency-Key` already used for another request by the same account.
+    pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency_key_reused";
+    /// The first request with this `Idempotency-Key` is still being answered.
+    pub const REQUEST_IN_PROGRESS: &str = "request_in_progress";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

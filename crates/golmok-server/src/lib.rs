@@ -9,6 +9,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod first_paint;
+pub mod idempotency;
 pub mod limits;
 pub mod link_preview;
 pub mod openapi;
@@ -102,7 +103,10 @@ pub fn router(config: &Config, store: Store) -> anyhow::Result<Router> {
     let mut app = Router::new()
         .nest(
             golmok_api::API_PREFIX,
-            routes::router().layer(middleware::from_fn_with_state(state.clone(), limits::by_address)),
+            routes::router()
+                .layer(middleware::from_fn_with_state(state.clone(), limits::by_address))
+                // Outside the address limit: a replayed answer spends nothing.
+                .layer(middleware::from_fn_with_state(state.clone(), idempotency::replay)),
         )
         .fallback(web::fallback)
         .with_state(state)
@@ -148,8 +152,12 @@ fn cors_layer(origins: &[String]) -> anyhow::Result<Option<CorsLayer>> {
         CorsLayer::new()
             .allow_origin(allow)
             .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
-            .expose_headers([HeaderName::from_static("www-authenticate"), header::RETRY_AFTER])
+            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, idempotency::IDEMPOTENCY_KEY])
+            .expose_headers([
+                HeaderName::from_static("www-authenticate"),
+                header::RETRY_AFTER,
+                idempotency::REPLAYED,
+            ])
             .max_age(Duration::from_secs(3600)),
     ))
 }

@@ -29,6 +29,8 @@ pub mod clock;
 mod demo;
 mod districts;
 mod feed;
+mod idempotency;
+pub use idempotency::Claim;
 mod life;
 mod limits;
 mod moderation;

@@ -27,7 +27,12 @@ use crate::routes::{
         title = "Golmok API",
         description = "Participation portal for Korean alley commercial districts (골목형 상점가): \
             residents propose and support events and improvements, merchants answer. \
-            Every error is `{\"error\": {\"code\", \"message\", \"fields\"?}}` with a 4xx status.",
+            Every error is `{\"error\": {\"code\", \"message\", \"fields\"?}}` with a 4xx status. \
+            A signed-in write may carry an `Idempotency-Key` header (1 to 100 visible ASCII \
+            characters): sent again with the same key within a day, it gets the first \
+            successful answer again, marked `Idempotent-Replayed: true`, and is not done twice; \
+            the same key on another request is a 409 `idempotency_key_reused`, and while the \
+            first is being answered a 409 `request_in_progress` with `Retry-After`.",
     ),
     paths(
         health::health,

@@ -13,6 +13,7 @@ mod comments;
 mod demo;
 mod engines;
 mod goals;
+mod idempotency;
 mod life;
 mod limits;
 mod meta;

@@ -216,6 +216,26 @@ async fn cors_only_for_configured_origins() {
     };
     let ok = preflight("https://district.example").await.unwrap();
     assert_eq!(ok.headers()["access-control-allow-origin"], "https://district.example");
+    // The service worker's replays carry a key (public/sw.js), and read whether the answer
+    // was a replay: a portal whose API is elsewhere must let both through.
+    let write = s
+        .request(Method::OPTIONS, "/api/v1/proposals/3/comments", None)
+        .header("origin", "https://district.example")
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "authorization,content-type,idempotency-key")
+        .send()
+        .await
+        .unwrap();
+    let allowed = write.headers()["access-control-allow-headers"].to_str().unwrap().to_ascii_lowercase();
+    assert!(allowed.contains("idempotency-key"), "{allowed}");
+    let res = s
+        .request(Method::GET, "/api/v1/health", None)
+        .header("origin", "https://district.example")
+        .send()
+        .await
+        .unwrap();
+    let exposed = res.headers()["access-control-expose-headers"].to_str().unwrap().to_ascii_lowercase();
+    assert!(exposed.contains("idempotent-replayed"), "{exposed}");
     let other = preflight("https://evil.example").await.unwrap();
     assert!(!other.headers().contains_key("access-control-allow-origin"));
 
