@@ -286,6 +286,9 @@ try {
   // a tenth of a second: a tab in the background has no frames to wait for.
   await Promise.race([painted, new Promise((resolve) => setTimeout(resolve, 100))]);
   await init({ module_or_path: module });
+  // Reading offline (public/offline.js: the service worker), after the app has started.
+  const offline = boot.dataset.offline;
+  if (offline) setTimeout(() => import(new URL(offline, document.baseURI).href).catch(() => {}), 1000);
 } catch (error) {
   console.error(error);
   await parsed;

@@ -32,6 +32,7 @@ import zlib from 'node:zlib';
 import { transformSync } from 'esbuild';
 
 import { buildEmbed } from './build-embed.mjs';
+import { buildOfflineScript, buildWorker } from './build-offline.mjs';
 import { localeBlock } from './locale-text.mjs';
 import { splitStylesheet } from './split-css.mjs';
 import { DEAD_EXPORTS, PASSES, WASM_FEATURES } from './wasm-features.mjs';
@@ -377,7 +378,8 @@ function minifyTrunkAssets(ours) {
   // Read before the loop below renames the boot script.
   const code = fs.readdirSync(staging).filter((f) => /\.(js|wasm)$/.test(f));
   const textOf = (files) => [...files, 'index.html'].map((f) => fs.readFileSync(path.join(staging, f), 'latin1')).join('\n');
-  const firstLoad = textOf(code.filter((f) => !/^(chunk|split)_/.test(f)));
+  // public/offline.js comes after the app has started, like a chunk.
+  const firstLoad = textOf(code.filter((f) => !/^(chunk_|split_|offline-)/.test(f)));
   const anywhere = textOf(code);
   const css = (source) => {
     const minified = transformSync(source, { loader: 'css', minify: true }).code;
@@ -471,11 +473,18 @@ try {
   patchIndex(names);
   if (release) {
     dropSourceComments();
-    minifyTrunkAssets(Object.values(names));
+    const offline = buildOfflineScript(staging, { hash16 });
+    const index = path.join(staging, 'index.html');
+    const html = fs.readFileSync(index, 'utf8');
+    fs.writeFileSync(index, replaceAll(html, [['<meta name="golmok-boot" ', `<meta name="golmok-boot" data-offline="./${offline}" `]], 'index.html'));
+    minifyTrunkAssets([...Object.values(names), offline]);
   }
   // After the stylesheet split, which reads the app's code for the classes it draws.
   buildEmbed(staging, { hash16, step });
-  if (release) precompress();
+  if (release) {
+    buildWorker(staging, { hash16, step });
+    precompress();
+  }
   step(`ok: ${names.js}, ${names.wasm}${names.loader ? `, ${names.loader}` : ''}`);
 } catch (error) {
   console.error(error.message ?? error);

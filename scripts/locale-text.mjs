@@ -9,6 +9,12 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 /// type="application/json" id="{id}">` block (the CSP allows no inline script; `<` is
 /// escaped so no text can end the element early). Throws on a key missing or doubled.
 export function localeBlock(id, keys) {
+  const json = JSON.stringify(localeText(keys)).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="${id}">${json}</script>`;
+}
+
+/// `{ ko: { key: text }, en: { ... } }` for `keys`. Throws on a key missing or doubled.
+export function localeText(keys) {
   const text = {};
   for (const lang of ['ko', 'en']) {
     const source = fs.readFileSync(path.join(root, 'locales', `${lang}.json`), 'utf8');
@@ -24,6 +30,5 @@ export function localeBlock(id, keys) {
     const missing = keys.filter((key) => typeof all[key] !== 'string');
     if (missing.length) throw new Error(`locales/${lang}.json has no ${missing.join(', ')}`);
   }
-  const json = JSON.stringify(text).replace(/</g, '\\u003c');
-  return `<script type="application/json" id="${id}">${json}</script>`;
+  return text;
 }

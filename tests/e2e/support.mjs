@@ -102,6 +102,9 @@ export function contextOptions(lang = 'ko', extra = {}) {
     viewport: PHONE,
     locale: lang === 'en' ? 'en-US' : 'ko-KR',
     reducedMotion: 'reduce',
+    // The service worker (public/sw.js) would serve later visits from its caches, and
+    // answer requests a scenario reroutes: only tests/e2e/offline.test.mjs lets it run.
+    serviceWorkers: 'block',
     ...extra,
   };
 }

@@ -1,0 +1,350 @@
+// Golmok's service worker (issue 9): a resident on a subway platform opens the portal and
+// sees the proposals and news they last read, with a notice that they are offline; what
+// they write there is kept and sent once when the connection returns.
+//
+// Registered by public/offline.js once a page has shown its content, so it never makes a
+// first visit heavier. scripts/build-offline.mjs writes it to dist/sw.js (a fixed name,
+// revalidated on every visit) with VERSION replaced by a digest of the build's index.html,
+// so a deploy is a new worker.
+//
+// What it keeps, in the Cache API:
+//   golmok-shell-VERSION  index.html and the files it names (hashed, so a name is one
+//                         content for good), and the chunks fetched since. One cache per
+//                         deploy, read as a whole: an old index.html is never served with
+//                         new files or the reverse. Older deploys' caches go when this one
+//                         takes over.
+//   golmok-data           the API's answers to the last reads (GET), by address.
+//   golmok-queue          writes made offline (a comment, a proposal, a support, a follow),
+//                         each with the Idempotency-Key it is sent with every time, so the
+//                         server does it once however often it arrives
+//                         (crates/golmok-server/src/idempotency.rs).
+//   golmok-sent           for ten minutes, the keys of queued writes that went out, so the
+//                         same write sent again from a form that still shows it (the app
+//                         saw it fail) gets the first answer instead of a second comment.
+// Signing in, signing out and leaving empty all but the shell: nothing of one person's
+// stays for the next.
+//
+// Pages: the network first (a deploy shows at once), the shell's index.html when there is
+// no answer. Hashed files: the cache first. API reads: the network first, the last answer
+// when there is none. The widget (/embed/…) and embed.js are left to the network: they
+// live in other sites' pages.
+const VERSION = 'GOLMOK_VERSION';
+const SHELL = `golmok-shell-${VERSION}`;
+const DATA = 'golmok-data';
+const QUEUE = 'golmok-queue';
+const SENT = 'golmok-sent';
+const SCOPE = self.registration.scope;
+const INDEX = SCOPE;
+// A name the build gave by content (scripts/build-wasm.mjs): `name-0123456789abcdef.ext`.
+const HASHED = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css|svg|png)$/;
+// The writes kept when offline, by their path under /api/v1.
+const QUEUED = [
+  ['POST', /^\/proposals\/\d+\/comments$/, 'comment'],
+  ['POST', /^\/districts\/[^/]+\/proposals$/, 'proposal'],
+  ['PUT', /^\/proposals\/\d+\/vote$/, 'vote'],
+  ['DELETE', /^\/proposals\/\d+\/vote$/, 'vote'],
+  ['PUT', /^\/shops\/\d+\/follow$/, 'follow'],
+  ['DELETE', /^\/shops\/\d+\/follow$/, 'follow'],
+];
+// Sessions begin or end here: what the last person read or queued goes.
+const SESSION = /^\/auth\/(login|register|logout|me)$/;
+const SENT_FOR = 10 * 60 * 1000;
+// How long a page waits for the network before its last copy is shown instead.
+const PAGE_WAIT = 6000;
+
+self.addEventListener('install', (event) => event.waitUntil(keepShell().then(() => self.skipWaiting())));
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith('golmok-shell-') && name !== SHELL) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// index.html and the files it names, as one deploy: fetched afresh (the HTTP cache has the
+// hashed files already, so this costs the page, not the app).
+async function keepShell() {
+  const page = await fetch(INDEX, { cache: 'no-cache' });
+  if (!page.ok) throw new Error(`${INDEX}: ${page.status}`);
+  const html = await page.clone().text();
+  const files = new Set();
+  for (const [, ref] of html.matchAll(/"\.\/([^"?#]+)"/g)) {
+    if (HASHED.test(`/${ref}`)) files.add(new URL(ref, SCOPE).href);
+  }
+  const cache = await caches.open(SHELL);
+  await cache.addAll([...files]);
+  await cache.put(INDEX, page);
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  const api = url.pathname.indexOf('/api/v1/');
+  if (api >= 0) {
+    const path = url.pathname.slice(api + '/api/v1'.length);
+    if (request.method === 'GET') event.respondWith(read(request));
+    else event.respondWith(write(request, path));
+    return;
+  }
+  if (request.method !== 'GET' || !url.href.startsWith(SCOPE)) return;
+  const own = url.href.slice(SCOPE.length);
+  if (/^(embed[/.]|sw\.js)/.test(own)) return;
+  if (request.mode === 'navigate') event.respondWith(page(request));
+  else if (HASHED.test(url.pathname)) event.respondWith(file(request));
+});
+
+async function page(request) {
+  try {
+    const response = await Promise.race([
+      fetch(request),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), PAGE_WAIT)),
+    ]);
+    reached();
+    return response;
+  } catch {
+    const shell = await caches.match(INDEX, { cacheName: SHELL });
+    if (!shell) return Response.error();
+    unreached();
+    return shell;
+  }
+}
+
+async function file(request) {
+  const kept = await caches.match(request, { cacheName: SHELL });
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok) {
+    const copy = response.clone();
+    caches.open(SHELL).then((cache) => cache.put(request, copy));
+  }
+  return response;
+}
+
+async function read(request) {
+  const kept = generation;
+  try {
+    const response = await fetch(request);
+    reached();
+    // Not an answer read for someone who has signed out since it left.
+    if (response.status === 200 && kept === generation) {
+      const copy = response.clone();
+      await (await caches.open(DATA)).put(request.url, copy);
+    }
+    return response;
+  } catch (error) {
+    const kept = await caches.match(request.url, { cacheName: DATA, ignoreVary: true });
+    if (!kept) throw error;
+    unreached();
+    return kept;
+  }
+}
+
+async function write(request, path) {
+  if (SESSION.test(path)) {
+    await forget();
+    return fetch(request);
+  }
+  const body = await request.clone().text();
+  const entry = {
+    method: request.method,
+    url: request.url,
+    body: body || null,
+    headers: {},
+    what: QUEUED.find(([method, pattern]) => method === request.method && pattern.test(path))?.[2],
+  };
+  for (const name of ['authorization', 'content-type', 'accept', 'accept-language']) {
+    const value = request.headers.get(name);
+    if (value !== null) entry.headers[name] = value;
+  }
+  const same = signature(entry);
+  const queued = await find(QUEUE, same);
+  const sent = queued ? null : await find(SENT, same, Date.now() - SENT_FOR);
+  entry.key = request.headers.get('idempotency-key') ?? queued?.entry.key ?? sent?.entry.key ?? crypto.randomUUID();
+  try {
+    const response = await send(entry);
+    reached();
+    if (queued) await (await caches.open(QUEUE)).delete(queued.request);
+    // Another write to the same address (a support taken back): a kept key no longer says
+    // what that address holds.
+    if (!sent) await dropSent(entry);
+    tell();
+    return response;
+  } catch {
+    unreached();
+    if (entry.what && !queued) {
+      entry.id = `${Date.now().toString(36).padStart(10, '0')}-${entry.key}`;
+      await (await caches.open(QUEUE)).put(`${SCOPE}__queue/${entry.id}`, json(entry));
+      maybeQueued = true;
+      self.registration.sync?.register('golmok-queue').catch(() => {});
+    }
+    tell();
+    // The page sees what it sees offline ("could not reach the server") and keeps its
+    // draft; public/offline.js says the write is kept and will be sent.
+    return Response.error();
+  }
+}
+
+const send = (entry) =>
+  fetch(entry.url, {
+    method: entry.method,
+    headers: { ...entry.headers, 'Idempotency-Key': entry.key },
+    body: entry.body,
+    mode: 'cors',
+    credentials: 'omit',
+  });
+
+const signature = (entry) => JSON.stringify([entry.method, entry.url, entry.headers.authorization ?? '', entry.body]);
+const json = (value) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
+
+// The entries of a store (queue or sent), oldest first.
+async function entries(name) {
+  if (!(await caches.has(name))) return [];
+  const cache = await caches.open(name);
+  const requests = (await cache.keys()).sort((a, b) => (a.url < b.url ? -1 : 1));
+  const all = [];
+  for (const request of requests) {
+    const response = await cache.match(request);
+    if (response) all.push({ request, entry: await response.json() });
+  }
+  return all;
+}
+
+async function find(name, same, since = 0) {
+  return (await entries(name)).find(({ entry }) => signature(entry) === same && (entry.at ?? Infinity) >= since);
+}
+
+async function dropSent(entry) {
+  const cache = await caches.open(SENT);
+  for (const { request, entry: kept } of await entries(SENT)) {
+    if (kept.url === entry.url || kept.at < Date.now() - SENT_FOR) await cache.delete(request);
+  }
+}
+
+// Sends what was kept, oldest first, once each; stops at the first that cannot leave.
+// (Whether anything may wait: not known when the worker starts, and no reason to open the
+// queue on every read once it is known to be empty.)
+let flushing = null;
+let maybeQueued = true;
+const flush = () => (maybeQueued ? (flushing ??= drain().finally(() => (flushing = null))) : Promise.resolve());
+
+async function drain() {
+  const queue = await caches.open(QUEUE);
+  const kept = await entries(QUEUE);
+  maybeQueued = kept.some(({ entry }) => !entry.failed);
+  for (const { request, entry } of kept) {
+    if (entry.failed) continue;
+    let response;
+    try {
+      response = await send(entry);
+    } catch {
+      unreached();
+      return;
+    }
+    reached(false);
+    const code = response.ok ? null : ((await response.json().catch(() => null))?.error?.code ?? '');
+    // Later: the server is busy, or still answering this very key.
+    if (response.status === 429 || response.status >= 500 || code === 'request_in_progress') return;
+    await queue.delete(request);
+    if (response.ok) {
+      await (await caches.open(SENT)).put(request.url, json({ ...entry, at: Date.now() }));
+      sentNow += 1;
+    } else {
+      // Refused (signed out elsewhere, suspended, the proposal closed): shown as not sent,
+      // for the person to send again or let go.
+      await queue.put(request, json({ ...entry, failed: response.status, code }));
+    }
+    tell();
+  }
+}
+
+// Online or not, as the last request found it; pages are told when it changes.
+let offline = false;
+let sentNow = 0;
+function reached(andFlush = true) {
+  if (offline) {
+    offline = false;
+    tell();
+  }
+  if (andFlush) flush();
+}
+function unreached() {
+  if (!offline) {
+    offline = true;
+    tell();
+  }
+}
+
+// Every page of the portal hears the whole state: offline or not, what waits, what failed,
+// and how many kept writes went out since the last telling.
+async function tell() {
+  const kept = (await entries(QUEUE)).map(({ entry }) => entry);
+  const state = {
+    golmok: 'state',
+    offline,
+    waiting: kept.filter((e) => !e.failed).map((e) => e.what),
+    failed: kept.filter((e) => e.failed).map((e) => e.what),
+    sent: sentNow,
+  };
+  sentNow = 0;
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(state);
+}
+
+// Counts sign-ins and sign-outs.
+let generation = 0;
+
+async function forget() {
+  generation += 1;
+  for (const name of [DATA, QUEUE, SENT]) await caches.delete(name);
+  tell();
+}
+
+self.addEventListener('sync', (event) => {
+  if (event.tag === 'golmok-queue') event.waitUntil(flush());
+});
+
+// From public/offline.js: `state` (tell me), `flush` (the connection may be back), `retry`
+// and `discard` (what failed: send again, or let go), `warm` (addresses the page read
+// before this worker took it over, to keep their answers too).
+self.addEventListener('message', (event) => {
+  const message = event.data ?? {};
+  event.waitUntil(
+    (async () => {
+      if (message.golmok === 'flush') {
+        // Back online? Asked of the portal itself, when nothing waits to be sent.
+        if (offline) await fetch(INDEX, { method: 'HEAD', cache: 'no-store' }).then(() => reached(false), () => {});
+        await flush();
+      }
+      if (message.golmok === 'retry' || message.golmok === 'discard') {
+        const queue = await caches.open(QUEUE);
+        for (const { request, entry } of await entries(QUEUE)) {
+          if (!entry.failed) continue;
+          if (message.golmok === 'discard') await queue.delete(request);
+          else await queue.put(request, json({ ...entry, failed: 0 }));
+        }
+        if (message.golmok === 'retry') {
+          maybeQueued = true;
+          await flush();
+        }
+      }
+      if (message.golmok === 'warm' && Array.isArray(message.urls)) {
+        const [shell, data] = await Promise.all([caches.open(SHELL), caches.open(DATA)]);
+        const headers = { accept: 'application/json' };
+        if (typeof message.token === 'string') headers.authorization = `Bearer ${message.token}`;
+        for (const url of message.urls.slice(0, 100)) {
+          if (typeof url !== 'string') continue;
+          const { pathname } = new URL(url);
+          // A chunk the page loaded (from the HTTP cache now), or an answer it read.
+          const [cache, init] = url.startsWith(SCOPE) && HASHED.test(pathname) ? [shell, {}] : pathname.includes('/api/v1/') ? [data, { headers }] : [];
+          if (!cache || (await cache.match(url))) continue;
+          const response = await fetch(url, init).catch(() => null);
+          if (response?.status === 200) await cache.put(url, response);
+        }
+      }
+      await tell();
+    })(),
+  );
+});
