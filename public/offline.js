@@ -14,7 +14,12 @@ const RETRY_EVERY = 5000;
 
 let state = { offline: false, waiting: [], failed: [] };
 let sent = false;
+let registration = null;
+// Built once and kept: a live region that holds words only (each change read out once,
+// with no button labels), and the buttons beside it, which keep focus across changes.
 let bar = null;
+let status = null;
+const buttons = {};
 
 const say = (key, count) => {
   const words = TEXT[document.documentElement.lang === 'en' ? 'en' : 'ko'];
@@ -28,45 +33,51 @@ function el(tag, className, text) {
   return node;
 }
 
-function button(text, action) {
-  const b = el('button', 'button button-secondary', text);
-  b.type = 'button';
-  b.addEventListener('click', action);
-  return b;
+const post = (message) => (sw.controller ?? registration?.active)?.postMessage(message);
+
+function build() {
+  bar = el('div', 'offline-bar');
+  status = el('p', 'offline-status');
+  status.setAttribute('role', 'status');
+  const actions = el('div', 'offline-actions');
+  const actionsOf = {
+    offline_retry: () => post({ golmok: 'retry' }),
+    offline_discard: () => post({ golmok: 'discard' }),
+    offline_reload: () => location.reload(),
+  };
+  for (const [key, action] of Object.entries(actionsOf)) {
+    const b = el('button', 'button button-secondary');
+    b.type = 'button';
+    b.hidden = true;
+    b.addEventListener('click', action);
+    buttons[key] = b;
+    actions.append(b);
+  }
+  bar.append(status, actions);
+  document.body.prepend(bar);
 }
 
-const post = (message) => sw.controller?.postMessage(message);
-
 function draw() {
-  if (!bar) {
-    // One live region for good, present before anything is said in it, so each change is
-    // read out. Empty, it takes no room.
-    bar = el('div', 'offline-bar');
-    bar.setAttribute('role', 'status');
-    document.body.prepend(bar);
-  }
+  if (!bar) build();
   const lines = [];
-  if (state.offline) lines.push([el('p', 'offline-line', say('offline_notice'))]);
-  if (state.waiting.length) lines.push([el('p', 'offline-line', say('offline_waiting', state.waiting.length))]);
-  if (state.failed.length) {
-    lines.push([
-      el('p', 'offline-line', say('offline_failed', state.failed.length)),
-      button(say('offline_retry'), () => post({ golmok: 'retry' })),
-      button(say('offline_discard'), () => post({ golmok: 'discard' })),
-    ]);
-  }
-  if (sent) lines.push([el('p', 'offline-line', say('offline_sent')), button(say('offline_reload'), () => location.reload())]);
+  if (state.offline) lines.push(say('offline_notice'));
+  if (state.waiting.length) lines.push(say('offline_waiting', state.waiting.length));
+  if (state.failed.length) lines.push(say('offline_failed', state.failed.length));
+  if (sent) lines.push(say('offline_sent'));
   // The same words again are not news: a screen reader would read them out again.
-  const said = lines.map((parts) => parts.map((part) => part.textContent).join(' ')).join('\n');
-  if (said === bar.dataset.said) return;
-  bar.dataset.said = said;
-  bar.replaceChildren(
-    ...lines.map((parts) => {
-      const row = el('div', 'offline-row');
-      row.append(...parts);
-      return row;
-    }),
-  );
+  if (lines.join('\n') !== status.dataset.said) {
+    status.dataset.said = lines.join('\n');
+    status.replaceChildren(...lines.map((line) => el('span', 'offline-line', line)));
+  }
+  for (const [key, shown] of [
+    ['offline_retry', state.failed.length > 0],
+    ['offline_discard', state.failed.length > 0],
+    ['offline_reload', sent],
+  ]) {
+    buttons[key].hidden = !shown;
+    buttons[key].textContent = say(key);
+  }
+  bar.classList.toggle('offline-shown', lines.length > 0);
 }
 
 // Until the page shows what it came for: the app started, its placeholders gone, the
@@ -91,17 +102,20 @@ function token() {
 async function start() {
   const controlled = Boolean(sw.controller);
   if (!controlled) await shown();
+  // The bar's styles come with the pages' stylesheet (public/boot.js): drawn before them,
+  // its empty region would push the page down.
+  const styled = Promise.resolve(window.golmokStyles?.());
   sw.addEventListener('message', (event) => {
     const message = event.data;
     if (message?.golmok !== 'state') return;
     state = message;
     if (message.sent) sent = true;
-    // Styles of the bar come with the pages' stylesheet (public/boot.js).
-    Promise.resolve(window.golmokStyles?.()).then(draw);
+    styled.then(draw);
   });
+  await styled;
   draw();
   sw.startMessages();
-  const registration = await sw.register(new URL('sw.js', document.baseURI), { updateViaCache: 'none' });
+  registration = await sw.register(new URL('sw.js', document.baseURI), { updateViaCache: 'none' });
   await sw.ready;
   if (!controlled) {
     // What this page read before the worker was there: its answers and its code.

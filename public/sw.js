@@ -13,16 +13,19 @@
 //                         deploy, read as a whole: an old index.html is never served with
 //                         new files or the reverse. Older deploys' caches go when this one
 //                         takes over.
-//   golmok-data           the API's answers to the last reads (GET), by address.
+//   golmok-data           the API's answers to the last reads (GET), by address and by
+//                         reader (a digest of the token they were read with, so nobody
+//                         is shown another's answers), the last DATA_LIMIT of them.
 //   golmok-queue          writes made offline (a comment, a proposal, a support, a follow),
 //                         each with the Idempotency-Key it is sent with every time, so the
 //                         server does it once however often it arrives
 //                         (crates/golmok-server/src/idempotency.rs).
-//   golmok-sent           for ten minutes, the keys of queued writes that went out, so the
-//                         same write sent again from a form that still shows it (the app
-//                         saw it fail) gets the first answer instead of a second comment.
-// Signing in, signing out and leaving empty all but the shell: nothing of one person's
-// stays for the next.
+//   golmok-sent           for ten minutes, the keys of comments and proposals that went
+//                         out, so the same one sent again from a form that still shows it
+//                         (the app saw it fail or time out) gets the first answer instead
+//                         of being written twice.
+// Signing in, signing out, leaving, and a token the API no longer takes (401) empty all but
+// the shell: nothing of one person's stays for the next.
 //
 // Pages: the network first (a deploy shows at once), the shell's index.html when there is
 // no answer. Hashed files: the cache first. API reads: the network first, the last answer
@@ -49,6 +52,7 @@ const QUEUED = [
 // Sessions begin or end here: what the last person read or queued goes.
 const SESSION = /^\/auth\/(login|register|logout|me)$/;
 const SENT_FOR = 10 * 60 * 1000;
+const DATA_LIMIT = 300;
 // How long a page waits for the network before its last copy is shown instead.
 const PAGE_WAIT = 6000;
 
@@ -85,8 +89,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   const api = url.pathname.indexOf('/api/v1/');
   if (api >= 0) {
+    apiRoot = url.origin + url.pathname.slice(0, api + '/api/v1'.length);
     const path = url.pathname.slice(api + '/api/v1'.length);
-    if (request.method === 'GET') event.respondWith(read(request));
+    if (request.method === 'GET') event.respondWith(read(event, path));
     else event.respondWith(write(request, path));
     return;
   }
@@ -124,60 +129,106 @@ async function file(request) {
   return response;
 }
 
-async function read(request) {
-  const kept = generation;
+async function read(event, path) {
+  const { request } = event;
+  const reading = generation;
+  const key = await dataKey(request.url, request.headers.get('authorization'));
+  let response;
   try {
-    const response = await fetch(request);
-    reached();
-    // Not an answer read for someone who has signed out since it left.
-    if (response.status === 200 && kept === generation) {
-      const copy = response.clone();
-      await (await caches.open(DATA)).put(request.url, copy);
-    }
-    return response;
+    response = await fetch(request);
   } catch (error) {
-    const kept = await caches.match(request.url, { cacheName: DATA, ignoreVary: true });
+    const kept = await caches.match(key, { cacheName: DATA, ignoreVary: true });
     if (!kept) throw error;
     unreached();
     return kept;
   }
+  reached();
+  await refused(request, path, response);
+  // Kept after the page has its answer; a full cache costs the copy, not the answer.
+  if (response.status === 200) event.waitUntil(keep(reading, key, response.clone()).catch(() => {}));
+  return response;
 }
 
+// An answer's place in golmok-data: its address, and whose it is (a digest of the token it
+// was read with; none for a reader signed out), never sent anywhere.
+async function dataKey(url, authorization) {
+  if (!authorization) return url;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(authorization));
+  const reader = [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${url}${url.includes('?') ? '&' : '?'}golmok-reader=${reader}`;
+}
+
+// Not for someone who has signed out since the read left; the last DATA_LIMIT answers.
+async function keep(reading, key, response) {
+  const data = await caches.open(DATA);
+  if (reading !== generation) return;
+  await data.put(key, response);
+  const keys = await data.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - DATA_LIMIT))) await data.delete(old);
+}
+
+// A token the API no longer takes ends the session as signing out does (the app forgets
+// it without telling the API): what was read or queued with it goes. Not a password
+// refused at login, or when leaving (which keeps the session).
+async function refused(request, path, response) {
+  const credentials = /^\/auth\/(login|register)$/.test(path) || (request.method === 'DELETE' && path === '/auth/me');
+  if (response.status === 401 && request.headers.has('authorization') && !credentials) await forget();
+}
+
+// Writes in flight, by what they send: a second, sent before the first is answered, goes
+// with the same key.
+const inflight = new Map();
+
 async function write(request, path) {
-  if (SESSION.test(path)) {
+  if (path === '/auth/logout') {
     await forget();
     return fetch(request);
   }
+  const what = QUEUED.find(([method, pattern]) => method === request.method && pattern.test(path))?.[2];
+  if (!what) {
+    // Every other write as the page made it: no key, nothing kept.
+    let response;
+    try {
+      response = await fetch(request);
+    } catch (error) {
+      unreached();
+      throw error;
+    }
+    reached();
+    if (SESSION.test(path) && response.ok) await forget();
+    await refused(request, path, response);
+    return response;
+  }
   const body = await request.clone().text();
-  const entry = {
-    method: request.method,
-    url: request.url,
-    body: body || null,
-    headers: {},
-    what: QUEUED.find(([method, pattern]) => method === request.method && pattern.test(path))?.[2],
-  };
+  const entry = { method: request.method, url: request.url, body: body || null, headers: {}, what };
   for (const name of ['authorization', 'content-type', 'accept', 'accept-language']) {
     const value = request.headers.get(name);
     if (value !== null) entry.headers[name] = value;
   }
+  const writing = generation;
   const same = signature(entry);
   const queued = await find(QUEUE, same);
-  const sent = queued ? null : await find(SENT, same, Date.now() - SENT_FOR);
-  entry.key = request.headers.get('idempotency-key') ?? queued?.entry.key ?? sent?.entry.key ?? crypto.randomUUID();
+  // A support or a follow is the same whenever it is sent again; only a new comment or
+  // proposal is kept as sent, for the form that still shows it.
+  const sent = queued || entry.method !== 'POST' ? null : await find(SENT, same, Date.now() - SENT_FOR);
+  entry.key = request.headers.get('idempotency-key') ?? inflight.get(same) ?? queued?.entry.key ?? sent?.entry.key ?? crypto.randomUUID();
+  inflight.set(same, entry.key);
   try {
-    const response = await send(entry);
+    // With the page's signal: when the app gives up (its 15 s), so does this, and the
+    // write is kept below, to be sent again with its key.
+    const response = await send(entry, request.signal);
     reached();
     if (queued) await (await caches.open(QUEUE)).delete(queued.request);
-    // Another write to the same address (a support taken back): a kept key no longer says
-    // what that address holds.
-    if (!sent) await dropSent(entry);
+    if (response.ok && entry.method === 'POST') await keepSent(writing, entry);
+    await refused(request, path, response);
     tell();
     return response;
   } catch {
     unreached();
-    if (entry.what && !queued) {
+    const queue = await caches.open(QUEUE);
+    if (!queued && writing === generation) {
       entry.id = `${Date.now().toString(36).padStart(10, '0')}-${entry.key}`;
-      await (await caches.open(QUEUE)).put(`${SCOPE}__queue/${entry.id}`, json(entry));
+      await queue.put(`${SCOPE}__queue/${entry.id}`, json(entry));
       maybeQueued = true;
       self.registration.sync?.register('golmok-queue').catch(() => {});
     }
@@ -185,17 +236,31 @@ async function write(request, path) {
     // The page sees what it sees offline ("could not reach the server") and keeps its
     // draft; public/offline.js says the write is kept and will be sent.
     return Response.error();
+  } finally {
+    inflight.delete(same);
   }
 }
 
-const send = (entry) =>
+const send = (entry, signal) =>
   fetch(entry.url, {
     method: entry.method,
     headers: { ...entry.headers, 'Idempotency-Key': entry.key },
     body: entry.body,
     mode: 'cors',
     credentials: 'omit',
+    signal,
   });
+
+// A comment or proposal that went out, for SENT_FOR; older ones go.
+async function keepSent(writing, entry) {
+  const sent = await caches.open(SENT);
+  if (writing !== generation) return;
+  const now = Date.now();
+  await sent.put(`${SCOPE}__sent/${now.toString(36).padStart(10, '0')}-${entry.key}`, json({ ...entry, at: now }));
+  for (const { request, entry: old } of await entries(SENT)) {
+    if (old.at < now - SENT_FOR) await sent.delete(request);
+  }
+}
 
 const signature = (entry) => JSON.stringify([entry.method, entry.url, entry.headers.authorization ?? '', entry.body]);
 const json = (value) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
@@ -217,13 +282,6 @@ async function find(name, same, since = 0) {
   return (await entries(name)).find(({ entry }) => signature(entry) === same && (entry.at ?? Infinity) >= since);
 }
 
-async function dropSent(entry) {
-  const cache = await caches.open(SENT);
-  for (const { request, entry: kept } of await entries(SENT)) {
-    if (kept.url === entry.url || kept.at < Date.now() - SENT_FOR) await cache.delete(request);
-  }
-}
-
 // Sends what was kept, oldest first, once each; stops at the first that cannot leave.
 // (Whether anything may wait: not known when the worker starts, and no reason to open the
 // queue on every read once it is known to be empty.)
@@ -232,6 +290,7 @@ let maybeQueued = true;
 const flush = () => (maybeQueued ? (flushing ??= drain().finally(() => (flushing = null))) : Promise.resolve());
 
 async function drain() {
+  const draining = generation;
   const queue = await caches.open(QUEUE);
   const kept = await entries(QUEUE);
   maybeQueued = kept.some(({ entry }) => !entry.failed);
@@ -245,17 +304,20 @@ async function drain() {
       return;
     }
     reached(false);
+    // Signed out meanwhile (here, or the token refused): the queue is gone with the session.
+    if (draining !== generation) return;
+    if (response.status === 401) return forget();
     const code = response.ok ? null : ((await response.json().catch(() => null))?.error?.code ?? '');
     // Later: the server is busy, or still answering this very key.
     if (response.status === 429 || response.status >= 500 || code === 'request_in_progress') return;
     await queue.delete(request);
     if (response.ok) {
-      await (await caches.open(SENT)).put(request.url, json({ ...entry, at: Date.now() }));
+      if (entry.method === 'POST') await keepSent(draining, entry);
       sentNow += 1;
     } else {
       // Refused (signed out elsewhere, suspended, the proposal closed): shown as not sent,
       // for the person to send again or let go.
-      await queue.put(request, json({ ...entry, failed: response.status, code }));
+      await queue.put(request, json({ ...entry, failed: response.status, code, refusals: (entry.refusals ?? 0) + 1 }));
     }
     tell();
   }
@@ -293,14 +355,20 @@ async function tell() {
   for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(state);
 }
 
-// Counts sign-ins and sign-outs.
+// Counts sign-ins and sign-outs: work begun before one puts nothing in the caches after it.
 let generation = 0;
 
 async function forget() {
   generation += 1;
+  inflight.clear();
   for (const name of [DATA, QUEUE, SENT]) await caches.delete(name);
+  maybeQueued = false;
   tell();
 }
+
+// Where the API is, as the last request to it said (it may be another origin than the
+// portal's): asked whether it is back.
+let apiRoot = null;
 
 self.addEventListener('sync', (event) => {
   if (event.tag === 'golmok-queue') event.waitUntil(flush());
@@ -314,8 +382,11 @@ self.addEventListener('message', (event) => {
   event.waitUntil(
     (async () => {
       if (message.golmok === 'flush') {
-        // Back online? Asked of the portal itself, when nothing waits to be sent.
-        if (offline) await fetch(INDEX, { method: 'HEAD', cache: 'no-store' }).then(() => reached(false), () => {});
+        // Back online? Asked of the API (else the portal), when nothing waits to be sent.
+        if (offline) {
+          const probe = apiRoot ? fetch(`${apiRoot}/health`, { cache: 'no-store' }) : fetch(INDEX, { method: 'HEAD', cache: 'no-store' });
+          await probe.then(() => reached(false), () => {});
+        }
         await flush();
       }
       if (message.golmok === 'retry' || message.golmok === 'discard') {
@@ -339,9 +410,11 @@ self.addEventListener('message', (event) => {
           const { pathname } = new URL(url);
           // A chunk the page loaded (from the HTTP cache now), or an answer it read.
           const [cache, init] = url.startsWith(SCOPE) && HASHED.test(pathname) ? [shell, {}] : pathname.includes('/api/v1/') ? [data, { headers }] : [];
-          if (!cache || (await cache.match(url))) continue;
+          if (!cache) continue;
+          const key = cache === data ? await dataKey(url, headers.authorization) : url;
+          if (await cache.match(key)) continue;
           const response = await fetch(url, init).catch(() => null);
-          if (response?.status === 200) await cache.put(url, response);
+          if (response?.status === 200) await cache.put(key, response);
         }
       }
       await tell();

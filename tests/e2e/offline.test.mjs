@@ -85,7 +85,16 @@ class OwnServer {
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 const cached = (page, name) =>
   page.evaluate(async (name) => (await caches.has(name) ? (await (await caches.open(name)).keys()).map((r) => r.url) : []), name);
-const notice = (page) => page.locator('body > .offline-bar[role="status"]');
+/** The answers kept, by address (without the worker's mark of whose they are). */
+const kept = async (page) => (await cached(page, 'golmok-data')).map((url) => url.replace(/[?&]golmok-reader=[0-9a-f]+$/, ''));
+const notice = (page) => page.locator('body > .offline-bar');
+/** How many times the server has refused each kept write. */
+const refusals = (page) =>
+  page.evaluate(async () => {
+    const queue = await caches.open('golmok-queue');
+    const kept = await Promise.all((await queue.keys()).map(async (r) => (await queue.match(r)).json()));
+    return kept.map((entry) => entry.refusals ?? 0);
+  });
 const commentsRegion = (page) => page.getByRole('region', { name: new RegExp(`^${t('ko', 'comments_heading')}`) });
 
 let server;
@@ -104,7 +113,7 @@ scenario(
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
     // The answers this first visit read before the worker was there are kept as well.
     await eventually(async () => {
-      const data = await cached(page, 'golmok-data');
+      const data = await kept(page);
       assert.ok(data.some((url) => url.endsWith(`/api/v1/districts/${DISTRICT}`)), `kept: ${data.join(', ')}`);
       assert.ok(data.some((url) => url.includes(`/api/v1/districts/${DISTRICT}/proposals?`)), `kept: ${data.join(', ')}`);
     });
@@ -175,7 +184,7 @@ scenario(
         const found = [];
         for (const request of await data.keys()) {
           const text = await (await data.match(request)).text();
-          if (text.includes('"voted":true') || request.url.endsWith('/auth/me')) found.push(request.url);
+          if (text.includes('"voted":true') || request.url.includes('/auth/me')) found.push(request.url);
         }
         return found;
       });
@@ -221,7 +230,10 @@ scenario(
     const failed = notice(page).getByText(t('ko', 'offline_failed', { count: 1 }), { exact: true });
     await failed.waitFor({ timeout: 60_000 });
     assert.equal((await cached(page, 'golmok-queue')).length, 1, 'still kept');
+    assert.deepEqual(await refusals(page), [1]);
     await notice(page).getByRole('button', { name: t('ko', 'offline_retry'), exact: true }).click();
+    // Sent again, and refused again while the suspension lasts.
+    await eventually(async () => assert.deepEqual(await refusals(page), [2]));
     await failed.waitFor();
     assert.ok(!(await server.comments(PROPOSAL)).includes(text), 'refused again while suspended');
 

@@ -101,29 +101,49 @@ async fn answer(state: &AppState, request: Request, next: Next) -> Result<Respon
         }
     }
 
-    let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+    // The write runs to its end and its answer is kept even when this request is dropped
+    // (the phone's connection gone, the server's timeout): otherwise the key would stay
+    // held with no answer, and a retry once it is stale would do the write a second time.
+    let task = tokio::spawn({
+        let (state, key) = (state.clone(), key.clone());
+        async move {
+            let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+            record(&state, user.id, &key, response).await
+        }
+    });
+    match task.await {
+        Ok(answer) => answer,
+        Err(_) => {
+            forget(state, user.id, &key).await;
+            Err(ApiError::Internal(anyhow::anyhow!("a keyed write's task ended without an answer")).into())
+        }
+    }
+}
+
+/// Keeps a success as the key's answer, or lets the key go; answers the response.
+async fn record(state: &AppState, user: i64, key: &str, response: Response) -> Result<Response, Refused> {
     let status = response.status();
     if !status.is_success() {
-        forget(state, user.id, &key).await;
+        forget(state, user, key).await;
         return Ok(response);
     }
     let (parts, body) = response.into_parts();
     // The API's answers are small JSON documents, already whole in memory.
     let Ok(bytes) = to_bytes(body, usize::MAX).await else {
-        forget(state, user.id, &key).await;
+        forget(state, user, key).await;
         return Err(ApiError::Internal(anyhow::anyhow!("an answer's body could not be read")).into());
     };
     match std::str::from_utf8(&bytes) {
         Ok(text) => {
             let kept = if text.is_empty() { None } else { Some(text) };
-            if let Err(err) = state.store.keep_answer(user.id, &key, status.as_u16(), kept).await {
+            if let Err(err) = state.store.keep_answer(user, key, status.as_u16(), kept).await {
                 // The write is done; only its replay is lost. A retry then does it again,
                 // which is no worse than having no key.
                 tracing::warn!("cannot keep the answer for an idempotency key: {err}");
-                forget(state, user.id, &key).await;
+                forget(state, user, key).await;
             }
         }
-        Err(_) => forget(state, user.id, &key).await,
+        Err(_) => forget(state, user, key).await,
     }
     Ok(Response::from_parts(parts, Body::from(bytes)))
 }
@@ -170,6 +190,64 @@ async fn forget(state: &AppState, user: i64, key: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A write whose request is dropped before it is answered (here by the server's
+    /// timeout, as a phone's lost connection drops it too) still finishes and keeps its
+    /// answer: the retry with its key gets that answer, and the write is done once.
+    #[tokio::test]
+    async fn a_dropped_request_still_keeps_its_answer() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::time::Duration;
+
+        use axum::{Router, http::StatusCode, middleware, routing::post};
+
+        let dir = tempfile::tempdir().unwrap();
+        let config = crate::Config::new(dir.path().join("golmok.db").to_str().unwrap());
+        let store = crate::Store::open(&config.database).await.unwrap();
+        let user = store.create_user("mina@example.com", "-", "민아").await.unwrap();
+        let (token, hash) = crate::auth::new_token().unwrap();
+        store.create_session(user.id, &hash).await.unwrap();
+        let state = AppState {
+            store: store.clone(),
+            passwords: crate::auth::Passwords::new(),
+            static_site: None,
+            limits: Arc::new(config.limits()),
+        };
+        let done = Arc::new(AtomicUsize::new(0));
+        let slow = {
+            let done = done.clone();
+            move || async move {
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                done.fetch_add(1, Ordering::SeqCst);
+                (StatusCode::CREATED, [(header::CONTENT_TYPE, "application/json")], "{\"written\":true}")
+            }
+        };
+        let app = Router::new()
+            .route("/slow", post(slow))
+            .layer(middleware::from_fn_with_state(state.clone(), replay))
+            .with_state(state)
+            .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                Duration::from_millis(100),
+            ));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        let client = reqwest::Client::new();
+        let send = || {
+            client.post(format!("{base}/slow")).bearer_auth(&token).header("Idempotency-Key", "k-slow").send()
+        };
+
+        assert_eq!(send().await.unwrap().status(), StatusCode::REQUEST_TIMEOUT);
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        assert_eq!(done.load(Ordering::SeqCst), 1, "the write went on to its end");
+        let again = send().await.unwrap();
+        assert_eq!(again.status(), StatusCode::CREATED);
+        assert_eq!(again.headers().get(REPLAYED).unwrap(), "true");
+        assert_eq!(again.text().await.unwrap(), "{\"written\":true}");
+        assert_eq!(done.load(Ordering::SeqCst), 1, "and was done once");
+    }
 
     #[test]
     fn keys_are_short_visible_ascii() {

@@ -104,9 +104,10 @@ pub fn router(config: &Config, store: Store) -> anyhow::Result<Router> {
         .nest(
             golmok_api::API_PREFIX,
             routes::router()
-                .layer(middleware::from_fn_with_state(state.clone(), limits::by_address))
-                // Outside the address limit: a replayed answer spends nothing.
-                .layer(middleware::from_fn_with_state(state.clone(), idempotency::replay)),
+                // Inside the address limit: a flood of keyed writes is refused before it
+                // costs the database anything.
+                .layer(middleware::from_fn_with_state(state.clone(), idempotency::replay))
+                .layer(middleware::from_fn_with_state(state.clone(), limits::by_address)),
         )
         .fallback(web::fallback)
         .with_state(state)
