@@ -157,12 +157,7 @@ pub fn token_hash(token: &str) -> String {
 }
 
 /// The token from `Authorization: Bearer TOKEN`, if the header has that shape.
-fn bearer(parts: &Parts) -> Option<&str> {
-    bearer_in(&parts.headers)
-}
-
-/// [`bearer`] for a layer that sees a whole request.
-pub fn bearer_in(headers: &axum::http::HeaderMap) -> Option<&str> {
+fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.trim().split_once(' ')?;
     let token = token.trim();
@@ -178,11 +173,41 @@ pub struct CurrentUser {
     pub token_hash: String,
 }
 
+/// The request's bearer token and whose it is (`None`: no token, or one nobody holds),
+/// looked up once per request: a layer that asks first (`idempotency`) leaves the answer
+/// in the request's extensions for the handler's extractor.
+#[derive(Clone)]
+pub struct Bearer(Option<(User, String)>);
+
+impl Bearer {
+    pub async fn of(
+        extensions: &mut axum::http::Extensions,
+        headers: &axum::http::HeaderMap,
+        state: &AppState,
+    ) -> ApiResult<Bearer> {
+        if let Some(known) = extensions.get::<Bearer>() {
+            return Ok(known.clone());
+        }
+        let known = match bearer(headers) {
+            None => Bearer(None),
+            Some(token) => {
+                let hash = token_hash(token);
+                Bearer(state.store.user_for_token(&hash).await?.map(|user| (user, hash)))
+            }
+        };
+        extensions.insert(known.clone());
+        Ok(known)
+    }
+
+    pub fn user(&self) -> Option<&User> {
+        self.0.as_ref().map(|(user, _)| user)
+    }
+}
+
 impl CurrentUser {
-    async fn signed_in(parts: &Parts, state: &AppState) -> ApiResult<Self> {
-        let token = bearer(parts).ok_or(ApiError::Unauthorized)?;
-        let token_hash = token_hash(token);
-        let user = state.store.user_for_token(&token_hash).await?.ok_or(ApiError::Unauthorized)?;
+    async fn signed_in(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        let Bearer(known) = Bearer::of(&mut parts.extensions, &parts.headers, state).await?;
+        let (user, token_hash) = known.ok_or(ApiError::Unauthorized)?;
         Ok(CurrentUser { user, token_hash })
     }
 }
@@ -229,10 +254,8 @@ impl FromRequestParts<AppState> for MaybeUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        match bearer(parts) {
-            None => Ok(MaybeUser(None)),
-            Some(token) => Ok(MaybeUser(state.store.user_for_token(&token_hash(token)).await?)),
-        }
+        let known = Bearer::of(&mut parts.extensions, &parts.headers, state).await?;
+        Ok(MaybeUser(known.user().cloned()))
     }
 }
 

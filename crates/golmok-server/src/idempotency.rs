@@ -60,15 +60,12 @@ async fn answer(state: &AppState, request: Request, next: Next) -> Result<Respon
         return Ok(next.run(request).await);
     };
     let key = valid_key(key)?.to_owned();
+    let (mut parts, body) = request.into_parts();
     // Whose key: an unknown token goes on to the handler, which refuses it as it would.
-    let user = match auth::bearer_in(request.headers()) {
-        Some(token) => state.store.user_for_token(&auth::token_hash(token)).await.map_err(ApiError::from)?,
-        None => None,
+    let known = auth::Bearer::of(&mut parts.extensions, &parts.headers, state).await?;
+    let Some(user) = known.user().cloned() else {
+        return Ok(next.run(Request::from_parts(parts, body)).await);
     };
-    let Some(user) = user else {
-        return Ok(next.run(request).await);
-    };
-    let (parts, body) = request.into_parts();
     let body = to_bytes(body, BODY_LIMIT).await.map_err(|_| ApiError::PayloadTooLarge)?;
     // The whole path: inside the API's routes, `parts.uri` has lost its prefix.
     let uri = parts.extensions.get::<OriginalUri>().map_or(&parts.uri, |original| &original.0);
