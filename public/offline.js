@@ -12,7 +12,7 @@ const sw = navigator.serviceWorker;
 // How often the worker is asked to try again while it is offline or holds writes.
 const RETRY_EVERY = 5000;
 
-let state = { offline: false, waiting: [], failed: [] };
+let state = { offline: false, waiting: 0, failed: 0 };
 let sent = false;
 let registration = null;
 // Built once and kept: a live region that holds words only (each change read out once,
@@ -61,8 +61,8 @@ function draw() {
   if (!bar) build();
   const lines = [];
   if (state.offline) lines.push(say('offline_notice'));
-  if (state.waiting.length) lines.push(say('offline_waiting', state.waiting.length));
-  if (state.failed.length) lines.push(say('offline_failed', state.failed.length));
+  if (state.waiting) lines.push(say('offline_waiting', state.waiting));
+  if (state.failed) lines.push(say('offline_failed', state.failed));
   if (sent) lines.push(say('offline_sent'));
   // The same words again are not news: a screen reader would read them out again.
   if (lines.join('\n') !== status.dataset.said) {
@@ -70,8 +70,8 @@ function draw() {
     status.replaceChildren(...lines.map((line) => el('span', 'offline-line', line)));
   }
   for (const [key, shown] of [
-    ['offline_retry', state.failed.length > 0],
-    ['offline_discard', state.failed.length > 0],
+    ['offline_retry', state.failed > 0],
+    ['offline_discard', state.failed > 0],
     ['offline_reload', sent],
   ]) {
     buttons[key].hidden = !shown;
@@ -127,7 +127,7 @@ async function start() {
   }
   post({ golmok: 'state' });
   const retry = () => {
-    if (state.offline || state.waiting.length) post({ golmok: 'flush' });
+    if (state.offline || state.waiting) post({ golmok: 'flush' });
   };
   setInterval(retry, RETRY_EVERY);
   addEventListener('online', retry);

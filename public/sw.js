@@ -42,15 +42,15 @@ const INDEX = SCOPE;
 const HASHED = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css|svg|png)$/;
 // The writes kept when offline, by their path under /api/v1.
 const QUEUED = [
-  ['POST', /^\/proposals\/\d+\/comments$/, 'comment'],
-  ['POST', /^\/districts\/[^/]+\/proposals$/, 'proposal'],
-  ['PUT', /^\/proposals\/\d+\/vote$/, 'vote'],
-  ['DELETE', /^\/proposals\/\d+\/vote$/, 'vote'],
-  ['PUT', /^\/shops\/\d+\/follow$/, 'follow'],
-  ['DELETE', /^\/shops\/\d+\/follow$/, 'follow'],
+  ['POST', /^\/proposals\/\d+\/comments$/],
+  ['POST', /^\/districts\/[^/]+\/proposals$/],
+  ['PUT', /^\/proposals\/\d+\/vote$/],
+  ['DELETE', /^\/proposals\/\d+\/vote$/],
+  ['PUT', /^\/shops\/\d+\/follow$/],
+  ['DELETE', /^\/shops\/\d+\/follow$/],
 ];
 // Sessions begin or end here: what the last person read or queued goes.
-const SESSION = /^\/auth\/(login|register|logout|me)$/;
+const SESSION = /^\/auth\/(login|register|me)$/;
 const SENT_FOR = 10 * 60 * 1000;
 const DATA_LIMIT = 300;
 // How long a page waits for the network before its last copy is shown instead.
@@ -184,8 +184,7 @@ async function write(request, path) {
     await forget();
     return fetch(request);
   }
-  const what = QUEUED.find(([method, pattern]) => method === request.method && pattern.test(path))?.[2];
-  if (!what) {
+  if (!QUEUED.some(([method, pattern]) => method === request.method && pattern.test(path))) {
     // Every other write as the page made it: no key, nothing kept.
     let response;
     try {
@@ -200,7 +199,7 @@ async function write(request, path) {
     return response;
   }
   const body = await request.clone().text();
-  const entry = { method: request.method, url: request.url, body: body || null, headers: {}, what };
+  const entry = { method: request.method, url: request.url, body: body || null, headers: {} };
   for (const name of ['authorization', 'content-type', 'accept', 'accept-language']) {
     const value = request.headers.get(name);
     if (value !== null) entry.headers[name] = value;
@@ -347,8 +346,8 @@ async function tell() {
   const state = {
     golmok: 'state',
     offline,
-    waiting: kept.filter((e) => !e.failed).map((e) => e.what),
-    failed: kept.filter((e) => e.failed).map((e) => e.what),
+    waiting: kept.filter((e) => !e.failed).length,
+    failed: kept.filter((e) => e.failed).length,
     sent: sentNow,
   };
   sentNow = 0;

@@ -424,7 +424,7 @@ function patchIndex(names) {
   if (!link.test(html)) throw new Error('build-wasm: index.html has no <link data-trunk rel="rust" data-trunk-skip>');
   const tags = [
     bootText(),
-    `<meta name="golmok-boot" data-js="./${names.js}" data-wasm="./${names.wasm}">`,
+    `<meta name="golmok-boot" data-js="./${names.js}" data-wasm="./${names.wasm}"${names.offline ? ` data-offline="./${names.offline}"` : ''}>`,
     `<link rel="modulepreload" href="./${names.js}">`,
     ...(names.loader ? [`<link rel="modulepreload" href="./${names.loader}">`] : []),
     `<link rel="preload" href="./${names.wasm}" as="fetch" type="application/wasm" crossorigin>`,
@@ -470,14 +470,12 @@ function precompress() {
 
 try {
   const names = release ? await releaseBuild() : debugBuild();
+  // Reading offline is for the build that ships: a development build registers no worker.
+  if (release) names.offline = buildOfflineScript(staging, { hash16 });
   patchIndex(names);
   if (release) {
     dropSourceComments();
-    const offline = buildOfflineScript(staging, { hash16 });
-    const index = path.join(staging, 'index.html');
-    const html = fs.readFileSync(index, 'utf8');
-    fs.writeFileSync(index, replaceAll(html, [['<meta name="golmok-boot" ', `<meta name="golmok-boot" data-offline="./${offline}" `]], 'index.html'));
-    minifyTrunkAssets([...Object.values(names), offline]);
+    minifyTrunkAssets(Object.values(names));
   }
   // After the stylesheet split, which reads the app's code for the classes it draws.
   buildEmbed(staging, { hash16, step });
