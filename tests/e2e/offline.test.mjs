@@ -20,6 +20,7 @@ import {
   FAILED_REQUEST,
   RESIDENT,
   ROOT,
+  api,
   escape,
   eventually,
   exact,
@@ -55,7 +56,9 @@ class OwnServer {
   async start() {
     const bin = path.join(ROOT, process.env.CARGO_TARGET_DIR ?? 'target', 'release', 'golmok-server');
     const args = ['--demo', '--static', path.join(ROOT, 'dist'), '--database', path.join(this.dir, 'golmok.db'), '--listen', `127.0.0.1:${this.port}`];
-    this.process = spawn(bin, args, { stdio: 'ignore', env: { ...process.env, RUST_LOG: 'warn' } });
+    // None of the caller's server settings (GOLMOK_*): the flags above are the whole of it.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GOLMOK_')));
+    this.process = spawn(bin, args, { stdio: 'ignore', env: { ...env, RUST_LOG: 'warn' } });
     await eventually(async () => assert.ok((await fetch(`${this.base}/api/v1/health`)).ok), { timeout: 60_000, interval: 200 });
   }
 
@@ -66,19 +69,13 @@ class OwnServer {
     await eventually(async () => assert.ok(await fetch(`${this.base}/api/v1/health`).then(() => false, () => true)));
   }
 
-  /** A JSON request to this server's API, as `token` when given. */
-  async api(pathname, { method = 'GET', token, body } = {}) {
-    const headers = { accept: 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.base}/api/v1${pathname}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    assert.ok(response.ok, `${method} ${pathname}: ${response.status}`);
-    return response.status === 204 ? null : response.json();
+  /** A JSON request to this server's API (support.mjs `api`). */
+  api(pathname, options = {}) {
+    return api(pathname, { ...options, base: this.base });
   }
 
   async comments(id) {
-    const response = await fetch(`${this.base}/api/v1/proposals/${id}/comments?limit=50`);
-    return (await response.json()).items.map((c) => c.body);
+    return (await this.api(`/proposals/${id}/comments?limit=50`)).items.map((c) => c.body);
   }
 }
 
@@ -127,7 +124,7 @@ scenario(
     for (const url of [`${server.base}/`, ...named]) assert.ok(shell.includes(url), `${url} is in the shell cache`);
 
     // A proposal, read with the worker there.
-    const title = (await (await fetch(`${server.base}/api/v1/proposals/${PROPOSAL}`)).json()).title;
+    const title = (await server.api(`/proposals/${PROPOSAL}`)).title;
     await page.getByRole('link', { name: new RegExp(escape(title)) }).first().click();
     await ready(page);
     await commentsRegion(page).getByRole('list').waitFor();

@@ -268,12 +268,15 @@ export async function numberIn(locator) {
 /** Chrome's own log line for a request that failed or answered an error status. */
 export const FAILED_REQUEST = /Failed to load resource/;
 
-/** A JSON request to the API, as `token` when given; answers the parsed body. */
-export async function api(pathname, { method = 'GET', token, body } = {}) {
+/**
+ * A JSON request to the API, as `token` when given; answers the parsed body. `base`: a
+ * server of a test's own instead of the suite's.
+ */
+export async function api(pathname, { method = 'GET', token, body, base = BASE_URL } = {}) {
   const headers = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${BASE_URL}/api/v1${pathname}`, {
+  const response = await fetch(`${base}/api/v1${pathname}`, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -13,9 +13,7 @@ async fn a_comment_sent_twice_is_written_once() {
     let p = s.create_proposal(&me.token, "골목 벼룩시장", ProposalKind::Event).await;
     let path = format!("/api/v1/proposals/{}/comments", p.id);
     let send = |key: &'static str, body: &'static str| {
-        s.request(Method::POST, &path, Some(&me.token))
-            .header("Idempotency-Key", key)
-            .json(&json!({"body": body}))
+        s.keyed(Method::POST, &path, Some(&me.token), key).json(&json!({"body": body}))
     };
 
     let first = send("k-1", "좋아요").send().await.unwrap();
@@ -37,8 +35,7 @@ async fn a_comment_sent_twice_is_written_once() {
     // Keys are the account's own: someone else's k-1 is theirs to use.
     let other = s.register("jun@example.com", "준호").await;
     let theirs = s
-        .request(Method::POST, &path, Some(&other.token))
-        .header("Idempotency-Key", "k-1")
+        .keyed(Method::POST, &path, Some(&other.token), "k-1")
         .json(&json!({"body": "좋아요"}))
         .send()
         .await
@@ -55,11 +52,7 @@ async fn a_refused_write_is_not_kept() {
     let me = s.register("mina@example.com", "민아").await;
     let p = s.create_proposal(&me.token, "골목 벼룩시장", ProposalKind::Event).await;
     let path = format!("/api/v1/proposals/{}/comments", p.id);
-    let blank = || {
-        s.request(Method::POST, &path, Some(&me.token))
-            .header("Idempotency-Key", "k-blank")
-            .json(&json!({"body": "   "}))
-    };
+    let blank = || s.keyed(Method::POST, &path, Some(&me.token), "k-blank").json(&json!({"body": "   "}));
     expect_error(blank().send().await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     // Refused again, not replayed: the refusal did nothing, and the key holds nothing.
     let second = blank().send().await.unwrap();
@@ -75,9 +68,7 @@ async fn a_refused_write_is_not_kept() {
 async fn a_support_and_a_proposal_replay_their_answers() {
     let s = demo_server().await;
     let me = s.register("mina@example.com", "민아").await;
-    let vote = || {
-        s.request(Method::PUT, "/api/v1/proposals/3/vote", Some(&me.token)).header("Idempotency-Key", "v-1")
-    };
+    let vote = || s.keyed(Method::PUT, "/api/v1/proposals/3/vote", Some(&me.token), "v-1");
     let first: golmok_api::VoteState = expect(vote().send().await.unwrap(), StatusCode::OK).await;
     let replayed = vote().send().await.unwrap();
     assert_eq!(replayed.headers().get("idempotent-replayed").unwrap(), "true");
@@ -85,9 +76,7 @@ async fn a_support_and_a_proposal_replay_their_answers() {
 
     let new = json!({"kind": "improvement", "title": "골목 가로등 교체", "body": "밤길이 어두워요. 가로등을 밝은 것으로 바꿔 주세요."});
     let propose = || {
-        s.request(Method::POST, "/api/v1/districts/eungubi-seo/proposals", Some(&me.token))
-            .header("Idempotency-Key", "p-1")
-            .json(&new)
+        s.keyed(Method::POST, "/api/v1/districts/eungubi-seo/proposals", Some(&me.token), "p-1").json(&new)
     };
     let made: golmok_api::Proposal = expect(propose().send().await.unwrap(), StatusCode::CREATED).await;
     let again: golmok_api::Proposal = expect(propose().send().await.unwrap(), StatusCode::CREATED).await;
@@ -122,11 +111,7 @@ async fn a_key_being_answered_holds_until_it_is_stale() {
     .execute(&mut db)
     .await
     .unwrap();
-    let send = || {
-        s.request(Method::POST, path, Some(&me.token))
-            .header("Idempotency-Key", "busy")
-            .json(&json!({"body": "좋아요"}))
-    };
+    let send = || s.keyed(Method::POST, path, Some(&me.token), "busy").json(&json!({"body": "좋아요"}));
     let busy = send().send().await.unwrap();
     assert_eq!(busy.headers().get("retry-after").unwrap(), "1");
     expect_error(busy, StatusCode::CONFLICT, "request_in_progress").await;
@@ -149,8 +134,7 @@ async fn bad_keys_and_anonymous_writes() {
     let long = "k".repeat(101);
     for key in ["", "two words", long.as_str()] {
         let res = s
-            .request(Method::POST, "/api/v1/proposals/3/comments", Some(&me.token))
-            .header("Idempotency-Key", key)
+            .keyed(Method::POST, "/api/v1/proposals/3/comments", Some(&me.token), key)
             .json(&ok)
             .send()
             .await
@@ -158,20 +142,10 @@ async fn bad_keys_and_anonymous_writes() {
         expect_error(res, StatusCode::BAD_REQUEST, "bad_request").await;
     }
     // Without a session the key means nothing: the write is refused as it would be.
-    let res = s
-        .request(Method::POST, "/api/v1/proposals/3/comments", None)
-        .header("Idempotency-Key", "k")
-        .json(&ok)
-        .send()
-        .await
-        .unwrap();
+    let res =
+        s.keyed(Method::POST, "/api/v1/proposals/3/comments", None, "k").json(&ok).send().await.unwrap();
     expect_error(res, StatusCode::UNAUTHORIZED, "unauthorized").await;
     // A read with a key is a read.
-    let res = s
-        .request(Method::GET, "/api/v1/proposals/3", None)
-        .header("Idempotency-Key", "")
-        .send()
-        .await
-        .unwrap();
+    let res = s.keyed(Method::GET, "/api/v1/proposals/3", None, "").send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
 }

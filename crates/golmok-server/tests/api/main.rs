@@ -91,6 +91,11 @@ impl TestServer {
         req
     }
 
+    /// A request with an `Idempotency-Key`.
+    pub fn keyed(&self, method: Method, path: &str, token: Option<&str>, key: &str) -> RequestBuilder {
+        self.request(method, path, token).header("Idempotency-Key", key)
+    }
+
     pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
         self.request(Method::GET, path, token).send().await.unwrap()
     }

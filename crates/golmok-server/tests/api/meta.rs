@@ -207,36 +207,35 @@ async fn api_answers_carry_security_headers() {
 #[tokio::test]
 async fn cors_only_for_configured_origins() {
     let s = TestServer::start_with(|c, _| c.cors_origins = vec!["https://district.example".into()]).await;
-    let preflight = |origin: &'static str| {
-        s.request(Method::OPTIONS, "/api/v1/auth/me", None)
-            .header("origin", origin)
-            .header("access-control-request-method", "GET")
-            .header("access-control-request-headers", "authorization")
-            .send()
-    };
-    let ok = preflight("https://district.example").await.unwrap();
+    // A browser's question before a request: may `origin` send `method` with `headers`?
+    let preflight =
+        |origin: &'static str, path: &'static str, method: &'static str, headers: &'static str| {
+            s.request(Method::OPTIONS, path, None)
+                .header("origin", origin)
+                .header("access-control-request-method", method)
+                .header("access-control-request-headers", headers)
+                .send()
+        };
+    let ok = preflight("https://district.example", "/api/v1/auth/me", "GET", "authorization").await.unwrap();
     assert_eq!(ok.headers()["access-control-allow-origin"], "https://district.example");
     // The service worker's replays carry a key (public/sw.js), and read whether the answer
     // was a replay: a portal whose API is elsewhere must let both through.
-    let write = s
-        .request(Method::OPTIONS, "/api/v1/proposals/3/comments", None)
-        .header("origin", "https://district.example")
-        .header("access-control-request-method", "POST")
-        .header("access-control-request-headers", "authorization,content-type,idempotency-key")
-        .send()
-        .await
-        .unwrap();
+    let write = preflight(
+        "https://district.example",
+        "/api/v1/proposals/3/comments",
+        "POST",
+        "authorization,content-type,idempotency-key",
+    )
+    .await
+    .unwrap();
     let allowed = write.headers()["access-control-allow-headers"].to_str().unwrap().to_ascii_lowercase();
     assert!(allowed.contains("idempotency-key"), "{allowed}");
-    let res = s
-        .request(Method::GET, "/api/v1/health", None)
-        .header("origin", "https://district.example")
-        .send()
-        .await
-        .unwrap();
+    let res =
+        s.request(Method::GET, "/api/v1/health", None).header("origin", "https://district.example").send();
+    let res = res.await.unwrap();
     let exposed = res.headers()["access-control-expose-headers"].to_str().unwrap().to_ascii_lowercase();
     assert!(exposed.contains("idempotent-replayed"), "{exposed}");
-    let other = preflight("https://evil.example").await.unwrap();
+    let other = preflight("https://evil.example", "/api/v1/auth/me", "GET", "authorization").await.unwrap();
     assert!(!other.headers().contains_key("access-control-allow-origin"));
 
     let plain = TestServer::start().await;
