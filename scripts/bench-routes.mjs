@@ -36,6 +36,7 @@ const ROUTES = [
   ['manage: shop', '/manage', MERCHANT],
   ['manage: console', '/manage', MODERATOR],
   ['put on a website', `/d/${DISTRICT}/embed`],
+  ['poster', `/d/${DISTRICT}/proposals/3/poster`],
   ['not found', '/nope'],
 ];
 

@@ -109,6 +109,17 @@ const PAGES = [
     await page.frameLocator('iframe.embed-frame').locator('.widget-item').first().waitFor();
     await page.locator('iframe.embed-frame').scrollIntoViewIfNeeded();
   }],
+  // The posters: the district's on A4, a proposal's, and a shop's as a counter card.
+  ['poster-district', `/d/${DISTRICT}/poster`, false, async (page) => {
+    await page.locator('.poster-code img').waitFor();
+  }],
+  ['poster-proposal', `/d/${DISTRICT}/proposals/3/poster`, false, async (page) => {
+    await page.locator('.poster-sheet').scrollIntoViewIfNeeded();
+  }],
+  ['poster-shop-card', `/d/${DISTRICT}/shops/1/poster`, false, async (page) => {
+    await page.locator('#poster-sheet').selectOption('card');
+    await page.locator('.sheet-card').scrollIntoViewIfNeeded();
+  }],
   ['login', '/login', false],
   ['register', '/register', false],
   ['not-found', '/nope', false],

@@ -11,7 +11,8 @@
 // time (`format!("badge badge-status status-{}", …)`) is in no file whole: it is found
 // where the literal part of its format string is, listed below. A class found in no file
 // at all fails the build, so a new one cannot go unnoticed.
-// Everything that is not a plain rule (@keyframes, @font-face) stays first.
+// Everything that is not a plain rule (@keyframes, @font-face) stays first, but a named
+// @page, which goes with the rules that name it.
 //
 // Order is kept within each sheet, and the later sheet comes after the first. What
 // changes: a later-sheet rule that stood above a first-load rule of the same specificity
@@ -27,6 +28,7 @@ export const BUILT_AT_RUN_TIME = [
   ['claim-', 'badge badge-status claim-'],
   ['news-', 'badge badge-news news-'],
   ['fill-', 'count-goal fill-'],
+  ['sheet-', 'poster-frame sheet-'],
 ];
 
 /**
@@ -53,6 +55,11 @@ export function splitStylesheet(css, { firstLoad, anywhere }) {
         const inner = sort(item.children);
         if (inner.first) first += `${item.head}{${inner.first}}`;
         if (inner.later) later += `${item.head}{${inner.later}}`;
+      } else if (/^@page\s+[\w-]+/.test(item.head)) {
+        // A named page is for the rules that name it (\`page: NAME\`): with them, when no
+        // first-load file holds its name.
+        if (firstLoad.includes(item.head.slice(5).trim().split(/[\s:]/)[0])) first += item.text;
+        else later += item.text;
       } else if (item.head.startsWith('@') || drawnFirst(item.head)) {
         first += item.text;
       } else {

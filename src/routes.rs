@@ -30,6 +30,10 @@ pub enum Page {
     Shops,
     Shop,
     Embed,
+    /// The poster of the district or of one of its proposals, and of a shop: two pages,
+    /// so that a move from one to the other draws the page anew.
+    Poster,
+    ShopPoster,
     NotFound,
 }
 
@@ -60,6 +64,9 @@ impl Address {
             ["d", slug, "shops"] => (Page::Shops, Some(slug), None),
             ["d", slug, "shops", id] => (Page::Shop, Some(slug), Some(id)),
             ["d", slug, "embed"] => (Page::Embed, Some(slug), None),
+            ["d", slug, "poster"] => (Page::Poster, Some(slug), None),
+            ["d", slug, "proposals", id, "poster"] => (Page::Poster, Some(slug), Some(id)),
+            ["d", slug, "shops", id, "poster"] => (Page::ShopPoster, Some(slug), Some(id)),
             _ => (Page::NotFound, None, None),
         };
         Address { page, slug: slug.map(|s| (*s).to_owned()), id: id.map(|s| (*s).to_owned()) }
@@ -141,7 +148,7 @@ fn lazy_page(page: Page) -> Option<LazyPage> {
         Page::Claim => pages::CLAIM,
         Page::Shops => pages::SHOPS,
         Page::Shop => pages::SHOP,
-        Page::Embed => pages::EMBED,
+        Page::Embed | Page::Poster | Page::ShopPoster => pages::SPREAD,
         Page::District | Page::Proposal | Page::NotFound => return None,
     })
 }

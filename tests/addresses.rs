@@ -1,6 +1,6 @@
 //! The addresses the app builds from what it is given: where login sends people
 //! afterwards (never off-site), where the API is (the deploy-time setting), and the
-//! widget's code a district's website pastes.
+//! widget's code a district's website pastes, and a poster's QR code and text.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -72,7 +72,19 @@ fn every_route_of_the_product_is_its_page() {
     assert_eq!(of("/d/eungubi-seo/shops"), (Page::Shops, s("eungubi-seo"), None));
     assert_eq!(of("/d/eungubi-seo/shops/4"), (Page::Shop, s("eungubi-seo"), s("4")));
     assert_eq!(of("/d/eungubi-seo/embed"), (Page::Embed, s("eungubi-seo"), None));
-    for unknown in ["/nope", "/d", "/d/x/proposals", "/d/x/shops/4/more", "/login/x", "/d/x/other"] {
+    assert_eq!(of("/d/eungubi-seo/poster"), (Page::Poster, s("eungubi-seo"), None));
+    assert_eq!(of("/d/eungubi-seo/proposals/3/poster"), (Page::Poster, s("eungubi-seo"), s("3")));
+    assert_eq!(of("/d/eungubi-seo/shops/4/poster"), (Page::ShopPoster, s("eungubi-seo"), s("4")));
+    for unknown in [
+        "/nope",
+        "/d",
+        "/d/x/proposals",
+        "/d/x/shops/4/more",
+        "/login/x",
+        "/d/x/other",
+        "/d/x/announcements/4/poster",
+        "/d/x/proposals/3/poster/x",
+    ] {
         assert_eq!(of(unknown).0, Page::NotFound, "{unknown}");
     }
 }
@@ -109,4 +121,54 @@ fn the_widget_snippet_says_only_what_differs_from_the_defaults() {
         both.widget_url(PORTAL, "x"),
         "https://golmok.example/portal/embed/d/x?show=proposals&limit=10"
     );
+}
+
+#[wasm_bindgen_test]
+fn the_spread_chunk_tells_its_pages_apart_by_the_path() {
+    use golmok_web::pages::district::spread::Spread;
+    assert_eq!(Spread::of("/d/eungubi-seo/embed"), Spread::Embed);
+    assert_eq!(Spread::of("/portal/d/eungubi-seo/poster"), Spread::Poster);
+    assert_eq!(Spread::of("/d/eungubi-seo/proposals/3/poster/"), Spread::Poster);
+    assert_eq!(Spread::of("/d/eungubi-seo/shops/4/poster"), Spread::ShopPoster);
+    // A district whose slug is a word of the paths is still its own district.
+    assert_eq!(Spread::of("/d/shops/poster"), Spread::Poster);
+    assert_eq!(Spread::of("/d/shops/proposals/3/poster"), Spread::Poster);
+}
+
+#[wasm_bindgen_test]
+fn a_poster_code_draws_the_whole_symbol_with_its_quiet_zone() {
+    use golmok_web::components::qr::qr_path;
+    let (side, path) = qr_path("https://golmok.example.org/d/eungubi-seo/proposals/3").unwrap();
+    // 52 bytes at medium correction: version 4 (33 modules), four light ones each side.
+    assert_eq!(side, 33 + 8);
+    // The finder pattern's top row, seven dark modules, starts at the quiet zone's corner;
+    // the top-right one at the far side.
+    assert!(path.starts_with("M4,4h7v1h-7z"), "{}", &path[..40]);
+    assert!(path.contains(&format!("M{},4h7v1h-7z", side - 4 - 7)));
+    // Nothing drawn in the quiet zone.
+    for square in path.split('z').filter(|s| !s.is_empty()) {
+        let (x, rest) = square.trim_start_matches('M').split_once(',').unwrap();
+        let (y, run) = rest.split_once('h').unwrap();
+        let run: i32 = run.split('v').next().unwrap().parse().unwrap();
+        let (x, y): (i32, i32) = (x.parse().unwrap(), y.parse().unwrap());
+        assert!(x >= 4 && y >= 4 && x + run <= side - 4 && y < side - 4, "{square}");
+    }
+    // Longer addresses take a larger symbol; none too long for a code is refused.
+    assert!(qr_path(&"x".repeat(300)).unwrap().0 > side);
+    assert_eq!(qr_path(&"x".repeat(3000)), None);
+}
+
+#[wasm_bindgen_test]
+fn a_poster_text_is_cut_at_a_word() {
+    use golmok_web::pages::district::poster::short;
+    assert_eq!(short("  골목 벼룩시장\n열어요  "), "골목 벼룩시장 열어요");
+    let long = "주말마다 골목 입구에서 벼룩시장을 열면 좋겠어요. ".repeat(6);
+    let cut = short(&long);
+    assert!(cut.ends_with('…'), "{cut}");
+    assert!(cut.chars().count() <= 111, "{}", cut.chars().count());
+    // At a space, so no word is cut in half, and without the sentence's full stop.
+    assert!(long.starts_with(cut.trim_end_matches('…')));
+    assert!(long[cut.trim_end_matches('…').len()..].starts_with([' ', '.']));
+    // One long word has no space to cut at: cut where the length ends.
+    assert_eq!(short(&"가".repeat(200)).chars().count(), 111);
 }

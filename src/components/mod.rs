@@ -11,6 +11,7 @@ pub mod layout;
 pub mod load_error;
 pub mod page_heading;
 pub mod proposal_card;
+pub mod qr;
 pub mod report;
 pub mod share;
 pub mod shop_answers;

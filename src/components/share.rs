@@ -58,7 +58,8 @@ fn error_name(error: &JsValue) -> Option<String> {
     js_sys::Reflect::get(error, &"name".into()).ok()?.as_string()
 }
 
-/// "Share" for the page at `path`, named by the page's title.
+/// "Share" for the page at `path`, named by the page's title, and its poster to print
+/// (`pages::district::poster`, at `{path}/poster`).
 #[component]
 pub fn ShareButton(#[prop(into)] path: String, id: &'static str) -> impl IntoView {
     let announcer = use_announcer();
@@ -79,12 +80,17 @@ pub fn ShareButton(#[prop(into)] path: String, id: &'static str) -> impl IntoVie
         });
     };
     let field = format!("{id}-link");
+    let poster = crate::config::link(format!("{path}/poster"));
     view! {
         <div class="share-row">
             <button type="button" class="button button-secondary share-button" on:click=share>
                 <span aria-hidden="true">"🔗 "</span>
                 {tr!(share_action)}
             </button>
+            <a href=poster class="button button-secondary">
+                <span aria-hidden="true">"🖨️ "</span>
+                {tr!(poster_title)}
+            </a>
             {move || by_hand.get().then(|| view! {
                 <div class="field share-link">
                     <label for=field.clone()>{tr!(share_by_hand)}</label>

@@ -29,4 +29,6 @@ crate::lazy_page!(pub const ANNOUNCEMENTS in page_announcements = announcements:
 crate::lazy_page!(pub const ALLEY in page_alley = alley::AlleyPage);
 crate::lazy_page!(pub const MANAGE in page_manage = manage::ManagePage);
 crate::lazy_page!(pub const CLAIM in page_claim = shops::claim::ClaimPage);
-crate::lazy_page!(pub const EMBED in page_embed = district::embed::EmbedPage);
+// A district's ways of spreading the word, one chunk: "Put this on your website" and the
+// posters (every lazy page costs the first load its loader's share: about 0.3 KB).
+crate::lazy_page!(pub const SPREAD in page_spread = district::spread::SpreadPage);

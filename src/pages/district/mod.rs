@@ -3,6 +3,8 @@
 pub mod embed;
 mod feed;
 mod filters;
+pub mod poster;
+pub mod spread;
 
 use golmok_api::{District, Headline};
 use leptos::prelude::*;
