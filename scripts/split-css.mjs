@@ -12,7 +12,8 @@
 // where the literal part of its format string is, listed below. A class found in no file
 // at all fails the build, so a new one cannot go unnoticed.
 // Everything that is not a plain rule (@keyframes, @font-face) stays first, but a named
-// @page, which goes with the rules that name it.
+// @page (a poster's paper), which goes later: only pages in chunks name one, and the
+// build fails if a first-load rule does.
 //
 // Order is kept within each sheet, and the later sheet comes after the first. What
 // changes: a later-sheet rule that stood above a first-load rule of the same specificity
@@ -56,10 +57,8 @@ export function splitStylesheet(css, { firstLoad, anywhere }) {
         if (inner.first) first += `${item.head}{${inner.first}}`;
         if (inner.later) later += `${item.head}{${inner.later}}`;
       } else if (/^@page\s+[\w-]+/.test(item.head)) {
-        // A named page is for the rules that name it (\`page: NAME\`): with them, when no
-        // first-load file holds its name.
-        if (firstLoad.includes(item.head.slice(5).trim().split(/[\s:]/)[0])) first += item.text;
-        else later += item.text;
+        // A named page (a poster's paper) is for rules of pages in chunks: checked below.
+        later += item.text;
       } else if (item.head.startsWith('@') || drawnFirst(item.head)) {
         first += item.text;
       } else {
@@ -69,6 +68,9 @@ export function splitStylesheet(css, { firstLoad, anywhere }) {
     return { first, later };
   };
   const split = sort(parse(css));
+  if (/[{;]\s*page\s*:/.test(split.first)) {
+    throw new Error('split-css: a first-load rule prints on a named @page, which goes to the later sheet');
+  }
   if (unused.size) {
     throw new Error(
       `split-css: style/main.css styles classes no built file names: ${[...unused].join(', ')}. ` +

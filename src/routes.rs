@@ -72,6 +72,15 @@ impl Address {
         Address { page, slug: slug.map(|s| (*s).to_owned()), id: id.map(|s| (*s).to_owned()) }
     }
 
+    /// The address of `path`, a whole path (the router's `pathname`): outside the app's
+    /// base path, no page.
+    pub fn at(path: &str, base: &str) -> Address {
+        match path.strip_prefix(base) {
+            Some(inside) if inside.is_empty() || inside.starts_with('/') => Address::of(inside),
+            _ => Address::of("/-"),
+        }
+    }
+
     fn params(&self) -> ParamsMap {
         let mut params = ParamsMap::new();
         if let Some(slug) = &self.slug {
@@ -94,12 +103,7 @@ pub fn Pages() -> impl IntoView {
     let location = use_location();
     let url = use_url();
     let base = crate::config::base_path();
-    let address = Memo::new(move |_| {
-        location.pathname.with(|path| match path.strip_prefix(base.as_str()) {
-            Some(inside) if inside.is_empty() || inside.starts_with('/') => Address::of(inside),
-            _ => Address::of("/-"),
-        })
-    });
+    let address = Memo::new(move |_| location.pathname.with(|path| Address::at(path, &base)));
     // The router writes a new address into the history (and scrolls) only once the
     // routes say the new page is there: after every change of the address.
     if let Some(browser) = use_context::<BrowserUrl>() {

@@ -124,15 +124,17 @@ fn the_widget_snippet_says_only_what_differs_from_the_defaults() {
 }
 
 #[wasm_bindgen_test]
-fn the_spread_chunk_tells_its_pages_apart_by_the_path() {
-    use golmok_web::pages::district::spread::Spread;
-    assert_eq!(Spread::of("/d/eungubi-seo/embed"), Spread::Embed);
-    assert_eq!(Spread::of("/portal/d/eungubi-seo/poster"), Spread::Poster);
-    assert_eq!(Spread::of("/d/eungubi-seo/proposals/3/poster/"), Spread::Poster);
-    assert_eq!(Spread::of("/d/eungubi-seo/shops/4/poster"), Spread::ShopPoster);
-    // A district whose slug is a word of the paths is still its own district.
-    assert_eq!(Spread::of("/d/shops/poster"), Spread::Poster);
-    assert_eq!(Spread::of("/d/shops/proposals/3/poster"), Spread::Poster);
+fn a_whole_path_is_read_inside_the_base_path() {
+    use golmok_web::routes::{Address, Page};
+    let at = |path: &str| Address::at(path, "/portal").page;
+    assert_eq!(at("/portal/d/eungubi-seo/shops/4/poster"), Page::ShopPoster);
+    assert_eq!(at("/portal/d/eungubi-seo/poster"), Page::Poster);
+    assert_eq!(at("/portal"), Page::Home);
+    assert_eq!(at("/portal/"), Page::Home);
+    // Outside the base, or a path that only starts with its letters, is no page of ours.
+    assert_eq!(at("/d/eungubi-seo"), Page::NotFound);
+    assert_eq!(at("/portals/d/eungubi-seo"), Page::NotFound);
+    assert_eq!(Address::at("/d/eungubi-seo/embed", "").page, Page::Embed);
 }
 
 #[wasm_bindgen_test]
@@ -165,10 +167,13 @@ fn a_poster_text_is_cut_at_a_word() {
     let long = "주말마다 골목 입구에서 벼룩시장을 열면 좋겠어요. ".repeat(6);
     let cut = short(&long);
     assert!(cut.ends_with('…'), "{cut}");
-    assert!(cut.chars().count() <= 111, "{}", cut.chars().count());
+    assert!(cut.chars().count() <= 85, "{}", cut.chars().count());
     // At a space, so no word is cut in half, and without the sentence's full stop.
     assert!(long.starts_with(cut.trim_end_matches('…')));
     assert!(long[cut.trim_end_matches('…').len()..].starts_with([' ', '.']));
     // One long word has no space to cut at: cut where the length ends.
-    assert_eq!(short(&"가".repeat(200)).chars().count(), 111);
+    assert_eq!(short(&"가".repeat(200)).chars().count(), 85);
+    // A space just at the limit still ends the text there.
+    let at_the_limit = short(&format!("{} 끝 {}", "가".repeat(84), "나".repeat(50)));
+    assert_eq!(at_the_limit, format!("{}…", "가".repeat(84)));
 }

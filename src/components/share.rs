@@ -89,7 +89,7 @@ pub fn ShareButton(#[prop(into)] path: String, id: &'static str) -> impl IntoVie
             </button>
             <a href=poster class="button button-secondary">
                 <span aria-hidden="true">"🖨️ "</span>
-                {tr!(poster_title)}
+                {tr!(poster_action)}
             </a>
             {move || by_hand.get().then(|| view! {
                 <div class="field share-link">

@@ -56,6 +56,11 @@ for (const lang of ['ko', 'en']) {
     await visit('/alley', 'my alley (logged out)');
     await visit('/manage', 'manage (logged out)');
     await visit(`/d/${DISTRICT}/embed`, 'put this on your website');
+    await open(page, `/d/${DISTRICT}/proposals/3/poster?lang=${lang}`);
+    await page.locator('.poster-code img.qr').waitFor();
+    await check('a proposal poster');
+    await page.getByLabel(t(lang, 'poster_sheet'), { exact: true }).selectOption('card');
+    await check('a proposal poster, as a counter card');
     // The widget a district's website frames: its own page, not the app's.
     await page.goto(`/embed/d/${DISTRICT}?lang=${lang}`);
     await page.locator('.widget-item').first().waitFor();

@@ -19,6 +19,7 @@ import {
   heading,
   loggedIn,
   numberIn,
+  readQrCode,
   ready,
   scenario,
   t,
@@ -82,6 +83,13 @@ scenario('served from /portal/ with the API on another origin', async (page) => 
   await page.goto(`${PORTAL}/portal/d/eungubi-seo/proposals/3`);
   await ready(page);
   assert.equal(await heading(page), '온누리상품권 사용 안내 스티커를 붙여 주세요');
+
+  // Its poster's code opens the proposal under the sub-path.
+  await page.goto(`${PORTAL}/portal/d/eungubi-seo/proposals/3/poster`);
+  await ready(page);
+  assert.equal(await readQrCode(page.locator('.poster-code img.qr')), `${PORTAL}/portal/d/eungubi-seo/proposals/3`);
+  await page.goto(`${PORTAL}/portal/d/eungubi-seo/proposals/3`);
+  await ready(page);
 
   // Logging in and supporting: authenticated cross-origin calls (CORS preflight).
   await page.getByRole('banner').getByRole('link', { name: t('ko', 'login'), exact: true }).click();

@@ -9,6 +9,7 @@ const PAGES = [
   `/d/${DISTRICT}/proposals/2`,
   `/d/${DISTRICT}/proposals/6`,
   `/d/${DISTRICT}/proposals/new`,
+  `/d/${DISTRICT}/shops/1/poster`,
   '/login',
   '/register',
   '/nope',

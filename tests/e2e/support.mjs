@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import jsQR from 'jsqr';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -331,4 +332,28 @@ export async function newMerchant(district = 'dongmyeong', moderatorEmail = 'mod
     body: { decision: 'verify', note: '' },
   });
   return { user, token: auth.token, shopId: claim.shop_id, shopName, district };
+}
+
+/**
+ * What the QR code shown by `locator` (an image) says, read the way a phone reads it: from
+ * the pixels on screen, by a QR reading library (jsQR).
+ */
+export async function readQrCode(locator) {
+  const png = await locator.screenshot();
+  // The browser decodes the PNG into pixels (a data: image, which the CSP allows).
+  const { width, height, pixels } = await locator.page().evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    return { width: canvas.width, height: canvas.height, pixels: Array.from(data) };
+  }, png.toString('base64'));
+  const code = jsQR(Uint8ClampedArray.from(pixels), width, height);
+  assert.ok(code, 'the QR code reads');
+  return code.data;
 }

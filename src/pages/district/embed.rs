@@ -199,10 +199,10 @@ fn EmbedMaker(district: District) -> impl IntoView {
             <Snippet id="embed-script" label=tr!(embed_script_label) hint=tr!(embed_script_hint) copy=tr!(embed_copy_script) code=script />
             <Snippet id="embed-iframe" label=tr!(embed_iframe_label) hint=tr!(embed_iframe_hint) copy=tr!(embed_copy_iframe) code=iframe />
             <p class="muted">{tr!(embed_sites_note)}</p>
-            <h2 class="section-title">{tr!(poster_title)}</h2>
+            <h2 class="section-title">{tr!(poster_section)}</h2>
             <a href=link(format!("/d/{slug}/poster")) class="button button-secondary">
                 <span aria-hidden="true">"🖨️ "</span>
-                {tr!(poster_title)}
+                {tr!(poster_action)}
             </a>
         </section>
     }

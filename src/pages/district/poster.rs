@@ -7,7 +7,7 @@
 //! only the sheet, on A4 or on an A6 counter card, one page either way; the code is drawn
 //! here from the page's own absolute address (`components::qr`).
 
-use golmok_api::{District, Proposal, Shop};
+use golmok_api::{District, Proposal, ProposalStatus, Shop};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast as _;
@@ -109,7 +109,12 @@ impl Words {
                 title: p.title.clone(),
                 text: short(&p.body),
                 count: Some(tr!(support_count, count = p.vote_count).to_string()),
-                call: tr!(poster_proposal_call),
+                // Support is asked for only while it can be given.
+                call: if p.status == ProposalStatus::Open {
+                    tr!(poster_proposal_call)
+                } else {
+                    tr!(poster_proposal_follow)
+                },
                 path: format!("/d/{slug}/proposals/{}", p.id),
                 district: district_name,
             },
@@ -126,12 +131,16 @@ impl Words {
     }
 }
 
-/// The longest text a poster carries, in characters: three lines on a counter card.
-const SHORT: usize = 110;
+/// The longest text a poster carries, in characters: four lines of Korean on the sheet
+/// (whose print styles clamp it to four lines too, for wider glyphs).
+const SHORT: usize = 84;
+
+/// A title longer than this, in characters, is set smaller (`poster-title long`): two
+/// lines of Korean at the large size.
+const LONG_TITLE: usize = 16;
 
 /// `text` on one line, whole when short, else cut at a space before `SHORT` characters,
-/// with "…". (One pass by hand: the string searches of `std` would be compiled into the
-/// first load, where wasm-split keeps them.)
+/// with "…"; runs of white space become one space.
 pub fn short(text: &str) -> String {
     let mut line = String::with_capacity(text.len());
     let mut chars = 0;
@@ -146,7 +155,7 @@ pub fn short(text: &str) -> String {
             }
             continue;
         }
-        if chars == SHORT {
+        if chars >= SHORT {
             cut = true;
             break;
         }
@@ -175,6 +184,8 @@ fn PosterMaker(district: District, item: Item) -> impl IntoView {
     let url = absolute(&words.path);
     // The address as people read it: no scheme.
     let shown_url = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest).to_owned();
+    let title_class =
+        if words.title.chars().count() > LONG_TITLE { "poster-title long" } else { "poster-title" };
     // `window.print()` read from the window: web-sys's binding would be one more import
     // in the first load's JS, for one button on one page.
     let print = |_| {
@@ -206,12 +217,12 @@ fn PosterMaker(district: District, item: Item) -> impl IntoView {
                 <article class="poster-sheet">
                     <p class="poster-district">{words.district}</p>
                     {words.kicker.map(|kicker| view! { <p class="poster-kicker">{kicker}</p> })}
-                    <h2 class="poster-title">{words.title}</h2>
+                    <h2 class=title_class>{words.title}</h2>
                     {(!words.text.is_empty()).then(|| view! { <p class="poster-text">{words.text}</p> })}
                     {words.count.map(|count| view! { <p class="poster-count">{count}</p> })}
                     <p class="poster-call">{words.call}</p>
                     <div class="poster-code">
-                        <Qr text=url.clone() label=format!("QR · {shown_url}") />
+                        <Qr text=url.clone() label=tr!(poster_qr_alt) />
                         <p class="poster-scan">
                             {tr!(poster_scan)}
                             <span class="poster-url">{shown_url.clone()}</span>
