@@ -7,14 +7,12 @@ use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::components::announcement_card::AnnouncementCard;
-use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
 use crate::components::proposal_card::ProposalCard;
 use crate::components::shop_answers::ShopAnswer;
-use crate::components::skeleton::CardSkeletons;
 use crate::config::link;
 use crate::pages::login::login_href;
-use crate::state::paged::{First, Paged};
+use crate::state::paged::{First, Paged, Placeholder};
 use crate::state::session::use_session;
 
 #[component]
@@ -63,18 +61,9 @@ fn AlleyFeed() -> impl IntoView {
             if item.kind == FeedKind::Announcement { id * 2 } else { id * 2 + 1 }
         },
     );
-    move || match list.first() {
-        First::Loading => view! { <CardSkeletons /> }.into_any(),
-        First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-        First::Ready if list.is_empty() => view! { <p class="empty">{tr!(alley_empty)}</p> }.into_any(),
-        First::Ready => view! {
-            <h2 class="sr-only">{tr!(alley_title)}</h2>
-            <ul class="announcements alley-feed" role="list">
-                {move || list.items().into_iter().map(feed_line).collect_view()}
-            </ul>
-            {list.show_more()}
-        }
-        .into_any(),
+    view! {
+        <h2 class="sr-only">{tr!(alley_title)}</h2>
+        {list.view(Placeholder::Cards, "announcements alley-feed", tr!(alley_empty), feed_line)}
     }
 }
 
@@ -149,18 +138,7 @@ fn MyProposals(supports: bool) -> impl IntoView {
     view! {
         <section class="my-proposals" aria-labelledby=id>
             <h2 id=id class="section-title">{heading}</h2>
-            {move || match list.first() {
-                First::Loading => view! { <CardSkeletons /> }.into_any(),
-                First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-                First::Ready if list.is_empty() => view! { <p class="empty">{empty}</p> }.into_any(),
-                First::Ready => view! {
-                    <ul class="cards" role="list">
-                        {move || list.items().into_iter().map(|p| view! { <ProposalCard proposal=p /> }).collect_view()}
-                    </ul>
-                    {list.show_more()}
-                }
-                .into_any(),
-            }}
+            {list.view(Placeholder::Cards, "cards", empty, |p| view! { <ProposalCard proposal=p /> })}
         </section>
     }
 }

@@ -7,11 +7,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::use_api;
 use crate::components::announcement_card::AnnouncementCard;
-use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
-use crate::components::skeleton::CardSkeletons;
 use crate::config::link;
-use crate::state::paged::{First, Paged};
+use crate::state::paged::{Paged, Placeholder};
 
 #[component]
 pub fn AnnouncementsPage() -> impl IntoView {
@@ -33,24 +31,10 @@ pub fn AnnouncementsPage() -> impl IntoView {
             </a>
             <PageHeading text=tr!(news_title) />
             <p class="lede">{tr!(news_intro)}</p>
-            {move || match list.first() {
-                First::Loading => view! { <CardSkeletons /> }.into_any(),
-                First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-                First::Ready if list.is_empty() => view! { <p class="empty">{tr!(news_empty)}</p> }.into_any(),
-                First::Ready => view! {
-                    <h2 class="sr-only">{tr!(news_heading)}</h2>
-                    <ul class="announcements" role="list">
-                        {move || {
-                            list.items()
-                                .into_iter()
-                                .map(|a| view! { <AnnouncementCard announcement=a by_shop=true reportable=true /> })
-                                .collect_view()
-                        }}
-                    </ul>
-                    {list.show_more()}
-                }
-                .into_any(),
-            }}
+            <h2 class="sr-only">{tr!(news_heading)}</h2>
+            {list.view(Placeholder::Cards, "announcements", tr!(news_empty), |a| {
+                view! { <AnnouncementCard announcement=a by_shop=true reportable=true /> }
+            })}
         </section>
     }
 }

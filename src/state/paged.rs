@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::components::load_error::error_text;
+use crate::components::load_error::{LoadError, error_text};
+use crate::components::skeleton::CardSkeletons;
 
 type Fetch<T> =
     Box<dyn Fn(Option<String>) -> Pin<Box<dyn Future<Output = Result<Page<T>, ApiError>>>> + Send + Sync>;
@@ -25,6 +26,14 @@ pub enum First {
     Loading,
     Failed(ApiError),
     Ready,
+}
+
+/// What holds a list's place while its first page loads: a line, or card skeletons where
+/// the list is the page's main content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placeholder {
+    Line,
+    Cards,
 }
 
 /// Where the next page is, while there is one.
@@ -182,6 +191,36 @@ impl<T: Clone + Send + Sync + 'static> Paged<T> {
                 Err(e) => s.more = More::Failed(e),
             });
         });
+    }
+
+    /// The list as most lists show it: `waiting` while the first page loads, its error
+    /// with a retry, `empty` when there is nothing, else each item drawn by `item` in
+    /// `<ul class=class role="list">`, and "show more". (The district feed and the shop
+    /// directory say more when a filter finds nothing, and the conversation and the
+    /// timeline are no plain list: they match on [`Paged::first`] themselves.)
+    pub fn view<V: IntoView + 'static>(
+        self,
+        waiting: Placeholder,
+        class: &'static str,
+        empty: &'static str,
+        item: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    ) -> impl IntoView {
+        move || match self.first() {
+            First::Loading if waiting == Placeholder::Cards => view! { <CardSkeletons /> }.into_any(),
+            First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
+            First::Failed(error) => view! { <LoadError error on_retry=move || self.retry() /> }.into_any(),
+            First::Ready if self.is_empty() => view! { <p class="empty">{empty}</p> }.into_any(),
+            First::Ready => {
+                let item = item.clone();
+                view! {
+                    <ul class=class role="list">
+                        {move || self.items().into_iter().map(item.clone()).collect_view()}
+                    </ul>
+                    {self.show_more()}
+                }
+                .into_any()
+            }
+        }
     }
 
     /// The "show more" button, while there is more, with what went wrong last time.

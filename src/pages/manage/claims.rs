@@ -9,30 +9,21 @@ use leptos::prelude::*;
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit};
-use crate::components::load_error::LoadError;
 use crate::components::shop_card::category_label;
 use crate::format;
 use crate::state::announce::use_announcer;
 use crate::state::lang;
-use crate::state::paged::{First, Paged};
+use crate::state::paged::{Paged, Placeholder};
 
 /// The queue of claims to decide, oldest first; `count` tells the tab how many.
 #[component]
 pub fn ClaimsPanel(queue: Paged<ShopClaim>) -> impl IntoView {
-    move || {
-        match queue.first() {
-        First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-        First::Failed(error) => view! { <LoadError error on_retry=move || queue.retry() /> }.into_any(),
-        First::Ready if queue.is_empty() => view! { <p class="empty">{tr!(queue_empty)}</p> }.into_any(),
-        First::Ready => view! {
-            <ul class="cards" role="list">
-                {move || queue.items().into_iter().map(|claim| view! { <PendingClaim claim queue /> }).collect_view()}
-            </ul>
-            {queue.show_more()}
-        }
-        .into_any(),
-    }
-    }
+    queue.view(
+        Placeholder::Line,
+        "cards",
+        tr!(queue_empty),
+        move |claim| view! { <PendingClaim claim queue /> },
+    )
 }
 
 /// The district's claims waiting for a decision.

@@ -16,12 +16,11 @@ use golmok_api::{ClaimStatus, Role, ShopClaim};
 use leptos::prelude::*;
 
 use crate::api::use_api;
-use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
 use crate::components::shop_card::category_label;
 use crate::config::link;
 use crate::pages::login::login_href;
-use crate::state::paged::{First, Paged};
+use crate::state::paged::{Paged, Placeholder};
 use crate::state::session::use_session;
 
 #[component]
@@ -95,18 +94,7 @@ fn MyClaims() -> impl IntoView {
     view! {
         <section class="my-claims" aria-labelledby="my-claims-heading">
             <h2 id="my-claims-heading" class="section-title">{tr!(my_claims_heading)}</h2>
-            {move || match list.first() {
-                First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-                First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-                First::Ready if list.is_empty() => view! { <p class="empty">{tr!(my_claims_empty)}</p> }.into_any(),
-                First::Ready => view! {
-                    <ul class="cards" role="list">
-                        {move || list.items().into_iter().map(|claim| view! { <MyClaim claim /> }).collect_view()}
-                    </ul>
-                    {list.show_more()}
-                }
-                .into_any(),
-            }}
+            {list.view(Placeholder::Line, "cards", tr!(my_claims_empty), |claim| view! { <MyClaim claim /> })}
         </section>
     }
 }

@@ -9,12 +9,11 @@ use leptos::prelude::*;
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit};
-use crate::components::load_error::LoadError;
 use crate::config::link;
 use crate::format;
 use crate::state::announce::use_announcer;
 use crate::state::lang;
-use crate::state::paged::{First, Paged};
+use crate::state::paged::{Paged, Placeholder};
 
 use super::suspensions::{SuspendWriter, SuspendedAccounts, suspended_list};
 
@@ -34,20 +33,9 @@ pub fn reports_queue(slug: String) -> Paged<ReportedItem> {
 pub fn ReportsPanel(queue: Paged<ReportedItem>, slug: String) -> impl IntoView {
     let suspended = suspended_list(slug.clone());
     let slug = StoredValue::new(slug);
-    let items = move || {
-        match queue.first() {
-        First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-        First::Failed(error) => view! { <LoadError error on_retry=move || queue.retry() /> }.into_any(),
-        First::Ready if queue.is_empty() => view! { <p class="empty">{tr!(reports_empty)}</p> }.into_any(),
-        First::Ready => view! {
-            <ul class="cards" role="list">
-                {move || queue.items().into_iter().map(|item| view! { <Reported item queue slug=slug.get_value() suspended /> }).collect_view()}
-            </ul>
-            {queue.show_more()}
-        }
-        .into_any(),
-    }
-    };
+    let items = queue.view(Placeholder::Line, "cards", tr!(reports_empty), move |item| {
+        view! { <Reported item queue slug=slug.get_value() suspended /> }
+    });
     view! {
         {items}
         <SuspendedAccounts list=suspended slug=slug.get_value() />

@@ -9,11 +9,10 @@ use leptos::prelude::*;
 use crate::api::use_api;
 use crate::components::field::{Field, Input};
 use crate::components::form::{FormFailure, Problems, Submit, SubmitOrCancel};
-use crate::components::load_error::LoadError;
 use crate::format;
 use crate::state::announce::use_announcer;
 use crate::state::lang;
-use crate::state::paged::{First, Paged};
+use crate::state::paged::{Paged, Placeholder};
 
 /// The district's suspended accounts.
 pub fn suspended_list(slug: String) -> Paged<Suspension> {
@@ -97,18 +96,9 @@ pub fn SuspendedAccounts(list: Paged<Suspension>, slug: String) -> impl IntoView
     view! {
         <section class="suspensions" aria-labelledby="suspensions-heading">
             <h3 id="suspensions-heading">{tr!(suspensions_heading)}</h3>
-            {move || match list.first() {
-                First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-                First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-                First::Ready if list.is_empty() => view! { <p class="empty">{tr!(suspensions_empty)}</p> }.into_any(),
-                First::Ready => view! {
-                    <ul class="cards" role="list">
-                        {move || list.items().into_iter().map(|s| view! { <Suspended s list slug=slug.get_value() /> }).collect_view()}
-                    </ul>
-                    {list.show_more()}
-                }
-                .into_any(),
-            }}
+            {list.view(Placeholder::Line, "cards", tr!(suspensions_empty), move |s| {
+                view! { <Suspended s list slug=slug.get_value() /> }
+            })}
         </section>
     }
 }

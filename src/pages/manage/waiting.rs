@@ -9,10 +9,9 @@ use leptos::prelude::*;
 use crate::api::use_api;
 use crate::components::badges::StatusBadge;
 use crate::components::goals::{GoalBars, Goals};
-use crate::components::load_error::LoadError;
 use crate::config::link;
 use crate::pages::proposal::answer::MoveButtons;
-use crate::state::paged::{First, Paged};
+use crate::state::paged::{Paged, Placeholder};
 
 /// The district's ready proposals, most supported first.
 pub fn waiting_queue(slug: String) -> Paged<Proposal> {
@@ -28,20 +27,12 @@ pub fn waiting_queue(slug: String) -> Paged<Proposal> {
 
 #[component]
 pub fn WaitingPanel(queue: Paged<Proposal>) -> impl IntoView {
-    move || {
-        match queue.first() {
-        First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-        First::Failed(error) => view! { <LoadError error on_retry=move || queue.retry() /> }.into_any(),
-        First::Ready if queue.is_empty() => view! { <p class="empty">{tr!(queue_waiting_empty)}</p> }.into_any(),
-        First::Ready => view! {
-            <ul class="cards" role="list">
-                {move || queue.items().into_iter().map(|proposal| view! { <Waiting proposal queue /> }).collect_view()}
-            </ul>
-            {queue.show_more()}
-        }
-        .into_any(),
-    }
-    }
+    queue.view(
+        Placeholder::Line,
+        "cards",
+        tr!(queue_waiting_empty),
+        move |proposal| view! { <Waiting proposal queue /> },
+    )
 }
 
 #[component]

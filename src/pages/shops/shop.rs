@@ -23,7 +23,7 @@ use crate::pages::login::login_href;
 use crate::state::clock;
 use crate::state::lang;
 use crate::state::load::Load;
-use crate::state::paged::{First, Paged};
+use crate::state::paged::{Paged, Placeholder};
 use crate::state::session::use_session;
 
 #[component]
@@ -109,23 +109,9 @@ fn ShopAnswers(shop_id: i64) -> impl IntoView {
     view! {
         <section class="answers" aria-labelledby="shop-answers-heading">
             <h2 id="shop-answers-heading" class="section-title">{tr!(shop_answers_heading)}</h2>
-            {move || match list.first() {
-                First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-                First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-                First::Ready if list.is_empty() => view! { <p class="empty">{tr!(shop_answers_empty)}</p> }.into_any(),
-                First::Ready => view! {
-                    <ul class="answer-list" role="list">
-                        {move || {
-                            list.items()
-                                .into_iter()
-                                .map(|a| view! { <ShopAnswer answer=a.answer about=a.proposal without_shop=true /> })
-                                .collect_view()
-                        }}
-                    </ul>
-                    {list.show_more()}
-                }
-                .into_any(),
-            }}
+            {list.view(Placeholder::Line, "answer-list", tr!(shop_answers_empty), |a| {
+                view! { <ShopAnswer answer=a.answer about=a.proposal without_shop=true /> }
+            })}
         </section>
     }
 }
@@ -253,18 +239,7 @@ fn NewsList(shop_id: i64, past: bool) -> impl IntoView {
         |a: &Announcement| a.id,
     );
     let empty = if past { tr!(shop_news_past_empty) } else { tr!(shop_news_empty) };
-    move || {
-        match list.first() {
-        First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-        First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-        First::Ready if list.is_empty() => view! { <p class="empty">{empty}</p> }.into_any(),
-        First::Ready => view! {
-            <ul class="announcements" role="list">
-                {move || list.items().into_iter().map(|a| view! { <AnnouncementCard announcement=a past reportable=true /> }).collect_view()}
-            </ul>
-            {list.show_more()}
-        }
-        .into_any(),
-    }
-    }
+    list.view(Placeholder::Line, "announcements", empty, move |a| {
+        view! { <AnnouncementCard announcement=a past reportable=true /> }
+    })
 }

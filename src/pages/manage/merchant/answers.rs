@@ -12,7 +12,7 @@ use crate::components::load_error::LoadError;
 use crate::components::shop_answers::{ShopAnswer, stance_label};
 use crate::config::link;
 use crate::state::announce::use_announcer;
-use crate::state::paged::{First, Paged};
+use crate::state::paged::{First, Paged, Placeholder};
 use crate::storage::{self, keys};
 
 /// The district's proposals this shop has not answered, most supported first;
@@ -31,18 +31,9 @@ pub fn Waiting(shop: Shop, answered: RwSignal<u32>) -> impl IntoView {
     view! {
         <section aria-labelledby=format!("waiting-{shop_id}")>
             <h3 id=format!("waiting-{shop_id}") class="subheading">{tr!(waiting_heading)}</h3>
-            {move || match list.first() {
-                First::Loading => view! { <p class="muted">{tr!(loading)}</p> }.into_any(),
-                First::Failed(error) => view! { <LoadError error on_retry=move || list.retry() /> }.into_any(),
-                First::Ready if list.is_empty() => view! { <p class="empty">{tr!(waiting_empty)}</p> }.into_any(),
-                First::Ready => view! {
-                    <ul class="cards" role="list">
-                        {move || list.items().into_iter().map(|proposal| view! { <WaitingProposal proposal shop_id list answered /> }).collect_view()}
-                    </ul>
-                    {list.show_more()}
-                }
-                .into_any(),
-            }}
+            {list.view(Placeholder::Line, "cards", tr!(waiting_empty), move |proposal| {
+                view! { <WaitingProposal proposal shop_id list answered /> }
+            })}
         </section>
     }
 }
